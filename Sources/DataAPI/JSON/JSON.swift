@@ -29,6 +29,33 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
         for (key, value) in members { self[key] = value }
     }
 
+    /// Creates an object from parsed members; like `init(_:)`, a later duplicate key replaces the earlier
+    /// value, but the common duplicate-free case takes one pass (a hash set for large objects).
+    @usableFromInline
+    init(parsedMembers members: [(String, JSON)]) {
+        var unique = true
+        if members.count <= 16 {
+            outer: for i in members.indices {
+                for j in members.indices[..<i] where members[j].0 == members[i].0 {
+                    unique = false
+                    break outer
+                }
+            }
+        } else {
+            var seen = Set<String>(minimumCapacity: members.count)
+            for member in members where !seen.insert(member.0).inserted {
+                unique = false
+                break
+            }
+        }
+        self.init()
+        if unique {
+            entries = members.map { (key: $0.0, value: $0.1) }
+        } else {
+            for (key, value) in members { self[key] = value }
+        }
+    }
+
     public init(dictionaryLiteral elements: (String, JSON)...) { self.init(elements) }
 
     /// The number of members.
