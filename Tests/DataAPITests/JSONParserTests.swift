@@ -1,5 +1,5 @@
 import Testing
-@testable import DataAPI
+import DataAPI
 
 /// Parses `text` into a tree, or returns the parse error.
 private func parse(_ text: String) -> Result<JSON, JSONParseError> {

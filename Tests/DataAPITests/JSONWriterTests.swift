@@ -1,5 +1,5 @@
 import Testing
-@testable import DataAPI
+import DataAPI
 
 @Suite struct JSONWriterTests {
     @Test func writesCompactJSONWithCommas() {
