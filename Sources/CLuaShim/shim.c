@@ -1,1 +1,181 @@
 #include "CLuaShim.h"
+#include <stdlib.h>
+#include <signal.h>
+#include <time.h>
+
+static empsh_dispatch_fn dispatch_fn;
+static empsh_release_fn release_fn;
+
+// Per-state control block, found through lua_getextraspace (coroutines inherit the pointer).
+typedef struct {
+    size_t used, limit;
+    int enforce;                     // 1 while Lua code runs: only then may the cap refuse memory
+    int depth;                       // nesting of empsh_pcall; limits restart at depth 0
+    uint64_t instructions, executed; // instruction budget of a top-level call (0 = none)
+    uint64_t timeout_ns, deadline_ns;
+    volatile sig_atomic_t interrupted;
+} control;
+
+#define HOOK_STEP 1000
+static control *ctl(lua_State *L) { return *(control **)lua_getextraspace(L); }
+
+void empsh_set_callbacks(empsh_dispatch_fn dispatch, empsh_release_fn release) {
+    dispatch_fn = dispatch;
+    release_fn = release;
+}
+
+// The allocator refuses growth past the cap only while Lua runs, so an allocation made by
+// Swift code (which must never see a longjmp) always succeeds; the trampoline then raises.
+static void *limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+    control *c = ud;
+    size_t old = ptr ? osize : 0;
+    if (nsize == 0) { free(ptr); c->used -= old; return NULL; }
+    if (c->limit && c->enforce && nsize > old && c->used - old + nsize > c->limit) return NULL;
+    void *p = realloc(ptr, nsize);
+    if (p) c->used = c->used - old + nsize;
+    return p;
+}
+
+static uint64_t now_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+// Runs every HOOK_STEP instructions; keeps raising once a limit is passed so that a pcall
+// inside the script cannot swallow it and go on.
+static void limit_hook(lua_State *L, lua_Debug *ar) {
+    (void)ar;
+    control *c = ctl(L);
+    if (c->interrupted) luaL_error(L, "interrupted!");
+    c->executed += HOOK_STEP;
+    if (c->instructions && c->executed > c->instructions) luaL_error(L, "instruction limit exceeded");
+    if (c->deadline_ns && now_ns() > c->deadline_ns) luaL_error(L, "time limit exceeded");
+}
+
+lua_State *empsh_newstate(size_t memory_limit) {
+    control *c = calloc(1, sizeof(control));
+    if (!c) return NULL;
+    c->limit = memory_limit;
+    lua_State *L = lua_newstate(limited_alloc, c);
+    if (!L) { free(c); return NULL; }
+    *(control **)lua_getextraspace(L) = c;
+    lua_atpanic(L, NULL);
+    luaL_openlibs(L);
+    lua_sethook(L, limit_hook, LUA_MASKCOUNT, HOOK_STEP);
+    return L;
+}
+
+void empsh_close(lua_State *L) {
+    control *c = ctl(L);
+    lua_close(L);
+    free(c);
+}
+
+static int box_gc(lua_State *L) {
+    void **slot = lua_touserdata(L, 1);
+    if (slot && *slot) { release_fn(*slot); *slot = NULL; }
+    return 0;
+}
+
+// The trampoline: the only place a Swift function's error becomes lua_error. Swift has
+// returned before the longjmp, so no Swift frame is ever unwound by it.
+static int trampoline(lua_State *L) {
+    void **slot = lua_touserdata(L, lua_upvalueindex(1));
+    control *c = ctl(L);
+    int enforce = c->enforce;
+    c->enforce = 0;
+    int n = dispatch_fn(L, *slot);
+    c->enforce = enforce;
+    if (n == EMPSH_RAISE) return lua_error(L);
+    if (c->limit && enforce && c->used > c->limit) {
+        lua_gc(L, LUA_GCCOLLECT);
+        if (c->used > c->limit) return luaL_error(L, "not enough memory");
+    }
+    return n;
+}
+
+void empsh_pushclosure(lua_State *L, void *box) {
+    void **slot = lua_newuserdatauv(L, sizeof(void *), 0);
+    *slot = box;
+    if (luaL_newmetatable(L, "empsh.closure")) {
+        lua_pushcfunction(L, box_gc);
+        lua_setfield(L, -2, "__gc");
+    }
+    lua_setmetatable(L, -2);
+    lua_pushcclosure(L, trampoline, 1);
+}
+
+int empsh_pushobject(lua_State *L, void *box, const char *name) {
+    int fresh = luaL_newmetatable(L, name);
+    if (fresh) {
+        lua_pushcfunction(L, box_gc);
+        lua_setfield(L, -2, "__gc");
+    }
+    void **slot = lua_newuserdatauv(L, sizeof(void *), 0);
+    *slot = box;
+    lua_pushvalue(L, -2);
+    lua_setmetatable(L, -2);
+    if (!fresh) lua_remove(L, -2);
+    return fresh;
+}
+
+int empsh_pcall(lua_State *L, int nargs, int nresults, int msgh) {
+    control *c = ctl(L);
+    if (c->depth == 0) {
+        c->executed = 0;
+        c->deadline_ns = c->timeout_ns ? now_ns() + c->timeout_ns : 0;
+        c->interrupted = 0;
+    }
+    int enforce = c->enforce;
+    c->enforce = 1;
+    c->depth++;
+    int status = lua_pcall(L, nargs, nresults, msgh);
+    c->depth--;
+    c->enforce = enforce;
+    return status;
+}
+
+int empsh_msghandler(lua_State *L) {
+    luaL_traceback(L, L, NULL, 1);
+    lua_setfield(L, LUA_REGISTRYINDEX, "empsh.traceback");
+    return 1;
+}
+
+void empsh_set_limits(lua_State *L, uint64_t instructions, uint64_t timeout_ns) {
+    control *c = ctl(L);
+    c->instructions = instructions;
+    c->timeout_ns = timeout_ns;
+}
+
+void empsh_interrupt(lua_State *L) { ctl(L)->interrupted = 1; }
+void empsh_clear_interrupt(lua_State *L) { ctl(L)->interrupted = 0; }
+size_t empsh_memory_used(lua_State *L) { return ctl(L)->used; }
+void empsh_set_memory_limit(lua_State *L, size_t limit) { ctl(L)->limit = limit; }
+
+static int tolstring_k(lua_State *L) { luaL_tolstring(L, 1, NULL); return 1; }
+static int gettable_k(lua_State *L) { lua_gettable(L, 1); return 1; }
+static int settable_k(lua_State *L) { lua_settable(L, 1); return 0; }
+
+int empsh_tolstring_p(lua_State *L, int idx) {
+    idx = lua_absindex(L, idx);
+    lua_pushcfunction(L, tolstring_k);
+    lua_pushvalue(L, idx);
+    return empsh_pcall(L, 1, 1, 0);
+}
+
+int empsh_gettable_p(lua_State *L, int idx) {
+    idx = lua_absindex(L, idx);
+    lua_pushcfunction(L, gettable_k);
+    lua_pushvalue(L, idx);
+    lua_rotate(L, -3, -1);   // f t k  (k was below f)
+    return empsh_pcall(L, 2, 1, 0);
+}
+
+int empsh_settable_p(lua_State *L, int idx) {
+    idx = lua_absindex(L, idx);
+    lua_pushcfunction(L, settable_k);
+    lua_pushvalue(L, idx);
+    lua_rotate(L, -4, 2);    // f t k v
+    return empsh_pcall(L, 3, 0, 0);
+}

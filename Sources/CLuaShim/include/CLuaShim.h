@@ -1,1 +1,81 @@
-#include "../../CLua/shim.h"
+#ifndef EMPSH_CLUASHIM_H
+#define EMPSH_CLUASHIM_H
+
+// Lua's function-like macros re-exported as functions Swift can call, the one trampoline
+// through which every Swift-implemented Lua function runs, and the per-state limits
+// (instructions, wall-clock deadline, interrupt, memory) that C enforces.
+
+#include <lua.h>
+#include <lualib.h>
+#include <lauxlib.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/// Returned by a Swift function, with the error object on top of the stack: C raises it.
+#define EMPSH_RAISE (-1)
+
+/// Calls the Swift closure `box` with `L`; returns a result count or EMPSH_RAISE.
+typedef int (*empsh_dispatch_fn)(lua_State *L, void *box);
+/// Releases a Swift closure box when its userdata is collected.
+typedef void (*empsh_release_fn)(void *box);
+
+/// Registers the Swift side of the trampoline; call once before any closure is pushed.
+void empsh_set_callbacks(empsh_dispatch_fn dispatch, empsh_release_fn release);
+
+/// A new state with the limiting allocator, the standard libraries opened, and control block.
+/// `memory_limit` 0 means no cap. Returns NULL when the state cannot be made.
+lua_State *empsh_newstate(size_t memory_limit);
+/// Closes the state and frees its control block.
+void empsh_close(lua_State *L);
+
+/// Pushes a C closure whose upvalue is a userdata holding `box`; its `__gc` releases the box.
+void empsh_pushclosure(lua_State *L, void *box);
+
+/// Pushes a userdata holding the Swift object `box`, with metatable `name` (made on first use
+/// with a `__gc` that releases the box). Returns 1 when the metatable was new (the caller may
+/// then fill it: it is left below the userdata), 0 otherwise (only the userdata is pushed).
+int empsh_pushobject(lua_State *L, void *box, const char *name);
+
+/// lua_pcall with the allocator's cap enforced while Lua runs (the host is never refused memory).
+/// A call at depth 0 (not nested in another) restarts the instruction count and the deadline
+/// and clears an earlier interrupt.
+int empsh_pcall(lua_State *L, int nargs, int nresults, int msgh);
+/// The message handler: keeps the error object, stores a traceback in the registry field
+/// "empsh.traceback".
+int empsh_msghandler(lua_State *L);
+
+/// Limits for each top-level protected call; 0 means none.
+void empsh_set_limits(lua_State *L, uint64_t instructions, uint64_t timeout_ns);
+/// Asks running Lua code to stop with "interrupted!" (async-signal-safe).
+void empsh_interrupt(lua_State *L);
+/// Clears an interrupt request.
+void empsh_clear_interrupt(lua_State *L);
+/// Bytes Lua has allocated now.
+size_t empsh_memory_used(lua_State *L);
+/// Sets the memory cap (0 = none).
+void empsh_set_memory_limit(lua_State *L, size_t limit);
+
+/// Protected helpers: each runs one operation that may call a metamethod or raise, under pcall.
+/// They return a Lua status code; on error the error object is on top.
+int empsh_tolstring_p(lua_State *L, int idx);            // pushes luaL_tolstring(idx)
+int empsh_gettable_p(lua_State *L, int idx);             // t[k] with k on top, replaced by value
+int empsh_settable_p(lua_State *L, int idx);             // t[k] = v with k, v on top
+
+static inline void empsh_pop(lua_State *L, int n) { lua_pop(L, n); }
+static inline void empsh_newtable(lua_State *L) { lua_newtable(L); }
+static inline int empsh_upvalueindex(int i) { return lua_upvalueindex(i); }
+static inline int empsh_registryindex(void) { return LUA_REGISTRYINDEX; }
+static inline const char *empsh_tostring(lua_State *L, int idx) { return lua_tostring(L, idx); }
+static inline lua_Number empsh_tonumber(lua_State *L, int idx) { return lua_tonumber(L, idx); }
+static inline lua_Integer empsh_tointeger(lua_State *L, int idx) { return lua_tointeger(L, idx); }
+static inline int empsh_isnoneornil(lua_State *L, int idx) { return lua_isnoneornil(L, idx); }
+static inline void empsh_pushglobaltable(lua_State *L) { lua_pushglobaltable(L); }
+static inline void *empsh_newuserdata(lua_State *L, size_t size) { return lua_newuserdatauv(L, size, 1); }
+static inline void empsh_remove(lua_State *L, int idx) { lua_remove(L, idx); }
+static inline void empsh_insert(lua_State *L, int idx) { lua_insert(L, idx); }
+static inline void empsh_replace(lua_State *L, int idx) { lua_replace(L, idx); }
+static inline int empsh_loadbuffer(lua_State *L, const char *buf, size_t size, const char *name) {
+    return luaL_loadbufferx(L, buf, size, name, "t");
+}
+
+#endif

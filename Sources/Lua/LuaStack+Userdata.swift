@@ -1,0 +1,31 @@
+import CLuaShim
+
+extension LuaStack {
+    /// Pushes a Swift object as a full userdata whose metatable is registered under
+    /// `metatable`; the object is retained until Lua collects the userdata.
+    /// - Parameters:
+    ///   - object: the object to expose.
+    ///   - metatable: the registry name of the type's metatable.
+    ///   - setUp: called once per state, with the new metatable on top, to add
+    ///     `__index`, `__tostring` and other metamethods (`__gc` is already set).
+    public func push(object: AnyObject, metatable: String, setUp: (LuaStack) -> Void) {
+        _ = LuaTrampoline.installed
+        checkstack(4)
+        LuaClosureBox.liveCount.add(1, ordering: .relaxed)
+        let box = Unmanaged.passRetained(object).toOpaque()
+        if empsh_pushobject(L, box, metatable) != 0 {
+            pushvalue(-2)
+            setUp(self)
+            pop()
+            remove(-2)
+        }
+    }
+
+    /// The Swift object of type `T` held by the userdata at `index` when its metatable is
+    /// `metatable`, or `nil`.
+    public func object<T: AnyObject>(_ index: Int32, metatable: String, as type: T.Type = T.self) -> T? {
+        guard let slot = luaL_testudata(L, index, metatable) else { return nil }
+        guard let box = slot.assumingMemoryBound(to: UnsafeMutableRawPointer?.self).pointee else { return nil }
+        return Unmanaged<AnyObject>.fromOpaque(box).takeUnretainedValue() as? T
+    }
+}

@@ -1,0 +1,84 @@
+import Lua
+import Testing
+
+@Suite struct LimitTests {
+    @Test func instructionLimitStopsAnEndlessLoopCatchably() throws {
+        let lua = try LuaState()
+        lua.limits = LuaLimits(instructions: 1_000_000)
+        let error = #expect(throws: LuaError.self) { try lua.run("while true do end", name: "=loop") }
+        #expect(error?.message.contains("instruction limit exceeded") == true)
+        // Inside pcall it is an ordinary error value.
+        let results = try lua.run("return pcall(function() while true do end end)", name: "=t")
+        #expect(results.first == false)
+        #expect(results.last?.text?.contains("instruction limit exceeded") == true)
+        // Each top-level call gets a fresh budget: the state is still usable.
+        #expect(try lua.run("local s = 0 for i = 1, 1000 do s = s + i end return s", name: "=t") == [500_500])
+    }
+
+    @Test func pcallCannotSwallowTheLimitAndGoOn() throws {
+        let lua = try LuaState()
+        lua.limits = LuaLimits(instructions: 500_000)
+        #expect(throws: LuaError.self) {
+            try lua.run("while true do pcall(function() while true do end end) end", name: "=t")
+        }
+    }
+
+    @Test func timeLimitStopsAnEndlessLoop() throws {
+        let lua = try LuaState()
+        lua.limits = LuaLimits(timeout: 0.2)
+        let error = #expect(throws: LuaError.self) { try lua.run("while true do end", name: "=t") }
+        #expect(error?.message.contains("time limit exceeded") == true)
+        #expect(try lua.run("return 7", name: "=t") == [7])
+    }
+
+    @Test func memoryCapStopsAGrowingTableCatchably() throws {
+        let lua = try LuaState(memoryLimit: 32 << 20)
+        let script = """
+            local t = {}
+            local ok, err = pcall(function()
+                local i = 0
+                while true do i = i + 1; t[i] = string.rep("x", 65536) .. i end
+            end)
+            t = nil
+            collectgarbage()
+            return ok, err
+            """
+        let results = try lua.run(script, name: "=grow")
+        #expect(results.first == false)
+        #expect(results.last?.text?.contains("not enough memory") == true)
+        #expect(lua.memoryUsed < 32 << 20)
+        // Still usable, and the same error outside pcall is a LuaError, not a crash.
+        #expect(try lua.run("return #string.rep('y', 1000)", name: "=t") == [1000])
+        let error = #expect(throws: LuaError.self) {
+            try lua.run("local t = {} for i = 1, 1e9 do t[i] = string.rep('z', 65536) .. i end", name: "=grow")
+        }
+        #expect(error?.kind == .memory)
+    }
+
+    @Test func memoryCapAlsoHoldsForMemoryMadeBySwift() throws {
+        let lua = try LuaState(memoryLimit: 8 << 20)
+        lua.setGlobal("big") { stack in
+            stack.pushstring(String(repeating: "a", count: 16 << 20))
+            return 1
+        }
+        let results = try lua.run("return pcall(big)", name: "=t")
+        #expect(results.first == false)
+        #expect(results.last?.text?.contains("not enough memory") == true)
+    }
+
+    @Test func interruptStopsRunningCode() async throws {
+        let lua = try LuaState()
+        lua.setGlobal("stop") { _ in 0 }
+        let box = UncheckedBox(lua)
+        let task = Task.detached { try? await Task.sleep(for: .milliseconds(100)); box.value.interrupt() }
+        let error = #expect(throws: LuaError.self) { try lua.run("while true do end", name: "=t") }
+        #expect(error?.message.contains("interrupted!") == true)
+        await task.value
+        #expect(try lua.run("return 1", name: "=t") == [1])
+    }
+}
+
+final class UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}
