@@ -13,6 +13,7 @@ typedef struct {
     int depth;                       // nesting of empsh_pcall; limits restart at depth 0
     uint64_t instructions, executed; // instruction budget of a top-level call (0 = none)
     uint64_t timeout_ns, deadline_ns;
+    lua_State *main;                 // the main thread, whose hook also goes to every instruction
     volatile sig_atomic_t interrupted;
 } control;
 
@@ -36,22 +37,32 @@ static void *limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     return p;
 }
 
+static void limit_hook(lua_State *L, lua_Debug *ar);
+
 static uint64_t now_ns(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
-// Runs every HOOK_STEP instructions; keeps raising once a limit is passed so that a pcall
-// inside the script cannot swallow it and go on.
+// Once a limit is passed the hook runs at every instruction and raises each time, so a
+// pcall inside the script catches the error only to have it raised again in its caller.
+static void trip(lua_State *L, control *c, const char *message) {
+    lua_sethook(L, limit_hook, LUA_MASKCOUNT, 1);
+    if (c->main != L) lua_sethook(c->main, limit_hook, LUA_MASKCOUNT, 1);
+    luaL_error(L, "%s", message);
+}
+
+// Runs every HOOK_STEP instructions (every instruction once tripped).
 static void limit_hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
     control *c = ctl(L);
-    if (c->interrupted) luaL_error(L, "interrupted!");
+    if (c->interrupted) trip(L, c, "interrupted!");
     c->executed += HOOK_STEP;
-    if (c->instructions && c->executed > c->instructions) luaL_error(L, "instruction limit exceeded");
-    if (c->deadline_ns && now_ns() > c->deadline_ns) luaL_error(L, "time limit exceeded");
+    if (c->instructions && c->executed > c->instructions) trip(L, c, "instruction limit exceeded");
+    if (c->deadline_ns && now_ns() > c->deadline_ns) trip(L, c, "time limit exceeded");
 }
+
 
 lua_State *empsh_newstate(size_t memory_limit) {
     control *c = calloc(1, sizeof(control));
@@ -60,6 +71,7 @@ lua_State *empsh_newstate(size_t memory_limit) {
     lua_State *L = lua_newstate(limited_alloc, c);
     if (!L) { free(c); return NULL; }
     *(control **)lua_getextraspace(L) = c;
+    c->main = L;
     lua_atpanic(L, NULL);
     luaL_openlibs(L);
     lua_sethook(L, limit_hook, LUA_MASKCOUNT, HOOK_STEP);
@@ -123,6 +135,7 @@ int empsh_pushobject(lua_State *L, void *box, const char *name) {
 int empsh_pcall(lua_State *L, int nargs, int nresults, int msgh) {
     control *c = ctl(L);
     if (c->depth == 0) {
+        lua_sethook(c->main, limit_hook, LUA_MASKCOUNT, HOOK_STEP);
         c->executed = 0;
         c->deadline_ns = c->timeout_ns ? now_ns() + c->timeout_ns : 0;
         c->interrupted = 0;

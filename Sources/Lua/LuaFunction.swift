@@ -1,5 +1,4 @@
 import CLuaShim
-import Synchronization
 
 /// A Swift function callable from Lua. It reads its arguments from the stack, pushes its
 /// results and returns how many; throwing raises a Lua error (through the C trampoline,
@@ -10,9 +9,6 @@ public typealias LuaFunction = (LuaStack) throws -> Int32
 final class LuaClosureBox {
     let function: LuaFunction
     init(_ function: @escaping LuaFunction) { self.function = function }
-
-    /// Live boxes, for tests that prove boxes are freed.
-    static let liveCount = Atomic<Int>(0)
 }
 
 /// The Swift side of the trampoline, registered with C once.
@@ -35,7 +31,6 @@ enum LuaTrampoline {
 
     private static let release: empsh_release_fn = { box in
         guard let box else { return }
-        LuaClosureBox.liveCount.subtract(1, ordering: .relaxed)
         Unmanaged<AnyObject>.fromOpaque(box).release()
     }
 
@@ -62,7 +57,6 @@ extension LuaStack {
     /// Pushes a Swift closure as a Lua function.
     public func push(function: @escaping LuaFunction) {
         _ = LuaTrampoline.installed
-        LuaClosureBox.liveCount.add(1, ordering: .relaxed)
         let box = Unmanaged.passRetained(LuaClosureBox(function)).toOpaque()
         empsh_pushclosure(L, box)
     }

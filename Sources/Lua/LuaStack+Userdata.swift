@@ -11,7 +11,6 @@ extension LuaStack {
     public func push(object: AnyObject, metatable: String, setUp: (LuaStack) -> Void) {
         _ = LuaTrampoline.installed
         checkstack(4)
-        LuaClosureBox.liveCount.add(1, ordering: .relaxed)
         let box = Unmanaged.passRetained(object).toOpaque()
         if empsh_pushobject(L, box, metatable) != 0 {
             pushvalue(-2)

@@ -56,9 +56,6 @@ public final class LuaState {
     /// or another thread; stays requested until the next top-level call begins.
     public func interrupt() { empsh_interrupt(stack.L) }
 
-    /// Swift closures alive in any state (for tests that prove boxes are freed).
-    public static var liveClosureCount: Int { LuaClosureBox.liveCount.load(ordering: .relaxed) }
-
     // MARK: Globals
 
     /// Sets a global to a value.

@@ -1,0 +1,40 @@
+import Foundation
+
+/// A Lua chunk to run and the name Lua reports it under.
+public struct ScriptSource: Sendable {
+    /// The source bytes, with a `#!` first line blanked (the newline kept, so line numbers hold).
+    public var code: [UInt8]
+    /// The chunk name: `@path` for files (messages read `path:line:`), `=name` otherwise.
+    public var chunkName: String
+
+    /// A chunk given on the command line.
+    public static func commandLine(_ code: String) -> ScriptSource {
+        ScriptSource(code: Array(code.utf8), chunkName: "=(command line)")
+    }
+
+    /// Text read from standard input.
+    public static func standardInput() -> ScriptSource {
+        let data = FileHandle.standardInput.readDataToEndOfFile()
+        return ScriptSource(code: skippingShebang(Array(data)), chunkName: "=stdin")
+    }
+
+    /// A script file.
+    /// - Throws: `ShellError.usage` when the file does not exist or cannot be read.
+    public static func file(_ path: String) throws -> ScriptSource {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ShellError.usage("cannot open \(path): no such file")
+        }
+        guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
+            throw ShellError.usage("cannot read \(path)")
+        }
+        return ScriptSource(code: skippingShebang(Array(data)), chunkName: "@" + path)
+    }
+
+    /// Blanks a first line that starts with `#` (as `lua` does), keeping its newline.
+    static func skippingShebang(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.first == UInt8(ascii: "#") else { return bytes }
+        guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) else { return [] }
+        return Array(bytes[newline...])
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Lua
+
+/// The empsh shell: one Lua state with the empsh API installed, and the ways to run code in it
+/// (chunks, script files, standard input, the REPL).
+///
+/// ```swift
+/// let shell = try Shell(options: .init())
+/// try shell.run(.commandLine("print(employees.count{})"))
+/// ```
+public final class Shell {
+    /// How the shell was started.
+    public struct Options: Sendable {
+        /// Limits for each top-level run (`--timeout`); none by default.
+        public var limits: LuaLimits = .none
+        /// Whether a traceback follows every error message (`--verbose`); off by default.
+        public var verbose = false
+        public init() {}
+    }
+
+    /// The Lua state everything runs in.
+    public let lua: LuaState
+    /// The options the shell was made with.
+    public let options: Options
+
+    /// Creates a shell with a fresh Lua state.
+    /// - Throws: `ShellError.usage` when the Lua state cannot be created.
+    public init(options: Options) throws {
+        self.options = options
+        do {
+            lua = try LuaState()
+        } catch {
+            throw ShellError.usage("cannot create a Lua state: \(error)")
+        }
+        lua.limits = options.limits
+    }
+
+    /// Sets the global `arg` as `lua` does: `arg[0]` the script, `arg[1...]` its arguments,
+    /// `arg[-1]` the interpreter.
+    /// - Parameters:
+    ///   - script: the script path (or `-e`'s placeholder).
+    ///   - arguments: the script's arguments.
+    ///   - interpreter: the path the shell was started as.
+    public func setArguments(script: String, arguments: [String], interpreter: String) throws {
+        var table: [LuaValue: LuaValue] = [.integer(0): .string(script), .integer(-1): .string(interpreter)]
+        for (index, argument) in arguments.enumerated() { table[.integer(Int64(index + 1))] = .string(argument) }
+        try lua.setGlobal("arg", .table(table))
+    }
+
+    /// Compiles and runs a chunk with `arguments` as `...`.
+    /// - Throws: `ShellError.script` with the Lua error (its message names the chunk line).
+    public func run(_ source: ScriptSource, arguments: [String] = []) throws {
+        let stack = lua.stack
+        let base = stack.gettop()
+        defer { stack.settop(base) }
+        do {
+            try stack.load(source.code, name: source.chunkName)
+            for argument in arguments { stack.pushstring(argument) }
+            try stack.call(arguments: Int32(arguments.count), results: 0)
+        } catch let error as LuaError {
+            throw ShellError.script(error)
+        }
+    }
+
+    /// Writes the report of a failure to standard error: the message, and the traceback for
+    /// script errors when verbose or when the error is not an API failure.
+    public func report(_ error: ShellError) {
+        var text: String
+        switch error {
+        case .usage(let message): text = "empsh: \(message)\n"
+        case .interrupted: text = "interrupted\n"
+        case .script(let luaError):
+            text = luaError.message + "\n"
+            if let traceback = luaError.traceback, options.verbose || error.exitCode == 1 {
+                text += traceback + "\n"
+            }
+        }
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
