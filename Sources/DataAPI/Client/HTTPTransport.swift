@@ -3,6 +3,12 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Carries JSON-RPC bodies to a Data API endpoint over HTTP(S), with AsyncHTTPClient.
 ///
 /// One `HTTPClient` is shared by every request, so connections are reused; `https` URLs use TLS with
@@ -121,7 +127,9 @@ public final class HTTPTransport: Transport {
         case is NIOConnectionError:
             return TransportError(.connectionFailed, detail: "\(error)")
         case let error as IOError:
-            return TransportError(.connectionDropped, detail: "\(error)")
+            // Refused or unreachable: the request never left, so even login.user may be retried.
+            let notConnected = [ECONNREFUSED, ENETUNREACH, EHOSTUNREACH, EADDRNOTAVAIL].contains(error.errnoCode)
+            return TransportError(notConnected ? .connectionFailed : .connectionDropped, detail: "\(error)")
         default:
             let name = String(describing: type(of: error))
             if name.contains("SSL") || name.contains("TLS") || name.contains("Resolution") || name.contains("Connect") {
