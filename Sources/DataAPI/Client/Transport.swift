@@ -28,6 +28,8 @@ public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible
         public static let timeout = Kind(rawValue: "timeout")
         public static let httpStatus = Kind(rawValue: "http_status")
         public static let cancelled = Kind(rawValue: "cancelled")
+        /// The reply was larger than the transport accepts (not retryable: it would be as large again).
+        public static let replyTooLarge = Kind(rawValue: "reply_too_large")
     }
 
     public var kind: Kind

@@ -1,0 +1,49 @@
+/// A credential (API token, session key, password) that never prints itself.
+///
+/// `description`, `debugDescription`, string interpolation, `dump` and the mirror all show `***`.
+/// Only the client reads the value, to put it into a request.
+public struct Secret: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// The value; internal so that nothing outside the module can print it by accident.
+    let value: String
+
+    /// Wraps a secret value.
+    /// - Parameter value: The token, key or password.
+    public init(_ value: String) { self.value = value }
+
+    /// Always `***`.
+    public var description: String { "***" }
+    /// Always `***`.
+    public var debugDescription: String { "***" }
+    /// A mirror with no children, so `dump` shows `***` only.
+    public var customMirror: Mirror { Mirror(self, children: [], displayStyle: .struct) }
+    /// Whether the secret is empty.
+    public var isEmpty: Bool { value.isEmpty }
+}
+
+/// Replaces every occurrence of known secrets in a text with `***`, for error messages and log lines
+/// that may quote a request or a server's echo of it.
+struct Scrubber: Sendable {
+    private var secrets: [String]
+
+    /// - Parameter secrets: The secrets to hide; empty ones and ones shorter than 4 characters are ignored
+    ///   (too short to be a real key, and hiding them would mangle ordinary words).
+    init(_ secrets: [Secret]) {
+        self.secrets = secrets.map(\.value).filter { $0.count >= 4 }.sorted { $0.count > $1.count }
+    }
+
+    /// Adds a secret (a new session key).
+    mutating func add(_ secret: Secret) {
+        guard secret.value.count >= 4, !secrets.contains(secret.value) else { return }
+        secrets.append(secret.value)
+        secrets.sort { $0.count > $1.count }
+    }
+
+    /// The text with every secret replaced by `***`.
+    func scrub(_ text: String) -> String {
+        var text = text
+        for secret in secrets where text.contains(secret) {
+            text = text.replacing(secret, with: "***")
+        }
+        return text
+    }
+}

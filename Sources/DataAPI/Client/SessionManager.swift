@@ -1,0 +1,95 @@
+/// Which access token each call carries, and when to log in, renew or log out (spec §8).
+///
+/// Pure: the client's driver asks it for the next step and reports what happened. A permanent token
+/// is used as it is; login/password credentials are exchanged with `login.user` for a session key,
+/// which is renewed `renewalMargin` seconds before its `expire_at`, and once more when the server calls
+/// it `access_token_invalid`. `close()` says which key to end with `logout.user`.
+public struct SessionManager: Sendable, Hashable {
+    /// What a call should do for its token.
+    public enum Step: Sendable, Hashable {
+        /// Send this token (`nil`: none, the demo account).
+        case use(Secret?)
+        /// Call `login.user` first.
+        case login(login: String, password: Secret)
+    }
+
+    /// What to do after the server rejected a token.
+    public enum Rejection: Sendable, Hashable {
+        /// Ask `next(at:)` again (a new key is needed or already there) and repeat the call.
+        case retry
+        /// Give up: report the server's error.
+        case fail
+    }
+
+    /// The credentials.
+    public let credentials: Credentials
+    /// Seconds before `expire_at` at which a session key is renewed.
+    public let renewalMargin: Double
+    /// The current session key.
+    public private(set) var key: Secret?
+    /// When the current session key expires (Unix seconds).
+    public private(set) var expireAt: Double?
+    private var renewedAfterRejection = false
+    /// Whether `close()` was called.
+    public private(set) var isClosed = false
+
+    /// Creates a manager.
+    /// - Parameters:
+    ///   - credentials: What to authenticate with.
+    ///   - renewalMargin: Seconds before expiry to renew; 60 by default.
+    public init(credentials: Credentials, renewalMargin: Double = 60) {
+        self.credentials = credentials
+        self.renewalMargin = renewalMargin
+    }
+
+    /// The token step for a call starting at `now`.
+    /// - Parameter now: Unix seconds.
+    /// - Returns: `.use` with the token, or `.login` when there is no key or it is about to expire.
+    public func next(at now: Double) -> Step {
+        switch credentials.kind {
+        case .none: return .use(nil)
+        case .token(let token): return .use(token)
+        case .login(let login, let password):
+            if let key, let expireAt, now < expireAt - renewalMargin { return .use(key) }
+            return .login(login: login, password: password)
+        }
+    }
+
+    /// Records a new session key from `login.user`.
+    /// - Parameters:
+    ///   - key: `data.access_token`.
+    ///   - expireAt: `data.expire_at`, Unix seconds.
+    public mutating func loggedIn(key: Secret, expireAt: Double) {
+        self.key = key
+        self.expireAt = expireAt
+    }
+
+    /// Records that a call succeeded (so a later rejection may renew once more).
+    public mutating func succeeded() { renewedAfterRejection = false }
+
+    /// Decides what to do when the server answered `access_token_invalid`.
+    /// - Parameter used: The token the rejected call carried.
+    /// - Returns: `.retry` once for a session key (the key is dropped, so `next` says `.login`) or when a
+    ///   newer key is already there; `.fail` for a permanent token or a second rejection in a row.
+    public mutating func rejected(_ used: Secret?) -> Rejection {
+        guard case .login = credentials.kind else { return .fail }
+        if let key, key != used { return .retry }  // another call renewed it meanwhile
+        if renewedAfterRejection { return .fail }
+        renewedAfterRejection = true
+        key = nil
+        expireAt = nil
+        return .retry
+    }
+
+    /// Ends the session.
+    /// - Returns: The session key to end with `logout.user`, or `nil` (a permanent token, or no session).
+    public mutating func close() -> Secret? {
+        defer {
+            key = nil
+            expireAt = nil
+            isClosed = true
+        }
+        guard case .login = credentials.kind else { return nil }
+        return key
+    }
+}
