@@ -18,11 +18,12 @@ enum Naive {
         }
     }
 
-    static func like(_ subject: [Character], _ pattern: [Character]) -> Bool {
-        guard let p = pattern.first else { return subject.isEmpty }
-        if p == "%" { return (0...subject.count).contains { like(Array(subject[$0...]), Array(pattern.dropFirst())) } }
-        guard let s = subject.first, p == "_" || p == s else { return false }
-        return like(Array(subject.dropFirst()), Array(pattern.dropFirst()))
+    /// `%` any run, `_` one character, everything else itself; by index, without copies.
+    static func like(_ subject: [Character], _ pattern: [Character], _ i: Int = 0, _ j: Int = 0) -> Bool {
+        guard j < pattern.count else { return i == subject.count }
+        if pattern[j] == "%" { return (i...subject.count).contains { like(subject, pattern, $0, j + 1) } }
+        guard i < subject.count, pattern[j] == "_" || pattern[j] == subject[i] else { return false }
+        return like(subject, pattern, i + 1, j + 1)
     }
 
     static func matches(_ filter: JSON, _ record: JSON) -> Bool {
