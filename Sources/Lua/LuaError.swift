@@ -26,11 +26,13 @@ public struct LuaError: Error, CustomStringConvertible, Sendable {
         self.traceback = traceback
     }
 
-    /// The message: the error string, or a table's `message` field, or a description of the object.
+    /// The message: the error string, or a table's `text` (a located message) or `message`
+    /// field, or a description of the object.
     public var message: String {
         switch value {
         case .string(let bytes): return String(decoding: bytes, as: UTF8.self)
         case .table(let table):
+            if let text = table[.string("text")]?.text { return text }
             if let message = table[.string("message")]?.text { return message }
             return "(error object is a table value)"
         case .nil: return "nil"

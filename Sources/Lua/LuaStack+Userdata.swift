@@ -28,3 +28,25 @@ extension LuaStack {
         return Unmanaged<AnyObject>.fromOpaque(box).takeUnretainedValue() as? T
     }
 }
+
+extension LuaStack {
+    /// Pushes `registry[name]` (a metatable made by `luaL_newmetatable`, say); raw, never raises.
+    @discardableResult public func getregistry(_ name: String) -> LuaType {
+        rawgetfield(empsh_registryindex(), name)
+    }
+}
+
+extension LuaStack {
+    /// Pushes the metatable registered as `name`, making it (with `__name`) when absent.
+    /// - Returns: whether it was made now.
+    @discardableResult public func newmetatable(_ name: String) -> Bool { luaL_newmetatable(L, name) != 0 }
+}
+
+extension LuaStack {
+    /// Pops the top value into the registry and returns its reference (`luaL_ref`).
+    public func ref() -> Int32 { luaL_ref(L, empsh_registryindex()) }
+    /// Pushes the value of a registry reference.
+    public func getref(_ ref: Int32) { _ = lua_rawgeti(L, empsh_registryindex(), lua_Integer(ref)) }
+    /// Frees a registry reference (`luaL_unref`).
+    public func unref(_ ref: Int32) { luaL_unref(L, empsh_registryindex(), ref) }
+}

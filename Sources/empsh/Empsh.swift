@@ -18,6 +18,9 @@ struct Empsh: AsyncParsableCommand {
         subcommands: [Serve.self]
     )
 
+    @OptionGroup(title: "Account")
+    var connection: ConnectionOptions
+
     @Option(name: .short, help: ArgumentHelp("Runs CODE before the script.", valueName: "CODE"))
     var execute: [String] = []
 
@@ -44,9 +47,14 @@ struct Empsh: AsyncParsableCommand {
         options.verbose = verbose
         options.limits = LuaLimits(timeout: timeout)
         let code = ExitStatus.run {
-            let shell = try Shell(options: options)
             let scriptPath = script.first
             let source = try scriptPath.map(ScriptSource.file)
+            options.modulePaths = ModulePaths(
+                environment: ProcessInfo.processInfo.environment,
+                scriptDirectory: scriptPath.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path })
+            let backend = try connection.makeBackend(interactive: false, onWait: nil)
+            defer { backend.close() }
+            let shell = try Shell(options: options, backend: backend)
             try shell.setArguments(
                 script: scriptPath ?? "(command line)", arguments: Array(script.dropFirst()),
                 interpreter: CommandLine.arguments.first ?? "empsh")

@@ -15,6 +15,8 @@ public final class Shell {
         public var limits: LuaLimits = .none
         /// Whether a traceback follows every error message (`--verbose`); off by default.
         public var verbose = false
+        /// Where `require` looks for modules.
+        public var modulePaths = ModulePaths(environment: ProcessInfo.processInfo.environment, scriptDirectory: nil)
         public init() {}
     }
 
@@ -22,17 +24,41 @@ public final class Shell {
     public let lua: LuaState
     /// The options the shell was made with.
     public let options: Options
+    /// The account the shell talks to.
+    public let backend: Backend
+    private let employees: EmployeesModule
 
-    /// Creates a shell with a fresh Lua state.
+    /// Creates a shell with a fresh Lua state and the empsh API installed.
+    /// - Parameters:
+    ///   - options: how the shell was started.
+    ///   - backend: the account to talk to; the embedded demo account by default.
     /// - Throws: `ShellError.usage` when the Lua state cannot be created.
-    public init(options: Options) throws {
+    public init(options: Options, backend: Backend = .demo()) throws {
         self.options = options
+        self.backend = backend
         do {
             lua = try LuaState()
         } catch {
             throw ShellError.usage("cannot create a Lua state: \(error)")
         }
+        employees = EmployeesModule(backend: backend)
+        do {
+            try installAPI()
+        } catch {
+            throw ShellError.usage("cannot install the empsh API: \(error)")
+        }
         lua.limits = options.limits
+    }
+
+    private func installAPI() throws {
+        let stack = lua.stack
+        JSONModule.install(in: stack)
+        try APIErrorObject.install(in: stack)
+        employees.install(in: stack)
+        stack.getglobal("package")
+        stack.pushstring(options.modulePaths.packagePath)
+        stack.rawsetfield(-2, "path")
+        stack.pop()
     }
 
     /// Sets the global `arg` as `lua` does: `arg[0]` the script, `arg[1...]` its arguments,

@@ -1,0 +1,11 @@
+#!/usr/bin/env empsh
+-- Every group with its members, largest group first.
+local team = require "team"
+
+local members = employees.all{ fields = {"id", "full_name", "groups"} }
+    :unnest("groups")
+    :map(function(row) return {group = row.group_name, member = row.full_name, id = row.id} end)
+
+local sizes = members:count_by("group")
+team.report(("%d groups"):format(#sizes), sizes)
+team.report("Members", members:sort_by({"group", "member"}):group_by("group"))

@@ -1,0 +1,12 @@
+#!/usr/bin/env empsh
+-- Employees at work who have no coach, by schedule.
+local team = require "team"
+
+local alone = employees.all{
+    filter = F.coach:is_null() & team.at_work(),
+    fields = {"id", "full_name", "schedule_name"},
+    sort = {"last_name"},
+}
+
+team.report("Without a coach, by schedule", alone:count_by("schedule_name"))
+team.report(("%d employees at work have no coach"):format(#alone), alone)

@@ -1,0 +1,189 @@
+import DataAPI
+import DataAPIServer
+import Lua
+
+/// The global `employees`: `page`, `each`, `all`, `count`, `explain` — and `api.call`.
+///
+/// Every function takes the options table of `QueryOptions`. `page` sends the query as it is
+/// (one call, as the API answers it); the others plan it first (`QueryPlanner`): the server
+/// gets the largest part it supports, the rest runs here.
+final class EmployeesModule {
+    let backend: Backend
+
+    init(backend: Backend) { self.backend = backend }
+
+    func install(in stack: LuaStack) {
+        stack.createtable(narr: 0, nrec: 5)
+        stack.setfunction(-1, "page") { [unowned self] in try page($0) }
+        stack.setfunction(-1, "all") { [unowned self] in try all($0) }
+        stack.setfunction(-1, "each") { [unowned self] in try each($0) }
+        stack.setfunction(-1, "count") { [unowned self] in try count($0) }
+        stack.setfunction(-1, "explain") { [unowned self] in try explain($0) }
+        stack.setglobal("employees")
+
+        stack.createtable(narr: 0, nrec: 1)
+        stack.setfunction(-1, "call") { [unowned self] in try call($0) }
+        stack.setglobal("api")
+    }
+
+    // MARK: employees.page
+
+    /// `employees.page{...}` → `{total=, data=List, metadata=}`: one call, sent as it is.
+    private func page(_ stack: LuaStack) throws -> Int32 {
+        let options = try QueryOptions.read(stack, at: 1, function: "employees.page")
+        let params = options.query.params(accessToken: nil)
+        let reply = try wait(method: "get.employees") { try await $0.call(method: "get.employees", params: params) }
+        backend.countCall()
+        stack.createtable(narr: 0, nrec: 3)
+        try LuaReplyDecoder.pushData(reply.bytes, onto: stack)
+        backend.count(page: stack.rawlen(-1))
+        try ListValue.wrap(stack)
+        stack.rawsetfield(-2, "data")
+        if let total = reply.metadata.totalItems {
+            stack.pushinteger(Int64(total))
+            stack.rawsetfield(-2, "total")
+        }
+        try pushMetadata(reply.metadata, onto: stack)
+        stack.rawsetfield(-2, "metadata")
+        return 1
+    }
+
+    // MARK: employees.all / each / count / explain
+
+    private func plan(_ options: QueryOptions) throws -> QueryPlan {
+        do {
+            var plan = try QueryPlanner.plan(
+                filter: options.filter, sort: options.sort, fields: options.fields, limit: options.limit,
+                offset: options.offset, pageSize: options.pageSize ?? Pager.maxLimit)
+            plan.serverQuery.userID = options.userID
+            return plan
+        } catch {
+            throw APIErrorObject(error)
+        }
+    }
+
+    /// `employees.all{...}` → a List of every matching row.
+    private func all(_ stack: LuaStack) throws -> Int32 {
+        let plan = try plan(QueryOptions.read(stack, at: 1, function: "employees.all"))
+        let rows = RowSource(plan: plan, backend: backend)
+        stack.createtable()
+        var count: Int64 = 0
+        while try rows.pushNextBatch(onto: stack) {
+            let batch = stack.gettop()
+            for i in 1...max(1, stack.rawlen(batch)) where stack.rawlen(batch) > 0 {
+                stack.rawgeti(batch, Int64(i))
+                count += 1
+                stack.rawseti(batch - 1, count)
+            }
+            stack.pop()
+        }
+        try ListValue.wrap(stack)
+        return 1
+    }
+
+    /// `for e in employees.each{...} do ... end`: rows one by one, fetched as they are needed.
+    private func each(_ stack: LuaStack) throws -> Int32 {
+        let plan = try plan(QueryOptions.read(stack, at: 1, function: "employees.each"))
+        let rows = RowSource(plan: plan, backend: backend)
+        var batchRef: Int32? = nil
+        var position = 0, size = 0
+        stack.push { stack in
+            while position >= size {
+                if let ref = batchRef { stack.unref(ref) }
+                batchRef = nil
+                guard try rows.pushNextBatch(onto: stack) else { return 0 }
+                size = stack.rawlen(-1)
+                position = 0
+                batchRef = stack.ref()
+            }
+            position += 1
+            stack.getref(batchRef!)
+            stack.rawgeti(-1, Int64(position))
+            stack.remove(-2)
+            return 1
+        }
+        return 1
+    }
+
+    /// `employees.count{...}` → the number of matching rows: one call when the whole filter
+    /// runs on the server, otherwise a fetch of the rows the local part must see.
+    private func count(_ stack: LuaStack) throws -> Int32 {
+        let plan = try plan(QueryOptions.read(stack, at: 1, function: "employees.count"))
+        if plan.localFilter == nil {
+            let query = plan.serverQuery
+            var total = try wait(method: "get.employees") { try await $0.count(query: query) }
+            backend.countCall()
+            total = max(0, total - (plan.localOffset ?? plan.serverQuery.offset ?? 0))
+            if let limit = plan.localLimit ?? plan.serverQuery.limit { total = min(total, limit) }
+            stack.pushinteger(Int64(total))
+            return 1
+        }
+        let rows = RowSource(plan: plan, backend: backend)
+        var total: Int64 = 0
+        while try rows.pushNextBatch(onto: stack) {
+            total += Int64(stack.rawlen(-1))
+            stack.pop()
+        }
+        stack.pushinteger(total)
+        return 1
+    }
+
+    /// `employees.explain{...}` → the plan as text: server params, local remainder, pages, points.
+    private func explain(_ stack: LuaStack) throws -> Int32 {
+        let options = try QueryOptions.read(stack, at: 1, function: "employees.explain")
+        let plan = try plan(options)
+        stack.pushstring(plan.explain(totalItems: nil, pageSize: plan.pageSize))
+        return 1
+    }
+
+    // MARK: api.call
+
+    /// `api.call(method, params)` → the result table `{metadata=, data=}` as the API sends it.
+    private func call(_ stack: LuaStack) throws -> Int32 {
+        guard let method = stack.tostring(1), stack.type(1) == .string else {
+            throw LuaRaise.message("api.call: expected a method name, got \(stack.typename(1))")
+        }
+        var params = JSONObject()
+        if stack.type(2) == .table {
+            var encoder = LuaJSONEncoder(stack: stack)
+            try encoder.encode(2)
+            guard case .object(let object) = try JSON(parsing: encoder.bytes) else {
+                throw LuaRaise.message("api.call: params must be a table of named parameters")
+            }
+            params = object
+        } else if stack.type(2) != .none && stack.type(2) != .nil {
+            throw LuaRaise.message("api.call: params must be a table, got \(stack.typename(2))")
+        }
+        let reply = try wait(method: method) { [params] in try await $0.call(method: method, params: params) }
+        backend.countCall()
+        guard let data = reply.data else {
+            try LuaReplyDecoder.pushData(reply.bytes, onto: stack)
+            return 1
+        }
+        stack.createtable(narr: 0, nrec: 2)
+        try JSON.object(["data": data]).encoded().withUnsafeBytes { try LuaJSONDecoder.push($0, onto: stack) }
+        stack.rawgetfield(-1, "data")
+        stack.rawsetfield(-3, "data")
+        stack.pop()
+        try pushMetadata(reply.metadata, onto: stack)
+        stack.rawsetfield(-2, "metadata")
+        return 1
+    }
+
+    private func pushMetadata(_ metadata: Metadata, onto stack: LuaStack) throws {
+        var writer = JSONWriter()
+        metadata.write(to: &writer)
+        try writer.bytes.withUnsafeBytes { try LuaJSONDecoder.push($0, onto: stack) }
+    }
+}
+
+extension EmployeesModule {
+    /// Waits for a call of the client; its failure becomes the Lua error table of an API failure.
+    func wait<T: Sendable>(method: String, _ operation: @escaping @Sendable (Client) async throws -> T) throws -> T {
+        do {
+            return try backend.wait(operation)
+        } catch {
+            throw APIErrorObject(error, method: method)
+        }
+    }
+}

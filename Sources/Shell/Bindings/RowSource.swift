@@ -1,0 +1,101 @@
+import DataAPI
+import DataAPIServer
+import Lua
+
+/// Runs a query plan and hands its rows to Lua in batches (Lua arrays of row tables).
+///
+/// When the server does all the work, each page's rows are decoded straight from the reply
+/// bytes, pages arriving in the background while Lua consumes earlier ones. When part of the
+/// query is local, every page is fetched, the local filter, sort, offset and limit run on the
+/// decoded records with the engine's own code, and the result comes as one batch.
+final class RowSource {
+    private let plan: QueryPlan
+    private let backend: Backend
+    private var feed: PageFeed?
+    private var finished = false
+
+    init(plan: QueryPlan, backend: Backend) {
+        self.plan = plan
+        self.backend = backend
+    }
+
+    /// Pushes the next batch; returns `false`, pushing nothing, when there are no more rows.
+    /// - Throws: the Lua error table of an API failure.
+    func pushNextBatch(onto stack: LuaStack) throws -> Bool {
+        guard !finished else { return false }
+        if plan.hasLocalPart {
+            finished = true
+            try pushLocalResult(onto: stack)
+            return true
+        }
+        guard let page = try nextPage() else {
+            finished = true
+            return false
+        }
+        try LuaReplyDecoder.pushData(page.bytes, onto: stack)
+        if !page.dropped.isEmpty { compact(stack, dropping: page.dropped) }
+        strip(stack)
+        backend.count(page: page.count)
+        return true
+    }
+
+    private func nextPage() throws -> Page? {
+        if feed == nil {
+            backend.countCall()
+            feed = backend.fetch(plan.serverQuery, limit: nil, offset: nil)
+        }
+        do {
+            return try feed?.next()
+        } catch {
+            throw APIErrorObject(error, method: "get.employees")
+        }
+    }
+
+    /// Fetches every page, runs the local part, and pushes the rows in the user's projection.
+    private func pushLocalResult(onto stack: LuaStack) throws {
+        var records: [Employee] = []
+        while let page = try nextPage() {
+            do {
+                records.append(contentsOf: try page.employees())
+            } catch {
+                throw APIErrorObject(error, method: "get.employees")
+            }
+            backend.count(page: page.count)
+        }
+        let selected = plan.applyLocal(to: records)
+        let extra = Set(plan.extraFields)
+        let projection = plan.serverQuery.fields.map { Set($0.filter { !extra.contains($0) }.compactMap(EmployeeField.init(rawValue:))) }
+        var writer = JSONWriter(capacity: selected.count * 512)
+        writer.beginArray()
+        for record in selected { record.write(to: &writer, fields: projection) }
+        writer.endArray()
+        try writer.bytes.withUnsafeBytes { try LuaJSONDecoder.push($0, onto: stack) }
+    }
+
+    /// Rebuilds the array on top without the rows at the dropped indices (0-based).
+    private func compact(_ stack: LuaStack, dropping dropped: Set<Int>) {
+        let source = stack.gettop()
+        stack.createtable(narr: Int32(clamping: stack.rawlen(source)), nrec: 0)
+        var kept: Int64 = 0
+        for index in 0..<stack.rawlen(source) where !dropped.contains(index) {
+            stack.rawgeti(source, Int64(index + 1))
+            kept += 1
+            stack.rawseti(-2, kept)
+        }
+        stack.remove(source)
+    }
+
+    /// Removes from each row the fields fetched only for the local part or de-duplication.
+    private func strip(_ stack: LuaStack) {
+        guard !plan.extraFields.isEmpty else { return }
+        let rows = stack.gettop()
+        for index in 1...max(1, stack.rawlen(rows)) where stack.rawlen(rows) > 0 {
+            stack.rawgeti(rows, Int64(index))
+            for field in plan.extraFields {
+                stack.pushnil()
+                stack.rawsetfield(-2, field)
+            }
+            stack.pop()
+        }
+    }
+}

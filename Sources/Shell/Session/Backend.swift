@@ -1,0 +1,156 @@
+import DataAPI
+import DataAPIServer
+import Foundation
+
+/// The account the shell talks to — a real endpoint, or the embedded demo account served by
+/// the reference engine in-process — and the bridge from Lua's synchronous calls to the
+/// asynchronous client.
+public final class Backend: @unchecked Sendable {
+    /// The client every call goes through.
+    public let client: Client
+    /// "demo account" or the endpoint URL: what the banner shows (never a credential).
+    public let accountDescription: String
+    /// Whether this is the embedded demo account.
+    public let isDemo: Bool
+    /// Counters for `.timer` and benchmarks: calls made and rows delivered.
+    public private(set) var statistics = Statistics()
+
+    private let lock = NSLock()
+    private var inflight: [Int: Task<Void, Never>] = [:]
+    private var nextTaskID = 0
+    private let transportShutdown: (@Sendable () async -> Void)?
+
+    /// Calls made and rows delivered since the shell started.
+    public struct Statistics: Sendable, Equatable {
+        public var calls = 0
+        public var pages = 0
+        public var rows = 0
+    }
+
+    /// The embedded demo account: a generated company served in-process by the reference engine.
+    /// - Parameters:
+    ///   - employees: how many employees the company has (default 250).
+    ///   - seed: the generator's seed (the default company by default).
+    ///   - configuration: the client configuration.
+    public static func demo(
+        employees: Int = DemoCompany.defaultEmployeeCount, seed: UInt64 = DemoCompany.defaultSeed,
+        configuration: Client.Configuration = Client.Configuration()
+    ) -> Backend {
+        let token = "demo-key"
+        let count = min(max(employees, DemoCompany.employeeCountRange.lowerBound), DemoCompany.employeeCountRange.upperBound)
+        let engine = Engine(
+            .demo(employees: DemoCompany.generate(employees: count, seed: seed), token: token,
+                  dayLimit: 1_000_000, minuteLimit: 100_000))
+        let client = Client(transport: InProcessTransport(engine: engine), credentials: .token(token), configuration: configuration)
+        return Backend(client: client, accountDescription: "demo account (\(count) employees)", isDemo: true, shutdown: nil)
+    }
+
+    /// A real endpoint (or `empsh serve`) over HTTP.
+    /// - Throws: `ShellError.usage` for a URL the transport cannot use.
+    public static func remote(settings: ClientSettings, configuration: Client.Configuration) throws -> Backend {
+        let url = settings.url ?? ClientSettings.defaultURL
+        let transport: HTTPTransport
+        do {
+            transport = try HTTPTransport(url: url)
+        } catch {
+            throw ShellError.usage("cannot use the URL \(url): \(error)")
+        }
+        let client = Client(transport: transport, credentials: settings.credentials, userID: settings.userID, configuration: configuration)
+        return Backend(client: client, accountDescription: url, isDemo: false, shutdown: { try? await transport.shutdown() })
+    }
+
+    private init(client: Client, accountDescription: String, isDemo: Bool, shutdown: (@Sendable () async -> Void)?) {
+        self.client = client
+        self.accountDescription = accountDescription
+        self.isDemo = isDemo
+        self.transportShutdown = shutdown
+    }
+
+    /// Runs an asynchronous operation to completion from synchronous code (the Lua thread),
+    /// which waits for it. `cancel()` from another thread cancels it.
+    /// - Throws: what the operation throws; `CancellationError` when cancelled.
+    public func wait<T: Sendable>(_ operation: @escaping @Sendable (Client) async throws -> T) throws -> T {
+        let outcome = Outcome<T>()
+        let client = self.client
+        let task = Task.detached {
+            do { outcome.set(.success(try await operation(client))) } catch { outcome.set(.failure(error)) }
+        }
+        let id = track(task)
+        defer { untrack(id) }
+        return try outcome.get()
+    }
+
+    /// Starts fetching every page of a query in the background; the returned feed hands the
+    /// pages out in order as they arrive.
+    public func fetch(_ query: Query, limit: Int?, offset: Int?) -> PageFeed {
+        let feed = PageFeed()
+        let client = self.client
+        let task = Task.detached {
+            do {
+                try await client.fetchAll(query: query, limit: limit, offset: offset) { page in feed.put(page) }
+                feed.finish(nil)
+            } catch {
+                feed.finish(error)
+            }
+        }
+        let id = track(task)
+        feed.onDone = { [weak self] in self?.untrack(id) }
+        return feed
+    }
+
+    /// Records a delivered page.
+    func count(page rows: Int) {
+        lock.withLock {
+            statistics.pages += 1
+            statistics.rows += rows
+        }
+    }
+
+    /// Records a call.
+    func countCall() { lock.withLock { statistics.calls += 1 } }
+
+    /// Cancels every operation in flight (Ctrl-C). Safe from any thread.
+    public func cancel() {
+        let tasks = lock.withLock { Array(inflight.values) }
+        for task in tasks { task.cancel() }
+    }
+
+    /// Ends sessions (`logout.user`) and closes connections. Call once at exit.
+    public func close() {
+        let client = self.client, shutdown = transportShutdown
+        _ = try? wait { _ in
+            await client.close()
+            await shutdown?()
+        }
+    }
+
+    private func track(_ task: Task<Void, Never>) -> Int {
+        lock.withLock {
+            nextTaskID += 1
+            inflight[nextTaskID] = task
+            return nextTaskID
+        }
+    }
+
+    private func untrack(_ id: Int) { lock.withLock { inflight[id] = nil } }
+}
+
+/// A one-shot result that a synchronous caller waits for.
+final class Outcome<T>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var result: Result<T, any Error>?
+
+    func set(_ result: Result<T, any Error>) {
+        condition.withLock {
+            self.result = result
+            condition.broadcast()
+        }
+    }
+
+    func get() throws -> T {
+        try condition.withLock {
+            while result == nil { condition.wait() }
+            return try result!.get()
+        }
+    }
+}
