@@ -16,7 +16,6 @@ enum OutputFunctions {
             let columns = try columnList(stack, 2)
             let format = try outputFormat(stack, 3) ?? settings.format
             let base = stack.gettop()
-            defer { stack.settop(base) }
             let reader = try LuaRowReader.prepare(stack)
             let text: String
             switch format {

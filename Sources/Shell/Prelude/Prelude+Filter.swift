@@ -224,6 +224,8 @@ end
 
 local F = setmetatable({}, {
   __index = function(_, k)
+    local r = refs[k]
+    if r then return r end
     error("F." .. tostring(k) .. ": unknown field; fields: " .. table.concat(names, ", "), 2)
   end,
   __newindex = function() error("F is read-only", 2) end,
