@@ -1,0 +1,98 @@
+import DataAPI
+import Lua
+
+/// The Lua side of empsh that is written in Lua: `F` (filter conditions), `List` (result lists)
+/// and grouped lists, with the Swift output functions they use (`empsh.render`, `empsh.format`,
+/// `empsh.columns`) and the field catalogue (`empsh.fields`).
+///
+/// ```swift
+/// let output = OutputSettings(format: .table)
+/// try Prelude.install(in: lua, output: output)
+/// try lua.run(#"print(F.status:eq "available")"#)   // status = "available"
+/// ```
+public enum Prelude {
+    /// The chunks, in the order they run, with the names their errors carry.
+    static let chunks: [(name: String, source: String)] = [
+        ("=empsh/F", filterSource),
+        ("=empsh/conditions", conditionSource),
+        ("=empsh/List", listSource),
+        ("=empsh/Groups", groupsSource),
+    ]
+
+    /// Installs the globals `F` and `List` and the `empsh` functions into a state. Call it once,
+    /// after the bindings: `json` (`json.null`, `json.encode`) is looked up when a function needs
+    /// it, never at install time.
+    /// - Parameters:
+    ///   - lua: The state.
+    ///   - output: The output settings `show` follows; the shell keeps the same object and changes
+    ///     its `format` for `.mode` and `--format`.
+    /// - Throws: `LuaError` when a chunk fails to load or run (a bug in the prelude).
+    public static func install(in lua: LuaState, output: OutputSettings) throws {
+        let stack = lua.stack
+        let base = stack.gettop()
+        defer { stack.settop(base) }
+        if stack.getglobal("empsh") != .table {
+            stack.pop()
+            stack.createtable()
+            stack.pushvalue(-1)
+            stack.setglobal("empsh")
+        }
+        let empsh = stack.gettop()
+        try stack.push(catalog)
+        let catalogIndex = stack.gettop()
+        stack.pushvalue(catalogIndex)
+        stack.rawsetfield(empsh, "fields")
+        stack.setfunction(empsh, "render", OutputFunctions.render(settings: output))
+        stack.setfunction(empsh, "format", OutputFunctions.format(settings: output))
+        stack.setfunction(empsh, "columns", OutputFunctions.columns())
+
+        // The internal table the chunks share: P.render, P.format and P.columns are the Swift functions.
+        stack.createtable()
+        let shared = stack.gettop()
+        for name in ["render", "format", "columns"] {
+            stack.rawgetfield(empsh, name)
+            stack.rawsetfield(shared, name)
+        }
+        for chunk in chunks {
+            try stack.load(chunk.source, name: chunk.name)
+            stack.pushvalue(catalogIndex)
+            stack.pushvalue(shared)
+            try stack.call(arguments: 2, results: 0)
+        }
+    }
+
+    /// The field catalogue as Lua sees it: `{order = {names...}, fields = {name = spec}}`, where a
+    /// spec is `{name=, kind=, filterable=, sortable=, values={...}?, nested={order=, fields=}?}` and
+    /// `kind` one of `number string boolean enum enum_array object object_array`.
+    static let catalog: LuaValue = {
+        var fields: [LuaValue: LuaValue] = [:]
+        for field in EmployeeField.allCases {
+            guard case .table(var spec) = describe(field.rawValue, field.kind) else { continue }
+            spec["filterable"] = .boolean(field.isFilterable)
+            spec["sortable"] = .boolean(field.isSortable)
+            fields[.string(field.rawValue)] = .table(spec)
+        }
+        return .table(["order": .array(EmployeeField.allCases.map { .string($0.rawValue) }), "fields": .table(fields)])
+    }()
+
+    private static func describe(_ name: String, _ kind: FieldKind) -> LuaValue {
+        var spec: [LuaValue: LuaValue] = ["name": .string(name)]
+        switch kind {
+        case .number: spec["kind"] = "number"
+        case .string: spec["kind"] = "string"
+        case .boolean: spec["kind"] = "boolean"
+        case .enumeration(let values):
+            spec["kind"] = "enum"
+            spec["values"] = .array(values.map { .string($0) })
+        case .arrayOfEnumerations(let values):
+            spec["kind"] = "enum_array"
+            spec["values"] = .array(values.map { .string($0) })
+        case .object(let nested), .arrayOfObjects(let nested):
+            if case .object = kind { spec["kind"] = "object" } else { spec["kind"] = "object_array" }
+            var fields: [LuaValue: LuaValue] = [:]
+            for field in nested { fields[.string(field.name)] = describe(field.name, field.kind) }
+            spec["nested"] = .table(["order": .array(nested.map { .string($0.name) }), "fields": .table(fields)])
+        }
+        return .table(spec)
+    }
+}
