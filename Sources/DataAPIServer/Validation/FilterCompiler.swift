@@ -12,32 +12,44 @@ import DataAPI
 /// 3. the value has the field's JSON type (`data_type_error` naming `value` or `value[i]`);
 /// 4. the value is valid: enum values in their set, patterns, regular expressions and jsquery
 ///    that compile (`invalid_parameter_value`, the message saying where it broke).
-enum FilterCompiler {
+///
+/// The engine compiles with `.filterable`; a client evaluating what the API cannot filter compiles
+/// with `.every` (`LocalFilter`), which skips only the `filter_prohibited` check.
+public enum FilterCompiler {
+    /// Which fields a filter may name.
+    enum Fields: Sendable {
+        /// The API's filterable fields (`EmployeeField.isFilterable`); others get `filter_prohibited`.
+        case filterable
+        /// Every record field, `patronymic` and `operator` included (for local evaluation).
+        case every
+    }
+
     /// Compiles a filter.
     /// - Parameters:
     ///   - filter: The decoded filter.
     ///   - path: Its place in the params; `filter` by default.
+    ///   - fields: Which fields may be named; `.filterable` (the API's rule) by default.
     /// - Returns: The evaluable filter.
     /// - Throws: `DataAPIError` as listed above.
-    static func compile(_ filter: Filter, path: String = "filter") throws(DataAPIError) -> CompiledFilter {
+    static func compile(_ filter: Filter, path: String = "filter", fields: Fields = .filterable) throws(DataAPIError) -> CompiledFilter {
         switch filter {
         case .group(let group):
             var compiled: [CompiledFilter] = []
             for (index, member) in group.filters.enumerated() {
-                compiled.append(try compile(member, path: "\(path).filters[\(index)]"))
+                compiled.append(try compile(member, path: "\(path).filters[\(index)]", fields: fields))
             }
             return group.condition == .and ? .all(compiled) : .any(compiled)
         case .condition(let condition):
-            return try compile(condition, path: path)
+            return try compile(condition, path: path, fields: fields)
         }
     }
 
-    private static func compile(_ condition: Filter.Condition, path: String) throws(DataAPIError) -> CompiledFilter {
+    private static func compile(_ condition: Filter.Condition, path: String, fields: Fields) throws(DataAPIError) -> CompiledFilter {
         let name = condition.field
         guard let field = EmployeeField(rawValue: name) else {
             throw DataAPIError(.unexpectedParameters, message: "Unknown field \(name) in \(path).field", field: "\(path).field", value: .string(name))
         }
-        guard field.isFilterable else { throw DataAPIError.filterProhibited(field: "\(path).field", value: name) }
+        guard field.isFilterable || fields == .every else { throw DataAPIError.filterProhibited(field: "\(path).field", value: name) }
         let op = condition.op
         let kind = field.kind
         guard Self.operators(for: kind).contains(op) else {
@@ -105,7 +117,11 @@ enum FilterCompiler {
     }
 
     /// The operators a field of `kind` accepts.
-    static func operators(for kind: FieldKind) -> Set<FilterOperator> {
+    /// - Parameter kind: The field's kind (`EmployeeField.kind`).
+    /// - Returns: For numbers and Booleans `= != < > <= >= in not_in is_null is_not_null`; for strings and
+    ///   enums also `like ilike not_like not_ilike regexp`; for arrays of enums `= != is_null is_not_null
+    ///   overlap not_overlap jsquery`; for object and array fields `= != is_null is_not_null jsquery`.
+    public static func operators(for kind: FieldKind) -> Set<FilterOperator> {
         let nullTests: Set<FilterOperator> = [.isNull, .isNotNull, .equal, .notEqual]
         let scalar: Set<FilterOperator> = nullTests.union([.less, .greater, .lessOrEqual, .greaterOrEqual, .in, .notIn])
         switch kind {
