@@ -24,6 +24,9 @@ struct Empsh: AsyncParsableCommand {
     @Option(name: .short, help: ArgumentHelp("Runs CODE before the script.", valueName: "CODE"))
     var execute: [String] = []
 
+    @Option(help: ArgumentHelp("What show prints: table, json, csv or ndjson.", valueName: "FORMAT"))
+    var format: OutputFormat = .table
+
     @Flag(name: .customLong("verbose"), help: "Prints a traceback with every error.")
     var verbose = false
 
@@ -45,6 +48,7 @@ struct Empsh: AsyncParsableCommand {
     func run() async throws {
         var options = Shell.Options()
         options.verbose = verbose
+        options.format = format
         options.limits = LuaLimits(timeout: timeout)
         let code = ExitStatus.run {
             let scriptPath = script.first
@@ -93,3 +97,5 @@ struct Empsh: AsyncParsableCommand {
         }
     }
 }
+
+extension OutputFormat: ExpressibleByArgument {}

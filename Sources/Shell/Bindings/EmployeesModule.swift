@@ -37,7 +37,7 @@ final class EmployeesModule {
         stack.createtable(narr: 0, nrec: 3)
         try LuaReplyDecoder.pushData(reply.bytes, onto: stack)
         backend.count(page: stack.rawlen(-1))
-        try ListValue.wrap(stack)
+        try ListValue.wrap(stack, columns: options.fields)
         stack.rawsetfield(-2, "data")
         if let total = reply.metadata.totalItems {
             stack.pushinteger(Int64(total))
@@ -64,7 +64,8 @@ final class EmployeesModule {
 
     /// `employees.all{...}` → a List of every matching row.
     private func all(_ stack: LuaStack) throws -> Int32 {
-        let plan = try plan(QueryOptions.read(stack, at: 1, function: "employees.all"))
+        let options = try QueryOptions.read(stack, at: 1, function: "employees.all")
+        let plan = try plan(options)
         let rows = RowSource(plan: plan, backend: backend)
         stack.createtable()
         var count: Int64 = 0
@@ -77,7 +78,7 @@ final class EmployeesModule {
             }
             stack.pop()
         }
-        try ListValue.wrap(stack)
+        try ListValue.wrap(stack, columns: options.fields)
         return 1
     }
 

@@ -15,6 +15,8 @@ public final class Shell {
         public var limits: LuaLimits = .none
         /// Whether a traceback follows every error message (`--verbose`); off by default.
         public var verbose = false
+        /// What `show` prints: table, json, csv or ndjson (`--format`, `.mode`).
+        public var format: OutputFormat = .table
         /// Where `require` looks for modules.
         public var modulePaths = ModulePaths(environment: ProcessInfo.processInfo.environment, scriptDirectory: nil)
         public init() {}
@@ -26,6 +28,8 @@ public final class Shell {
     public let options: Options
     /// The account the shell talks to.
     public let backend: Backend
+    /// The output settings `show` reads; the REPL's `.mode` changes them.
+    public let output: OutputSettings
     private let employees: EmployeesModule
 
     /// Creates a shell with a fresh Lua state and the empsh API installed.
@@ -42,6 +46,7 @@ public final class Shell {
             throw ShellError.usage("cannot create a Lua state: \(error)")
         }
         employees = EmployeesModule(backend: backend)
+        output = OutputSettings(format: options.format)
         do {
             try installAPI()
         } catch {
@@ -55,6 +60,7 @@ public final class Shell {
         JSONModule.install(in: stack)
         try APIErrorObject.install(in: stack)
         employees.install(in: stack)
+        try Prelude.install(in: lua, output: output)
         stack.getglobal("package")
         stack.pushstring(options.modulePaths.packagePath)
         stack.rawsetfield(-2, "path")
