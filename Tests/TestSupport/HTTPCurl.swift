@@ -15,6 +15,14 @@ public enum HTTPCurl {
         public var headers: [String: String]
         /// The reply's body.
         public var body: [UInt8]
+
+        /// Creates a reply, e.g. to compare another client's result in the same shape.
+        public init(exitCode: Int32, status: Int, headers: [String: String], body: [UInt8]) {
+            self.exitCode = exitCode
+            self.status = status
+            self.headers = headers
+            self.body = body
+        }
     }
 
     /// Sends one request with `curl` and waits for it to exit.
