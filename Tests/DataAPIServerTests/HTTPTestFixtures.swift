@@ -31,7 +31,7 @@ enum HTTPFixtures {
 
     /// POSTs `body` with AsyncHTTPClient.
     static func post(
-        _ url: String, _ body: [UInt8], method: HTTPMethod = .POST, timeout: TimeAmount = .seconds(10)
+        _ url: String, _ body: [UInt8], method: HTTPMethod = .POST, timeout: TimeAmount = .seconds(30)
     ) async throws -> (status: Int, headers: HTTPHeaders, body: [UInt8]) {
         var request = HTTPClientRequest(url: url)
         request.method = method

@@ -69,7 +69,7 @@ public struct ServeConfiguration: Sendable, Hashable {
         guard (0...1).contains(faultProbability) else {
             throw invalid("--faults", "--faults must be a probability between 0 and 1, not \(faultProbability)")
         }
-        guard faultDelay.lowerBound >= .zero else { throw invalid("--fault-delay", "the fault delay must not be negative") }
+        guard faultDelay.lowerBound >= .zero else { throw invalid("--faults", "the delay of a delay fault must not be negative") }
     }
 
     /// The fault injector's configuration.
