@@ -6,6 +6,5 @@ local members = employees.all{ fields = {"id", "full_name", "groups"} }
     :unnest("groups")
     :map(function(row) return {group = row.group_name, member = row.full_name, id = row.id} end)
 
-local sizes = members:count_by("group")
-team.report(("%d groups"):format(#sizes), sizes)
-team.report("Members", members:sort_by({"group", "member"}):group_by("group"))
+local groups = members:sort_by({"group", "member"}):group_by("group")
+team.report(("%d groups, %d memberships"):format(#groups, #members), groups, {"id", "member"})

@@ -22,4 +22,4 @@ local by_domain = operators
     :sort_by({"domain", "operator"})
     :group_by("domain")
 
-team.report(("%d chat operators on %d domains"):format(#operators, by_domain:count()), by_domain)
+team.report(("%d chat operators on %d domains"):format(#operators, #by_domain), by_domain, {"operator", "status"})

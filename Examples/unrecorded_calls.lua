@@ -9,6 +9,8 @@ local unrecorded = employees.all{
     sort = {"full_name"},
 }
 
-team.report("Calls not fully recorded, by status and mode",
-    unrecorded:count_by(function(e) return e.status .. " / " .. e.call_recording end))
-team.report(("%d employees"):format(#unrecorded), unrecorded, {"id", "full_name", "status", "call_recording"})
+local modes = unrecorded:count_by("call_recording")
+local summary = {}
+for _, m in ipairs(modes) do summary[#summary + 1] = ("%s: %d"):format(m.key, m.count) end
+team.report(("%d employees at work with calls not fully recorded (%s)"):format(#unrecorded, table.concat(summary, ", ")),
+    unrecorded, {"id", "full_name", "status", "call_recording"})

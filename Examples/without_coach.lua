@@ -1,5 +1,5 @@
 #!/usr/bin/env empsh
--- Employees at work who have no coach, by schedule.
+-- Employees at work who have no coach, with their schedule.
 local team = require "team"
 
 local alone = employees.all{
@@ -8,5 +8,4 @@ local alone = employees.all{
     sort = {"last_name"},
 }
 
-team.report("Without a coach, by schedule", alone:count_by("schedule_name"))
-team.report(("%d employees at work have no coach"):format(#alone), alone)
+team.report(("%d employees at work have no coach"):format(#alone), alone, {"id", "full_name", "schedule_name"})

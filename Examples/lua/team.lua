@@ -35,8 +35,14 @@ function team.policy_breach(phone)
 end
 
 -- A heading followed by the rows, in the output format chosen with --format.
+-- The heading goes to stdout with tables and to stderr with json/csv/ndjson, so that
+-- machine-readable output stays clean.
 function team.report(title, rows, columns)
-    io.stderr:write(title, "\n")
+    if empsh.format() == "table" then
+        print(title)
+    else
+        io.stderr:write(title, "\n")
+    end
     rows:show(columns)
 end
 
