@@ -1,0 +1,57 @@
+import DataAPI
+import DataAPIServer
+import Shell
+import Testing
+
+/// `QueryPlan.explain`: the split, the pages and the points.
+@Suite struct PlannerExplainTests {
+    @Test func reportsASplitQuery() throws {
+        let plan = try QueryPlanner.plan(
+            filter: .and([.condition("status", .equal, .string("available")), .condition("patronymic", .equal, .string("Петрович"))]),
+            sort: [Sort(field: "last_name"), Sort(field: "id", order: .desc)], fields: ["full_name"], limit: 5, offset: 10, pageSize: 1000)
+        #expect(plan.explain(totalItems: 2500, pageSize: 1000) == """
+            server: {"filter":{"field":"status","operator":"=","value":"available"},"fields":["full_name","id","last_name","patronymic"]}
+            server pages: every matching row, 1000 rows a page
+            local filter: {"field":"patronymic","operator":"=","value":"Петрович"}
+            local sort: last_name asc, id desc
+            local offset/limit: offset 10, limit 5
+            extra fields (dropped from the results): id, last_name, patronymic
+            pages: 3 (2500 rows at 1000 a page)
+            points: 3 (1 a page); count: every page (the filter runs partly locally)
+            """)
+    }
+
+    @Test func reportsAServerQuery() throws {
+        let plan = try QueryPlanner.plan(filter: .condition("id", .greater, .int(5)), sort: [Sort(field: "first_name")], limit: 150, offset: 20)
+        let report = plan.explain(totalItems: 1000, pageSize: 100)
+        #expect(report.hasPrefix(#"server: {"offset":20,"limit":150,"filter":{"field":"id","operator":">","value":5},"sort":[{"field":"first_name","order":"asc"}]}"#))
+        #expect(report.contains("\nserver pages: at most 150 rows from offset 20, 100 rows a page\n"))
+        #expect(report.contains("\nlocal filter: none\nlocal sort: none\nlocal offset/limit: none\npages: 2 (150 rows at 100 a page)\n"))
+        #expect(report.hasSuffix("\npoints: 2 (1 a page); count: 1 point"))
+        #expect(!report.contains("extra fields"))
+        // Fewer matching rows than the limit asks for.
+        #expect(plan.explain(totalItems: 60, pageSize: 100).contains("\npages: 1 (40 rows at 100 a page)\n"))
+        // Nothing past the offset: the first call still costs a point.
+        #expect(plan.explain(totalItems: 10, pageSize: 100).contains("\npages: 1 (0 rows at 100 a page)\npoints: 1 (1 a page)"))
+    }
+
+    @Test func reportsAnUnknownTotal() throws {
+        let all = try QueryPlanner.plan(filter: nil)
+        #expect(all.explain(totalItems: nil, pageSize: 500).hasSuffix("""
+            pages: unknown until the first page (500 rows a page)
+            points: 1 a page; count: 1 point
+            """))
+        let limited = try QueryPlanner.plan(filter: nil, limit: 1200)
+        #expect(limited.explain(totalItems: nil, pageSize: 500).contains("(500 rows a page; at most 3)"))
+        let none = try QueryPlanner.plan(filter: nil, limit: 0)
+        #expect(none.explain(totalItems: 99, pageSize: 500).contains("\npages: 0 (0 rows at 500 a page)\npoints: 0"))
+    }
+
+    @Test func reportsRowsOutOfReach() throws {
+        let plan = try QueryPlanner.plan(filter: nil, offset: 105_000)
+        #expect(plan.explain(totalItems: 200_000, pageSize: 10_000).contains(
+            "pages: 1, then the fetch fails: 200000 rows match and the API reaches only the first 110000\npoints: 1"))
+        // Clamped like the pager's page size.
+        #expect(plan.explain(totalItems: 0, pageSize: 0).contains("1 rows a page"))
+    }
+}
