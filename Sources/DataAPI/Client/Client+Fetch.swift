@@ -25,15 +25,17 @@ extension Client {
     ///   - query: The query; its `limit`/`offset` are used when the parameters are `nil`.
     ///   - limit: The most rows wanted; `nil` (all) by default.
     ///   - offset: Rows to skip first; `nil` (0) by default.
+    ///   - pageSize: Rows per call, 1 to 10 000; `nil` (the configuration's) by default.
     ///   - onPage: Receives each page, in order.
     /// - Returns: What was fetched.
     /// - Throws: As `call(method:params:)`; `ClientError.tooManyRows` as described; whatever `onPage` throws
     ///   (the fetch stops).
     @discardableResult
     public func fetchAll(
-        query: Query, limit: Int? = nil, offset: Int? = nil, onPage: @Sendable (Page) async throws -> Void
+        query: Query, limit: Int? = nil, offset: Int? = nil, pageSize: Int? = nil, onPage: @Sendable (Page) async throws -> Void
     ) async throws -> FetchSummary {
-        let pager = Pager(offset: offset ?? query.offset ?? 0, limit: limit ?? query.limit, pageSize: configuration.effectivePageSize)
+        let size = pageSize.map { min(max($0, 1), Pager.maxLimit) } ?? configuration.effectivePageSize
+        let pager = Pager(offset: offset ?? query.offset ?? 0, limit: limit ?? query.limit, pageSize: size)
         var assembler = PageAssembler()
         guard case .fetch(let firstRequests) = pager.start(), let first = firstRequests.first else { return assembler.summary }
         let firstRaw = try await fetchRaw(query, first)

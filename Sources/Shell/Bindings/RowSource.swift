@@ -42,7 +42,7 @@ final class RowSource {
     private func nextPage() throws -> Page? {
         if feed == nil {
             backend.countCall()
-            feed = backend.fetch(plan.serverQuery, limit: nil, offset: nil)
+            feed = backend.fetch(plan.serverQuery, pageSize: plan.pageSize)
         }
         do {
             return try feed?.next()

@@ -18,6 +18,7 @@ public final class Backend: @unchecked Sendable {
     private let lock = NSLock()
     private var inflight: [Int: Task<Void, Never>] = [:]
     private var nextTaskID = 0
+    private var finishedIDs = Set<Int>()
     private let transportShutdown: (@Sendable () async -> Void)?
 
     /// Calls made and rows delivered since the shell started.
@@ -59,6 +60,14 @@ public final class Backend: @unchecked Sendable {
         return Backend(client: client, accountDescription: url, isDemo: false, shutdown: { try? await transport.shutdown() })
     }
 
+    /// Any client, e.g. one over a transport that records requests (tests) or a custom endpoint.
+    /// - Parameters:
+    ///   - client: the client to use.
+    ///   - accountDescription: what the banner shows; never a credential.
+    public static func using(_ client: Client, accountDescription: String) -> Backend {
+        Backend(client: client, accountDescription: accountDescription, isDemo: false, shutdown: nil)
+    }
+
     private init(client: Client, accountDescription: String, isDemo: Bool, shutdown: (@Sendable () async -> Void)?) {
         self.client = client
         self.accountDescription = accountDescription
@@ -72,29 +81,31 @@ public final class Backend: @unchecked Sendable {
     public func wait<T: Sendable>(_ operation: @escaping @Sendable (Client) async throws -> T) throws -> T {
         let outcome = Outcome<T>()
         let client = self.client
-        let task = Task.detached {
+        let task = Task.detached(executorPreference: ClientExecutor.shared) {
             do { outcome.set(.success(try await operation(client))) } catch { outcome.set(.failure(error)) }
         }
-        let id = track(task)
+        let id = reserveTaskID()
+        track(task, id: id)
         defer { untrack(id) }
         return try outcome.get()
     }
 
     /// Starts fetching every page of a query in the background; the returned feed hands the
     /// pages out in order as they arrive.
-    public func fetch(_ query: Query, limit: Int?, offset: Int?) -> PageFeed {
+    public func fetch(_ query: Query, pageSize: Int? = nil) -> PageFeed {
         let feed = PageFeed()
         let client = self.client
-        let task = Task.detached {
+        let id = reserveTaskID()
+        feed.onDone = { [weak self] in self?.untrack(id) }
+        let task = Task.detached(executorPreference: ClientExecutor.shared) {
             do {
-                try await client.fetchAll(query: query, limit: limit, offset: offset) { page in feed.put(page) }
+                try await client.fetchAll(query: query, pageSize: pageSize) { page in feed.put(page) }
                 feed.finish(nil)
             } catch {
                 feed.finish(error)
             }
         }
-        let id = track(task)
-        feed.onDone = { [weak self] in self?.untrack(id) }
+        track(task, id: id)
         return feed
     }
 
@@ -124,15 +135,25 @@ public final class Backend: @unchecked Sendable {
         }
     }
 
-    private func track(_ task: Task<Void, Never>) -> Int {
+    private func reserveTaskID() -> Int {
         lock.withLock {
             nextTaskID += 1
-            inflight[nextTaskID] = task
             return nextTaskID
         }
     }
 
-    private func untrack(_ id: Int) { lock.withLock { inflight[id] = nil } }
+    /// Records a task for `cancel()`, unless it already finished (its id was untracked first).
+    private func track(_ task: Task<Void, Never>, id: Int) {
+        lock.withLock {
+            if finishedIDs.remove(id) == nil { inflight[id] = task }
+        }
+    }
+
+    private func untrack(_ id: Int) {
+        lock.withLock {
+            if inflight.removeValue(forKey: id) == nil { finishedIDs.insert(id) }
+        }
+    }
 }
 
 /// A one-shot result that a synchronous caller waits for.

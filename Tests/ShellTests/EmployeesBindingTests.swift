@@ -1,0 +1,122 @@
+import DataAPI
+import DataAPIServer
+import Lua
+import Testing
+
+@Suite struct EmployeesBindingTests {
+    @Test func pageIsOneCallAsTheAPIAnswersIt() throws {
+        let fixture = try ShellFixture()
+        let results = try fixture.run(
+            """
+            local p = employees.page{ filter = F.status:eq "available", sort = {"last_name"},
+                                      fields = {"id", "full_name", "email"}, limit = 50 }
+            return p.total, #p.data, p.data[1].full_name, p.data[1].status, p.metadata.limits ~= nil
+            """)
+        let available = fixture.company.filter { $0.status == .available }
+        let first = available.min { ($0.lastName ?? "", $0.id) < ($1.lastName ?? "", $1.id) }
+        #expect(results[0] == .integer(Int64(available.count)))
+        #expect(results[1] == .integer(Int64(min(50, available.count))))
+        #expect(results[2].text == first?.fullName)
+        #expect(results[3] == .nil)  // not among the fields asked for
+        #expect(results[4] == true)
+        #expect(fixture.transport.employeeParams.count == 1)
+        let params = fixture.transport.employeeParams[0]
+        #expect(JSON.object(params).encodedString()
+            == #"{"limit":50,"filter":{"field":"status","operator":"=","value":"available"},"sort":[{"field":"last_name","order":"asc"}],"fields":["id","full_name","email"]}"#)
+    }
+
+    @Test func countCostsOneCallWhenTheServerCanFilter() throws {
+        let fixture = try ShellFixture()
+        let results = try fixture.run(#"return employees.count{ filter = F.full_name:like "%Иван%" }"#)
+        #expect(results[0] == .integer(Int64(fixture.company.filter { $0.fullName?.contains("Иван") == true }.count)))
+        #expect(fixture.transport.employeeParams.count == 1)
+    }
+
+    @Test func localFilterOnPatronymicSendsOnlyTheRest() throws {
+        let fixture = try ShellFixture()
+        let results = try fixture.run(
+            """
+            local rows = employees.all{ filter = F.patronymic:like "%ович" & F.status:ne "not_at_work",
+                                        fields = {"full_name"} }
+            local keys = {}
+            for k in pairs(rows[1]) do keys[#keys + 1] = k end
+            return #rows, table.concat(keys, ",")
+            """)
+        let expected = fixture.company.filter { ($0.patronymic ?? "").hasSuffix("ович") && $0.status != nil && $0.status != .notAtWork }
+        #expect(results[0] == .integer(Int64(expected.count)))
+        #expect(results[1].text == "full_name")  // id and patronymic were fetched for the plan, then removed
+        let sent = try #require(fixture.transport.employeeParams.first)
+        #expect(sent["filter"] == JSON.object(["field": .string("status"), "operator": .string("!="), "value": .string("not_at_work")]))
+        #expect(sent["fields"] == .array([.string("full_name"), .string("id"), .string("patronymic")]))
+    }
+
+    @Test func eachAndAllAgreeAcrossManyPages() throws {
+        let fixture = try ShellFixture(employees: 1000, pageSize: 64)
+        let results = try fixture.run(
+            """
+            local seen, n = {}, 0
+            for e in employees.each{ fields = {"id"}, page_size = 64 } do
+                assert(not seen[e.id], "duplicate " .. e.id); seen[e.id] = true; n = n + 1
+            end
+            local all = employees.all{ fields = {"id"}, page_size = 64 }
+            return n, #all, all[1].id < all[#all].id
+            """)
+        #expect(results == [1000, 1000, true])
+        #expect(fixture.transport.employeeParams.count == 2 * 16)
+    }
+
+    @Test func limitStopsFetchingEarly() throws {
+        let fixture = try ShellFixture(employees: 1000)
+        let results = try fixture.run(#"return #employees.all{ limit = 10, offset = 5, fields = {"id"} }"#)
+        #expect(results == [10])
+        #expect(fixture.transport.employeeParams.map { $0["limit"] } == [.int(10)])
+    }
+
+    @Test func explainShowsTheSplitWithoutCalling() throws {
+        let fixture = try ShellFixture()
+        let results = try fixture.run(#"return employees.explain{ filter = F.patronymic:eq "Петрович" }"#)
+        let text = try #require(results.first?.text)
+        #expect(text.contains("patronymic"))
+        #expect(text.lowercased().contains("local"))
+        #expect(fixture.transport.employeeParams.isEmpty)
+    }
+
+    @Test func serverErrorsArriveAsTablesWithTheScriptLine() throws {
+        let fixture = try ShellFixture()
+        let results = try fixture.run(
+            """
+            local ok, err = pcall(function() return employees.page{ filter = {field = "operator", operator = "is_null"} } end)
+            return ok, err.mnemonic, err.code, err.field, tostring(err)
+            """)
+        #expect(results[0] == false)
+        #expect(results[1].text == "filter_prohibited")
+        #expect(results[2] == .integer(-32602))
+        #expect(results[3].text == "filter.field")
+        #expect(results[4].text?.hasPrefix("test:1: filter_prohibited:") == true)
+    }
+
+    @Test(arguments: [
+        (#"employees.all{ fields = {"id", 5} }"#, "fields[2] must be a field name"),
+        (#"employees.all{ fields = {"nosuch"} }"#, "valid fields: id, first_name"),
+        (#"employees.all{ sort = {"nosuch"} }"#, "unknown field 'nosuch'"),
+        (#"employees.all{ filter = {field = "status", value = "x"} }"#, "operator"),
+        (#"employees.all{ filter = 42 }"#, "filter must be a table"),
+        (#"employees.all{ limit = "ten" }"#, "limit must be an integer"),
+        (#"employees.all{ limits = 5 }"#, "unknown option 'limits'"),
+        (#"employees.all{ page_size = 20000 }"#, "page_size must be 1 to 10000"),
+        (#"api.call(5)"#, "expected a method name"),
+    ])
+    func badInputFromLuaIsAClearError(code: String, expected: String) throws {
+        let fixture = try ShellFixture(employees: 10)
+        let error = #expect(throws: LuaError.self) { try fixture.run("local x = 1\n" + code) }
+        #expect(error?.message.contains(expected) == true, "\(error?.message ?? "")")
+        #expect(error?.message.contains("test:2:") == true, "\(error?.message ?? "")")
+    }
+
+    @Test func apiCallIsTheRawEscapeHatch() throws {
+        let fixture = try ShellFixture(employees: 10)
+        let results = try fixture.run(
+            #"local r = api.call("get.employees", {limit = 2, fields = {"id"}}) return #r.data, r.metadata.total_items"#)
+        #expect(results == [2, 10])
+    }
+}

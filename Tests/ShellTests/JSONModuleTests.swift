@@ -1,0 +1,57 @@
+import Lua
+import Testing
+
+@Suite struct JSONModuleTests {
+    let fixture: ShellFixture
+    init() throws { fixture = try ShellFixture(employees: 10) }
+
+    @Test func nullAndEmptyContainersKeepTheirKind() throws {
+        let results = try fixture.run(
+            """
+            local v = json.decode('{"a":null,"b":[],"c":{},"d":[1,2.0,"x"],"e":{"k":true}}')
+            return v.a == json.null, v.b ~= nil, json.encode(v), json.encode(json.array{}), json.encode{}
+            """)
+        #expect(results[0] == true)
+        #expect(results[1] == true)
+        #expect(results[2].text == #"{"a":null,"b":[],"c":{},"d":[1,2.0,"x"],"e":{"k":true}}"#)
+        #expect(results[3].text == "[]")
+        #expect(results[4].text == "{}")
+    }
+
+    @Test func integersFloatsAndTextRoundTrip() throws {
+        let results = try fixture.run(
+            """
+            local s = json.encode{9007199254740993, math.mininteger, 0.1, 1.0, "Щ\\"\\n\\0"}
+            local v = json.decode(s)
+            return s, math.type(v[1]), v[1] == 9007199254740993, math.type(v[4]), v[5] == "Щ\\"\\n\\0"
+            """)
+        #expect(results[0].text == #"[9007199254740993,-9223372036854775808,0.1,1.0,"Щ\"\n\u0000"]"#)
+        #expect(Array(results.dropFirst()) == ["integer", true, "float", true])
+    }
+
+    @Test func recordKeysComeInTheAPIsOrder() throws {
+        let results = try fixture.run(#"return json.encode{email = "e", id = 1, zeta = 2, full_name = "f", alpha = 3}"#)
+        #expect(results[0].text == #"{"id":1,"full_name":"f","email":"e","alpha":3,"zeta":2}"#)
+    }
+
+    @Test(arguments: [
+        ("json.encode{f = print}", "value.f is a function"),
+        ("json.encode{0/0}", "JSON cannot hold"),
+        ("local t = {} t.t = t return json.encode(t)", "nests deeper than 200"),
+        ("json.encode{'\\xff'}", "not valid UTF-8"),
+        ("json.encode{[true] = 1}", "boolean key"),
+        ("json.decode('[1,')", "json.decode"),
+        ("json.decode('{\"a\":1} x')", "json.decode"),
+        ("json.decode(42)", "expected a string"),
+    ])
+    func badInputIsAClearError(code: String, expected: String) throws {
+        let error = #expect(throws: LuaError.self) { try fixture.run(code) }
+        #expect(error?.message.contains(expected) == true, "\(error?.message ?? "")")
+        #expect(error?.message.hasPrefix("test:1:") == true)
+    }
+
+    @Test func prettyPrinting() throws {
+        let results = try fixture.run(#"return json.encode({id = 1, groups = {{group_id = 2}}}, {indent = true})"#)
+        #expect(results[0].text == "{\n  \"id\": 1,\n  \"groups\": [\n    {\n      \"group_id\": 2\n    }\n  ]\n}")
+    }
+}
