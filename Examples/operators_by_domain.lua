@@ -17,9 +17,9 @@ local operators = employees.all{
 local by_domain = operators
     :unnest("operator.operator_sites")
     :map(function(row)
-        return {domain = row.site_domain_name, operator = row.full_name, status = row.status}
+        return {domain = row.site_domain_name, id = row.id, operator = row.full_name, status = row.status}
     end)
     :sort_by({"domain", "operator"})
     :group_by("domain")
 
-team.report(("%d chat operators on %d domains"):format(#operators, #by_domain), by_domain, {"operator", "status"})
+team.report(("%d chat operators on %d domains"):format(#operators, #by_domain), by_domain, {"id", "operator", "status"})

@@ -1,0 +1,95 @@
+import DataAPI
+import DataAPIServer
+import Foundation
+import Testing
+import TestSupport
+
+/// Every example runs on the demo account, and its output (as JSON) equals an independent
+/// computation over the same generated company.
+@Suite struct ExamplesTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let company = DemoCompany.generate(employees: DemoCompany.defaultEmployeeCount, seed: DemoCompany.defaultSeed)
+
+    /// Runs an example with `--format json` from the repository root and parses what it printed.
+    func run(_ name: String, _ arguments: [String] = []) throws -> JSON {
+        let result = try runEmpsh(["--format", "json", "Examples/\(name).lua"] + arguments, directory: Self.root.path)
+        #expect(result.status == 0, "\(name): \(result.stderr)")
+        return try JSON(parsing: result.stdout)
+    }
+
+    func ids(_ rows: JSON?) -> [Int64] { (rows?.arrayValue ?? []).compactMap { $0["id"]?.intValue } }
+
+    var atWork: [Employee] { Self.company.filter { $0.status != nil && $0.status != .notAtWork } }
+
+    @Test func operatorsByDomain() throws {
+        let groups = try #require(try run("operators_by_domain").arrayValue)
+        var expected: [String: Set<Int64>] = [:]
+        for employee in Self.company {
+            for site in employee.operator?.operatorSites ?? [] { expected[site.siteDomainName ?? "", default: []].insert(employee.id) }
+        }
+        #expect(groups.compactMap { $0["key"]?.stringValue } == expected.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) })
+        for group in groups {
+            let domain = try #require(group["key"]?.stringValue)
+            #expect(Set(ids(group["rows"])) == expected[domain], "\(domain)")
+            #expect(group["count"]?.intValue == Int64(expected[domain]?.count ?? -1))
+        }
+        #expect(expected.count >= 3)
+    }
+
+    @Test func externalCallsNow() throws {
+        let rows = try run("external_calls_now")
+        let expected = Self.company.filter { e in
+            e.status == .available && e.allowedInCallTypes.contains(.external) && e.phoneNumbers.contains { $0.status == .active }
+        }
+        #expect(Set(ids(rows)) == Set(expected.map(\.id)))
+        #expect(!expected.isEmpty)
+        for row in rows.arrayValue ?? [] {
+            let employee = try #require(Self.company.first { $0.id == row["id"]?.intValue })
+            #expect(row["active_numbers"]?.intValue == Int64(employee.phoneNumbers.filter { $0.status == .active }.count))
+        }
+    }
+
+    @Test func unrecordedCalls() throws {
+        let rows = try run("unrecorded_calls")
+        let expected = atWork.filter { [.off, .incoming, .outgoing].contains($0.callRecording) }
+        #expect(ids(rows) == expected.sorted { ($0.fullName ?? "").unicodeScalars.lexicographicallyPrecedes(($1.fullName ?? "").unicodeScalars) }.map(\.id))
+        #expect(!expected.isEmpty)
+    }
+
+    @Test func groupsWithMembers() throws {
+        let groups = try #require(try run("groups_with_members").arrayValue)
+        var expected: [String: Set<Int64>] = [:]
+        for employee in Self.company {
+            for group in employee.groups { expected[group.groupName ?? "", default: []].insert(employee.id) }
+        }
+        #expect(Set(groups.compactMap { $0["key"]?.stringValue }) == Set(expected.keys))
+        for group in groups {
+            let name = try #require(group["key"]?.stringValue)
+            #expect(Set(ids(group["rows"])) == expected[name], "\(name)")
+        }
+    }
+
+    @Test func phonePolicy() throws {
+        let rows = try run("phone_policy")
+        var expected: [String] = []
+        for employee in Self.company {
+            for phone in employee.phoneNumbers {
+                guard let dial = phone.dialTime, let channels = phone.channelsCount else {
+                    expected.append("\(employee.id) \(phone.phoneNumber ?? "")")
+                    continue
+                }
+                if dial < 10 || dial > 60 || channels < 1 || channels > 30 { expected.append("\(employee.id) \(phone.phoneNumber ?? "")") }
+            }
+        }
+        let got = (rows.arrayValue ?? []).map { "\($0["id"]?.intValue ?? -1) \($0["phone_number"]?.stringValue ?? "")" }
+        #expect(got.sorted() == expected.sorted())
+        #expect(!expected.isEmpty)
+    }
+
+    @Test func withoutCoach() throws {
+        let rows = try run("without_coach")
+        let expected = atWork.filter { $0.coach == nil }
+        #expect(Set(ids(rows)) == Set(expected.map(\.id)))
+        #expect(!expected.isEmpty)
+    }
+}
