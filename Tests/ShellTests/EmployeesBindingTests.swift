@@ -72,13 +72,18 @@ import Testing
         #expect(fixture.transport.employeeParams.map { $0["limit"] } == [.int(10)])
     }
 
-    @Test func explainShowsTheSplitWithoutCalling() throws {
-        let fixture = try ShellFixture()
-        let results = try fixture.run(#"return employees.explain{ filter = F.patronymic:eq "Петрович" }"#)
+    @Test func explainShowsTheSplitPagesAndPoints() throws {
+        let fixture = try ShellFixture(employees: 2500)
+        let results = try fixture.run(
+            #"return employees.explain{ filter = F.patronymic:eq "Петрович" & F.status:eq "available", page_size = 100 }"#)
         let text = try #require(results.first?.text)
-        #expect(text.contains("patronymic"))
-        #expect(text.lowercased().contains("local"))
-        #expect(fixture.transport.employeeParams.isEmpty)
+        let available = fixture.company.filter { $0.status == .available }.count
+        let pages = (available + 99) / 100
+        #expect(text.contains(#"server: {"filter":{"field":"status","operator":"=","value":"available"}"#), "\(text)")
+        #expect(text.contains(#"local filter: {"field":"patronymic","operator":"=","value":"Петрович"}"#), "\(text)")
+        #expect(text.contains("pages: \(pages) (\(available) rows at 100 a page)"), "\(text)")
+        #expect(text.contains("points: \(pages) (1 a page)"), "\(text)")
+        #expect(fixture.transport.employeeParams.count == 1)  // the count
     }
 
     @Test func serverErrorsArriveAsTablesWithTheScriptLine() throws {

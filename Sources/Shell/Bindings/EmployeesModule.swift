@@ -129,11 +129,15 @@ final class EmployeesModule {
         return 1
     }
 
-    /// `employees.explain{...}` → the plan as text: server params, local remainder, pages, points.
+    /// `employees.explain{...}` → the plan as text: server params, local remainder, pages and
+    /// points. It counts the rows the server part matches (one call, 1 point) to know the pages.
     private func explain(_ stack: LuaStack) throws -> Int32 {
         let options = try QueryOptions.read(stack, at: 1, function: "employees.explain")
         let plan = try plan(options)
-        stack.pushstring(plan.explain(totalItems: nil, pageSize: plan.pageSize))
+        let query = plan.serverQuery
+        let total = try wait(method: "get.employees") { try await $0.count(query: query) }
+        backend.countCall()
+        stack.pushstring(plan.explain(totalItems: total, pageSize: plan.pageSize) + "\n(explain counted the matching rows: 1 point)")
         return 1
     }
 
