@@ -69,11 +69,14 @@ public struct SessionManager: Sendable, Hashable {
 
     /// Decides what to do when the server answered `access_token_invalid`.
     /// - Parameter used: The token the rejected call carried.
-    /// - Returns: `.retry` once for a session key (the key is dropped, so `next` says `.login`) or when a
-    ///   newer key is already there; `.fail` for a permanent token or a second rejection in a row.
+    /// - Returns: `.retry` once for a session key (the key is dropped, so `next` says `.login`), or when the
+    ///   rejected key is no longer the current one (a newer key is there, or another call already dropped it
+    ///   and is renewing it); `.fail` for a permanent token or a second rejection of the current key in a row.
     public mutating func rejected(_ used: Secret?) -> Rejection {
         guard case .login = credentials.kind else { return .fail }
-        if let key, key != used { return .retry }  // another call renewed it meanwhile
+        // Another call renewed it meanwhile, or dropped it and is logging in: concurrent calls that all carried
+        // the expired key share that one renewal instead of failing.
+        if key != used { return .retry }
         if renewedAfterRejection { return .fail }
         renewedAfterRejection = true
         key = nil

@@ -1,0 +1,101 @@
+import DataAPIServer
+import Foundation
+import Testing
+import TestSupport
+
+/// The `empsh` binary against what `empsh serve --faults P --seed S` serves: what a user sees, the exit
+/// code, and that no secret reaches the terminal.
+///
+/// The server runs in-process with the configuration `empsh serve` builds from its options (same company,
+/// fault probability, delays and fault seed); the binary's own `serve` subcommand is checked on its own.
+@Suite("empsh against empsh serve --faults", .timeLimit(.minutes(1)))
+struct ServeFaultTests {
+    static let token = "tok-serve-fault-5ac1d2e9"
+    static let countScript = "print(employees.count{})"
+    static let fetchScript = "local n = 0 for e in employees.each{} do n = n + 1 end print(n) print(#employees.all{})"
+    /// The kinds that fail at once (no multi-second delay, no minute wait), for schedules a test can afford.
+    static let fastKinds: Set<FaultInjector.Kind> = [.dropConnection, .serverError, .truncatedBody, .malformedBody]
+
+    /// What `empsh serve --employees N --token T --faults P --seed S` serves.
+    static func serve(employees: Int, faults: Double = 0, seed: UInt64 = DemoCompany.defaultSeed) -> ServeConfiguration {
+        ServeConfiguration(port: 0, employees: employees, seed: seed, token: token, faultProbability: faults)
+    }
+
+    /// A `--seed` under which `serve --faults probability` starts with `pattern` (true: a fast fault).
+    static func seed(probability: Double, pattern: [Bool]) throws -> UInt64 {
+        let faults = ServeConfiguration(faultProbability: probability).faults
+        return try #require(FaultSchedule.seed(faults, pattern: pattern, allowed: fastKinds, injectorSeed: { ServeConfiguration(seed: $0).faultSeed }))
+    }
+
+    static func requests(_ log: LineLog) -> Int { log.lines.filter { $0.contains("POST /v2.0") }.count }
+    static func injected(_ log: LineLog) -> Int { log.lines.filter { $0.contains("injecting fault") }.count }
+
+    static func expectNoSecrets(_ texts: [String], _ secrets: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+        for text in texts {
+            for secret in secrets where text.contains(secret) { Issue.record("\(secret) leaked: \(text)", sourceLocation: sourceLocation) }
+        }
+    }
+
+    @Test("Two faults, then none: each and all retry through them and see every employee; exit 0")
+    func recoversThroughFaults() async throws {
+        let seed = try Self.seed(probability: 0.3, pattern: [true, true] + Array(repeating: false, count: 10))
+        let log = LineLog()
+        let result = try await HTTPTestServer.with(serve: Self.serve(employees: 300, faults: 0.3, seed: seed), logger: log.logger) { server in
+            try await runEmpshDetached(["--url", server.url, "--token", Self.token, "-e", Self.fetchScript], timeout: 40)
+        }
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "300\n300\n")
+        #expect(Self.injected(log) == 2, "\(log.lines)")
+        Self.expectNoSecrets([result.stdout, result.stderr] + log.lines, [Self.token])
+    }
+
+    @Test("Every request fails: exit 3 and one clear line naming retries_exhausted, the method and the failure")
+    func retriesExhaustedExitsThree() async throws {
+        let seed = try Self.seed(probability: 1, pattern: Array(repeating: true, count: 4))
+        let log = LineLog()
+        let result = try await HTTPTestServer.with(serve: Self.serve(employees: 50, faults: 1, seed: seed), logger: log.logger) { server in
+            try await runEmpshDetached(["--url", server.url, "--token", Self.token, "-e", Self.countScript], timeout: 40)
+        }
+        #expect(result.status == 3, "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("retries_exhausted: get.employees failed after 4 attempts: "), "\(result.stderr)")
+        #expect(Self.requests(log) == 4, "\(log.lines)")
+        Self.expectNoSecrets([result.stdout, result.stderr] + log.lines, [Self.token])
+    }
+
+    @Test("A bad token: exit 3 with access_token_invalid after one request; the token printed nowhere")
+    func badTokenExitsThree() async throws {
+        let log = LineLog(), wrong = "tok-WRONG-serve-77aa"
+        let result = try await HTTPTestServer.with(serve: Self.serve(employees: 50), logger: log.logger) { server in
+            try await runEmpshDetached(["--url", server.url, "--token", wrong, "-e", Self.countScript], timeout: 30)
+        }
+        #expect(result.status == 3, "\(result.stderr)")
+        #expect(result.stderr.contains("access_token_invalid"), "\(result.stderr)")
+        #expect(Self.requests(log) == 1, "\(log.lines)")
+        Self.expectNoSecrets([result.stdout, result.stderr] + log.lines, [Self.token, wrong])
+    }
+
+    @Test("The demo login works over HTTP; a wrong password exits 3 with auth_error and is printed nowhere")
+    func loginAndWrongPassword() async throws {
+        let log = LineLog(), wrong = "pw-WRONG-serve-0xbeef"
+        let (good, bad) = try await HTTPTestServer.with(serve: Self.serve(employees: 50), logger: log.logger) { server in
+            let good = try await runEmpshDetached(["--url", server.url, "--login", "demo", "--password", "demo", "-e", Self.countScript], timeout: 30)
+            let bad = try await runEmpshDetached(["--url", server.url, "--login", "demo", "--password", wrong, "-e", Self.countScript], timeout: 30)
+            return (good, bad)
+        }
+        #expect(good.status == 0 && good.stdout == "50\n", "\(good.stderr)")
+        #expect(bad.status == 3, "\(bad.stderr)")
+        #expect(bad.stderr.contains("auth_error"), "\(bad.stderr)")
+        Self.expectNoSecrets([good.stdout, good.stderr, bad.stdout, bad.stderr] + log.lines, [Self.token, wrong])
+    }
+
+    @Test("The binary's own `empsh serve --port 0` announces its port and serves (known issue: the root command's passthrough takes `serve` for a script)")
+    func binaryServeSubcommand() async throws {
+        try await withKnownIssue("Sources/empsh: `serve` is swallowed by the root's .captureForPassthrough script argument") {
+            let serve = try ServeProcess.start(["--employees", "50", "--token", Self.token], timeout: 20)
+            let result = try await runEmpshDetached(["--url", serve.url, "--token", Self.token, "-e", Self.countScript], timeout: 30)
+            serve.stop()
+            #expect(result.status == 0 && result.stdout == "50\n", "\(result.stderr)")
+        }
+    }
+}
