@@ -88,6 +88,14 @@ struct Empsh: AsyncParsableCommand {
     /// Parses, runs, and maps every outcome to empsh's exit codes (a usage error is 2, not 64).
     static func main() async {
         do {
+            // The script argument captures everything after the options, the subcommand's name
+            // included, so `serve` is dispatched here.
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            if arguments.first == "serve" {
+                var serve = try Serve.parseAsRoot(Array(arguments.dropFirst()))
+                if var asyncServe = serve as? AsyncParsableCommand { try await asyncServe.run() } else { try serve.run() }
+                return
+            }
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()

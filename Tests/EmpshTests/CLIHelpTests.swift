@@ -72,5 +72,6 @@ import TestSupport
                                   on 127.0.0.1.
 
           See 'empsh help <subcommand>' for detailed help.
+
         """#
 }

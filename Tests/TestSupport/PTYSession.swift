@@ -6,6 +6,7 @@ import Glibc
 /// Why a pseudo-terminal session failed.
 public struct PTYError: Error, CustomStringConvertible {
     public var description: String
+    public init(description: String) { self.description = description }
 }
 
 /// The `empsh` binary on a pseudo-terminal, as a person at a terminal runs it: the child is a

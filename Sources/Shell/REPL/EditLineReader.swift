@@ -2,6 +2,9 @@ import CEditLine
 import Foundation
 
 /// The completer the C callback asks; set while an `EditLineReader` reads.
+/// Bytes read since the current `readline` began: whether Ctrl-C found an empty line.
+private var bytesTyped = 0
+
 private var activeCompleter: ((_ word: String, _ inString: Bool) -> [String])?
 
 /// libedit's completion hook: `matches[0]` is what replaces the word (the longest common
@@ -27,6 +30,30 @@ private let completionHook: @convention(c) (UnsafePointer<CChar>?, Int32, Int32)
     return list
 }
 
+/// libedit's character source: standard input, or end of input as soon as Ctrl-C is pending,
+/// so that `readline` returns (libedit itself retries a read that a signal interrupted).
+private let getcHook: @convention(c) (UnsafeMutablePointer<FILE>?) -> Int32 = { file in
+    let input = file.map { fileno($0) } ?? STDIN_FILENO
+    while true {
+        var fds = [pollfd(fd: input, events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: Interrupts.pendingDescriptor, events: Int16(POLLIN), revents: 0)]
+        if poll(&fds, 2, -1) < 0 {
+            if errno == EINTR { continue }
+            return EOF
+        }
+        if fds[1].revents & Int16(POLLIN) != 0 { return EOF }
+        guard fds[0].revents != 0 else { continue }
+        var byte: UInt8 = 0
+        let n = read(input, &byte, 1)
+        if n == 1 {
+            bytesTyped += 1
+            return Int32(byte)
+        }
+        if n < 0 && errno == EINTR { continue }
+        return EOF
+    }
+}
+
 /// Line editing on a terminal with libedit: history kept in a file, completion from the shell.
 public final class EditLineReader: LineReader {
     private let historyPath: String?
@@ -43,6 +70,8 @@ public final class EditLineReader: LineReader {
         rl_basic_word_break_characters = UnsafePointer(strdup(" \t\n\"'`@$><=;|&{(,)}+-*/%^~#[]"))
         rl_completion_append_character = 0
         rl_attempted_completion_function = completionHook
+        rl_catch_signals = 0
+        rl_getc_function = getcHook
         stifle_history(1000)
         if let historyPath {
             try? FileManager.default.createDirectory(
@@ -63,15 +92,19 @@ public final class EditLineReader: LineReader {
         activeCompleter = completer
         defer { activeCompleter = nil }
         Interrupts.armForPrompt()
+        bytesTyped = 0
         guard let line = readline(prompt) else {
             if Interrupts.takePending() {
                 fputs("\n", stdout)
-                return .interrupted
+                return .interrupted(lineWasEmpty: bytesTyped == 0)
             }
             return .end
         }
         defer { free(line) }
-        if Interrupts.takePending() { return .interrupted }
+        if Interrupts.takePending() {
+            fputs("\n", stdout)
+            return .interrupted(lineWasEmpty: bytesTyped == 0)
+        }
         return .line(String(cString: line))
     }
 

@@ -4,8 +4,9 @@ import Foundation
 public enum LineInput: Equatable, Sendable {
     /// A line, without its newline.
     case line(String)
-    /// Ctrl-C while reading: the line typed so far is dropped.
-    case interrupted
+    /// Ctrl-C while reading: the line typed so far is dropped. `lineWasEmpty` when nothing
+    /// had been typed (twice in a row on an empty line exits the REPL).
+    case interrupted(lineWasEmpty: Bool)
     /// End of input (Ctrl-D on an empty line, or the end of a file).
     case end
 }
@@ -41,7 +42,7 @@ public final class PlainLineReader: LineReader {
         fflush(stdout)
         Interrupts.armForPrompt()
         guard let line = Swift.readLine(strippingNewline: true) else {
-            return Interrupts.takePending() ? .interrupted : .end
+            return Interrupts.takePending() ? .interrupted(lineWasEmpty: true) : .end
         }
         return .line(line)
     }

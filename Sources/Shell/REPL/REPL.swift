@@ -61,7 +61,12 @@ public final class REPL {
             case .end:
                 if isatty(STDOUT_FILENO) != 0 { fputs("\n", stdout) }
                 return 0
-            case .interrupted:
+            case .interrupted(let lineWasEmpty):
+                // Ctrl-C clears a line; twice in a row on an empty one exits.
+                guard lineWasEmpty else {
+                    interruptsInARow = 0
+                    continue
+                }
                 interruptsInARow += 1
                 if interruptsInARow >= 2 { return 0 }
                 note("(Ctrl-C again or Ctrl-D to exit; .help for help)")

@@ -44,6 +44,9 @@ public enum Interrupts {
         sigaction(SIGINT, &action, nil)
     }
 
+    /// The pipe's read end: readable while a Ctrl-C is pending (the line reader polls it).
+    static var pendingDescriptor: Int32 { ready ? interruptPipe.read : -1 }
+
     /// Restores the default action (the process ends on SIGINT).
     public static func restoreDefault() { signal(SIGINT, SIG_DFL) }
 
