@@ -93,6 +93,19 @@ public final class EditLineReader: LineReader {
         defer { activeCompleter = nil }
         Interrupts.armForPrompt()
         bytesTyped = 0
+        // libedit switches the terminal to raw mode only with its own character source, so
+        // with ours it is done here: no line buffering or echo (libedit echoes), signals kept.
+        var saved = termios()
+        let isTerminal = tcgetattr(STDIN_FILENO, &saved) == 0
+        if isTerminal {
+            var raw = saved
+            raw.c_lflag &= ~tcflag_t(ICANON | ECHO | IEXTEN)
+            raw.c_iflag &= ~tcflag_t(IXON)
+            raw.c_cc.6 = 1  // VMIN
+            raw.c_cc.5 = 0  // VTIME
+            tcsetattr(STDIN_FILENO, TCSADRAIN, &raw)
+        }
+        defer { if isTerminal { tcsetattr(STDIN_FILENO, TCSADRAIN, &saved) } }
         guard let line = readline(prompt) else {
             if Interrupts.takePending() {
                 fputs("\n", stdout)
