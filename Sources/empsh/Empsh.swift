@@ -10,10 +10,18 @@ struct Empsh: AsyncParsableCommand {
         commandName: "empsh",
         abstract: "A Lua shell for the employees of a UIS / CoMagic account (Data API get.employees).",
         discussion: """
-            With a script, runs it with its arguments in the global `arg`. With -e, runs the code.
-            Without credentials it works on the embedded demo account.
-            Exit codes: 0 ok, 1 script error, 2 usage or configuration, 3 API, network or \
-            authentication failure, 130 interrupted.
+            Without a script or -e, empsh starts the REPL when standard input is a terminal, and \
+            otherwise runs standard input as a script. A script gets its arguments in the global \
+            `arg` and as `...`; `-` as the script reads it from standard input. Modules given with \
+            -l load first, then the -e code runs, then the script, then the REPL when -i is given.
+
+            Without credentials, empsh works on the embedded demo account. Modules are found \
+            through EMPSH_PATH (";;" stands for the defaults), then $XDG_CONFIG_HOME/empsh/lua, \
+            then ./lua. The REPL keeps its history in $XDG_STATE_HOME/empsh/history.
+
+            Exit codes: 0 when all went well, 1 for a script error, 2 for a usage or configuration \
+            error, 3 for an API, network or authentication failure, and 130 when interrupted by \
+            Ctrl-C.
             """,
         subcommands: [Serve.self]
     )
@@ -21,55 +29,58 @@ struct Empsh: AsyncParsableCommand {
     @OptionGroup(title: "Account")
     var connection: ConnectionOptions
 
-    @Option(name: .short, help: ArgumentHelp("Runs CODE before the script.", valueName: "CODE"))
+    @Option(name: .short, help: ArgumentHelp("Runs CODE before the script; may be repeated.", valueName: "CODE"))
     var execute: [String] = []
 
-    @Option(help: ArgumentHelp("What show prints: table, json, csv or ndjson.", valueName: "FORMAT"))
+    @Option(name: .customShort("l"), help: ArgumentHelp(
+        "Requires MODULE into the global of that name (NAME=MODULE names the global); may be repeated.",
+        valueName: "MODULE"))
+    var library: [String] = []
+
+    @Flag(name: .customShort("i"), help: "Enters the REPL after running the -e code and the script.")
+    var interactive = false
+
+    @Option(help: ArgumentHelp("Sets how lists print: table, json, csv or ndjson.", valueName: "FORMAT"))
     var format: OutputFormat = .table
 
-    @Flag(name: .customLong("verbose"), help: "Prints a traceback with every error.")
+    @Flag(name: .customLong("safe"), help: ArgumentHelp(
+        "Runs without os.execute, io.popen, file writes, package.loadlib, C modules or the debug library."))
+    var safe = false
+
+    @Flag(name: .customLong("verbose"), help: "Prints a traceback with every error, API errors included.")
     var verbose = false
 
-    @Option(name: .long, help: ArgumentHelp("Stops the run after SECONDS of wall-clock time.", valueName: "SECONDS"))
+    @Option(name: .long, help: ArgumentHelp("Stops each run of Lua code after SECONDS of wall-clock time.", valueName: "SECONDS"))
     var timeout: Double?
 
     @Argument(
         parsing: .captureForPassthrough,
-        help: ArgumentHelp("The script to run, then its arguments.", valueName: "script [args]"))
+        help: ArgumentHelp("The script to run, followed by its arguments.", valueName: "script [args]"))
     var script: [String] = []
 
     func validate() throws {
+        // captureForPassthrough also takes options it does not know: ask for help, or refuse them.
+        if let first = script.first, first.hasPrefix("-"), first != "-" {
+            if first == "--help" || first == "-h" { throw CleanExit.helpRequest(self) }
+            throw ValidationError("Unknown option '\(first)'.")
+        }
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds.") }
-        if execute.isEmpty && script.isEmpty {
-            throw ValidationError("Give a script or -e CODE (the REPL is not built yet).")
+        for spec in library where spec.isEmpty || spec.hasPrefix("=") || spec.hasSuffix("=") {
+            throw ValidationError("-l needs a module name, or NAME=MODULE; got \"\(spec)\".")
         }
     }
 
     func run() async throws {
+        let plan = RunPlan(
+            scriptPath: script.first, arguments: Array(script.dropFirst()), chunks: execute, modules: library,
+            interactive: interactive, stdinIsTerminal: isatty(STDIN_FILENO) != 0)
         var options = Shell.Options()
         options.verbose = verbose
         options.format = format
+        options.safe = safe
         options.limits = LuaLimits(timeout: timeout)
         let code = ExitStatus.run {
-            let scriptPath = script.first
-            let source = try scriptPath.map(ScriptSource.file)
-            options.modulePaths = ModulePaths(
-                environment: ProcessInfo.processInfo.environment,
-                scriptDirectory: scriptPath.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path })
-            let backend = try connection.makeBackend(interactive: false, onWait: nil)
-            defer { backend.close() }
-            let shell = try Shell(options: options, backend: backend)
-            try shell.setArguments(
-                script: scriptPath ?? "(command line)", arguments: Array(script.dropFirst()),
-                interpreter: CommandLine.arguments.first ?? "empsh")
-            do {
-                for chunk in execute { try shell.run(.commandLine(chunk)) }
-                if let source { try shell.run(source, arguments: Array(script.dropFirst())) }
-            } catch let error as ShellError {
-                shell.report(error)
-                return error.exitCode
-            }
-            return 0
+            try plan.run(options: options, connection: connection)
         }
         if code != 0 { throw ExitCode(code) }
     }
@@ -77,23 +88,29 @@ struct Empsh: AsyncParsableCommand {
     /// Parses, runs, and maps every outcome to empsh's exit codes (a usage error is 2, not 64).
     static func main() async {
         do {
+            // The script argument captures everything after the options, the subcommand's name
+            // included, so `serve` is dispatched here.
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            if arguments.first == "serve" {
+                var serve = try Serve.parseAsRoot(Array(arguments.dropFirst()))
+                if var asyncServe = serve as? AsyncParsableCommand { try await asyncServe.run() } else { try serve.run() }
+                return
+            }
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()
             }
-        } catch let exitCode as ExitCode {
-            Foundation.exit(exitCode.rawValue)
         } catch {
-            let code = exitCode(for: error)
-            let message = fullMessage(for: error)
-            if code == .success {
+            let status = ExitStatus.code(for: error)
+            let message = status.isHelp ? fullMessage(for: error) : status.message
+            if status.code == 0 {
                 if !message.isEmpty { print(message) }
                 Foundation.exit(0)
             }
             if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
-            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+            Foundation.exit(status.code)
         }
     }
 }

@@ -1,17 +1,46 @@
+import ArgumentParser
 import Foundation
 import Shell
 
-/// Runs the body of a command and turns an escaping `ShellError` into its report and exit code.
+/// The one place where outcomes become exit codes: 0 ok, 1 script error, 2 usage or
+/// configuration, 3 API, network or authentication failure, 130 interrupted.
 enum ExitStatus {
+    /// Runs the body of a command; an escaping error is reported and becomes its exit code.
     static func run(_ body: () throws -> Int32) -> Int32 {
         do {
             return try body()
-        } catch let error as ShellError {
-            FileHandle.standardError.write(Data("empsh: \(error)\n".utf8))
-            return error.exitCode
         } catch {
-            FileHandle.standardError.write(Data("empsh: \(error)\n".utf8))
-            return 1
+            let status = code(for: error)
+            FileHandle.standardError.write(Data("empsh: \(status.message)\n".utf8))
+            return status.code
         }
+    }
+
+    /// An error's exit code, and its message.
+    struct Status {
+        var code: Int32
+        var message: String
+        /// Whether ArgumentParser should render the message (help, version, usage errors).
+        var isHelp: Bool
+    }
+
+    static func code(for error: any Error) -> Status {
+        switch error {
+        case let exit as ExitCode:
+            return Status(code: exit.rawValue, message: "", isHelp: false)
+        case let shell as ShellError:
+            return Status(code: shell.exitCode, message: shell.description, isHelp: false)
+        default:
+            // ArgumentParser's errors: help and version (0) and usage errors (64 on Linux → 2).
+            let parsed = Empsh.exitCode(for: error)
+            let code: Int32 = parsed == .success ? 0 : parsed == .validationFailure ? 2 : parsed.rawValue
+            return Status(code: code, message: Empsh.fullMessage(for: error), isHelp: true)
+        }
+    }
+
+    /// What a shell failure reports, and its code.
+    static func report(_ error: ShellError, in shell: Shell) -> Int32 {
+        shell.report(error)
+        return error.exitCode
     }
 }

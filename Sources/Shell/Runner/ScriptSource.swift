@@ -12,6 +12,20 @@ public struct ScriptSource: Sendable {
         ScriptSource(code: Array(code.utf8), chunkName: "=(command line)")
     }
 
+    /// `-l MODULE` (or `-l NAME=MODULE`): `require` the module into a global, as `lua -l` does.
+    /// - Parameter spec: `MODULE` (the global is its name) or `NAME=MODULE`.
+    public static func require(_ spec: String) -> ScriptSource {
+        let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
+        let global = parts.count == 2 ? parts[0] : spec
+        let module = parts.count == 2 ? parts[1] : spec
+        let code = "rawset(_G, \(luaQuoted(global)), require(\(luaQuoted(module))))"
+        return ScriptSource(code: Array(code.utf8), chunkName: "=(-l \(spec))")
+    }
+
+    private static func luaQuoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
     /// Text read from standard input.
     public static func standardInput() -> ScriptSource {
         let data = FileHandle.standardInput.readDataToEndOfFile()

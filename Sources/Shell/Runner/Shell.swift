@@ -19,6 +19,8 @@ public final class Shell {
         public var format: OutputFormat = .table
         /// Where `require` looks for modules.
         public var modulePaths = ModulePaths(environment: ProcessInfo.processInfo.environment, scriptDirectory: nil)
+        /// Whether `--safe` restrictions apply (no programs, file writes, C modules or `debug`); off by default.
+        public var safe = false
         public init() {}
     }
 
@@ -65,6 +67,7 @@ public final class Shell {
         stack.pushstring(options.modulePaths.packagePath)
         stack.rawsetfield(-2, "path")
         stack.pop()
+        if options.safe { try SafeMode.apply(to: lua) }
     }
 
     /// Sets the global `arg` as `lua` does: `arg[0]` the script, `arg[1...]` its arguments,

@@ -13,7 +13,10 @@ public final class Backend: @unchecked Sendable {
     /// Whether this is the embedded demo account.
     public let isDemo: Bool
     /// Counters for `.timer` and benchmarks: calls made and rows delivered.
-    public private(set) var statistics = Statistics()
+    public var statistics: Statistics { lock.withLock { counters } }
+    private var counters = Statistics()
+    /// Where page arrivals are reported (multi-page fetches on a terminal); none by default.
+    public var progress: FetchProgress?
 
     private let lock = NSLock()
     private var inflight: [Int: Task<Void, Never>] = [:]
@@ -112,13 +115,14 @@ public final class Backend: @unchecked Sendable {
     /// Records a delivered page.
     func count(page rows: Int) {
         lock.withLock {
-            statistics.pages += 1
-            statistics.rows += rows
+            counters.pages += 1
+            counters.rows += rows
         }
+        progress?.page(rows: rows)
     }
 
     /// Records a call.
-    func countCall() { lock.withLock { statistics.calls += 1 } }
+    func countCall() { lock.withLock { counters.calls += 1 } }
 
     /// Cancels every operation in flight (Ctrl-C). Safe from any thread.
     public func cancel() {

@@ -1,0 +1,102 @@
+import Foundation
+import Lua
+
+extension REPL {
+    enum CommandOutcome { case proceed, quit }
+
+    static let help = """
+        Type Lua; expressions print their values, and lists print as tables.
+        A statement continues on the next line while it is incomplete. Tab completes names,
+        fields and methods. Ctrl-C stops a running command or clears the line; Ctrl-C twice
+        or Ctrl-D exits.
+
+        .help                          Shows this text.
+        .mode table|json|csv|ndjson    Sets how lists print (no argument: shows it).
+        .timer on|off                  Prints the time, calls, pages and rows of each command.
+        .explain OPTIONS               Shows the plan of employees.all(OPTIONS), e.g.
+                                       .explain {filter = F.status:eq "available"}
+        .cache on|off|clear            Uses, bypasses or empties the response cache.
+        .paths                         Lists where require looks for modules.
+        .reload MODULE                 Loads MODULE again (and updates its global).
+        .quit                          Exits.
+
+        Examples:
+          employees.all{fields = {"id", "full_name"}, limit = 5}
+          employees.count{filter = F.status:eq "available"}
+        """
+
+    /// Runs a dot command.
+    func runCommand(_ line: String) -> CommandOutcome {
+        let parts = line.dropFirst().split(separator: " ", maxSplits: 1).map(String.init)
+        let name = parts.first ?? ""
+        let argument = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+        switch name {
+        case "help": print(Self.help)
+        case "quit", "exit": return .quit
+        case "mode":
+            if argument.isEmpty {
+                print(shell.output.format.rawValue)
+            } else if let format = OutputFormat(rawValue: argument) {
+                shell.output.format = format
+            } else {
+                complain(".mode: unknown format \"\(argument)\"; use table, json, csv or ndjson")
+            }
+        case "timer":
+            switch argument {
+            case "on": timer = true
+            case "off": timer = false
+            default: complain(".timer: say on or off")
+            }
+        case "cache":
+            switch argument {
+            case "on": cacheOff = false
+            case "off": cacheOff = true
+            case "clear": _ = try? shell.backend.wait { await $0.clearCache() }
+            default: complain(".cache: say on, off or clear")
+            }
+        case "explain":
+            guard !argument.isEmpty else { return complainAndGoOn(".explain: give an options table, e.g. .explain {limit = 5}") }
+            runChunk("print(employees.explain(" + argument + "))")
+        case "paths":
+            runChunk("for p in package.path:gmatch('[^;]+') do print(p) end")
+        case "reload":
+            guard !argument.isEmpty else { return complainAndGoOn(".reload: name a module") }
+            let name = argument.replacingOccurrences(of: "\"", with: "\\\"")
+            runChunk("""
+                local name = "\(name)"
+                local old = package.loaded[name]
+                package.loaded[name] = nil
+                local new = require(name)
+                if old ~= nil and rawget(_G, name) == old then rawset(_G, name, new) end
+                print("reloaded " .. name)
+                """)
+        default:
+            complain("unknown command .\(name); .help lists the commands")
+        }
+        return .proceed
+    }
+
+    private func complainAndGoOn(_ message: String) -> CommandOutcome {
+        complain(message)
+        return .proceed
+    }
+
+    /// Compiles and runs a command's chunk, printing its results as the REPL does.
+    private func runChunk(_ code: String) {
+        let base = stack.gettop()
+        do {
+            try stack.load(code, name: "=stdin")
+        } catch {
+            complain((error as? LuaError)?.message ?? "\(error)")
+            stack.settop(base)
+            return
+        }
+        defer { stack.settop(base) }
+        run(base: base) {
+            let count = try self.stack.call(arguments: 0)
+            self.pushHelper("print")
+            self.stack.insert(base + 1)
+            try self.stack.call(arguments: count, results: 0)
+        }
+    }
+}

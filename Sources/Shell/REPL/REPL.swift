@@ -1,0 +1,194 @@
+import Foundation
+import Lua
+
+/// The interactive loop, built from lua.c's small functions: `readLine(prompt:)`,
+/// `compileAsExpression` (`return <line>`), `compileStatement` (reading more while the chunk
+/// ends early at `<eof>`), a call under the message handler with Ctrl-C armed, and
+/// `printResults`. Lines starting with `.` are REPL commands (`.help`).
+///
+/// A top-level `local` survives the line it is on: ``LocalRewriter`` turns it into a global
+/// of the session before the chunk compiles (lua.c loses it).
+public final class REPL {
+    let shell: Shell
+    let reader: LineReader
+    var stack: LuaStack { shell.lua.stack }
+    private var helpers: Int32 = 0
+    /// Whether `.timer on` is in effect.
+    var timer = false
+    /// Whether `.cache off` is in effect (the cache is then cleared before each command).
+    var cacheOff = false
+    private var interruptsInARow = 0
+
+    /// Creates a REPL over a shell.
+    /// - Parameters:
+    ///   - shell: the shell whose state the lines run in.
+    ///   - reader: where lines come from.
+    /// - Throws: `ShellError.usage` when the REPL's Lua helpers cannot load (a bug).
+    public init(shell: Shell, reader: LineReader) throws {
+        self.shell = shell
+        self.reader = reader
+        let stack = shell.lua.stack
+        do {
+            try stack.load(REPLHelpers.source, name: "=empsh/repl")
+            try stack.call(arguments: 0, results: 1)
+            helpers = stack.ref()
+        } catch {
+            throw ShellError.usage("cannot start the REPL: \(error)")
+        }
+    }
+
+    /// The candidates that complete `word` (full replacements), given whether it is inside a string.
+    public func completions(for word: String, inString: Bool) -> [String] {
+        let base = stack.gettop()
+        defer { stack.settop(base) }
+        pushHelper("complete")
+        stack.pushstring(word)
+        stack.pushboolean(inString)
+        guard (try? stack.call(arguments: 2, results: 1)) != nil, stack.type(-1) == .table else { return [] }
+        return (0..<stack.rawlen(-1)).compactMap { index in
+            stack.rawgeti(-1, Int64(index + 1))
+            defer { stack.pop() }
+            return stack.tostring(-1)
+        }
+    }
+
+    /// Reads and runs commands until `.quit`, end of input, or Ctrl-C twice in a row.
+    /// - Returns: the exit code: 0.
+    public func run() -> Int32 {
+        while true {
+            fflush(stdout)
+            switch readLine(prompt: prompt("_PROMPT", default: "empsh> ")) {
+            case .end:
+                if isatty(STDOUT_FILENO) != 0 { fputs("\n", stdout) }
+                return 0
+            case .interrupted(let lineWasEmpty):
+                // Ctrl-C clears a line; twice in a row on an empty one exits.
+                guard lineWasEmpty else {
+                    interruptsInARow = 0
+                    continue
+                }
+                interruptsInARow += 1
+                if interruptsInARow >= 2 { return 0 }
+                note("(Ctrl-C again or Ctrl-D to exit; .help for help)")
+            case .line(let line):
+                interruptsInARow = 0
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                if trimmed.hasPrefix(".") && !trimmed.hasPrefix("..") {
+                    reader.addHistory(trimmed)
+                    if runCommand(trimmed) == .quit { return 0 }
+                    continue
+                }
+                if let chunk = compile(line) { execute(chunk) }
+            }
+        }
+    }
+
+    private func readLine(prompt: String) -> LineInput { reader.readLine(prompt: prompt) }
+
+    /// `_PROMPT`/`_PROMPT2` when set, else the default.
+    private func prompt(_ name: String, default fallback: String) -> String {
+        _ = stack.getglobal(name)
+        defer { stack.pop() }
+        if stack.type(-1) == .nil { return fallback }
+        return (try? stack.tostringMeta(-1)) ?? fallback
+    }
+
+    /// A compiled chunk and the text it came from.
+    struct Chunk {
+        var text: String
+    }
+
+    /// Compiles a line (reading more lines while it is incomplete); leaves the function on the
+    /// stack and returns its text, or reports the syntax error and returns nil.
+    private func compile(_ line: String) -> Chunk? {
+        if compileAsExpression(line) {
+            reader.addHistory(line)
+            return Chunk(text: line)
+        }
+        var text = line
+        while true {
+            do {
+                try stack.load(LocalRewriter.rewrite(text), name: "=stdin")
+                reader.addHistory(text)
+                return Chunk(text: text)
+            } catch let error as LuaError {
+                guard case .syntax(incomplete: true) = error.kind else {
+                    reader.addHistory(text)
+                    complain(error.message)
+                    return nil
+                }
+                switch readLine(prompt: prompt("_PROMPT2", default: "   ...> ")) {
+                case .line(let more): text += "\n" + more
+                case .interrupted, .end:
+                    fputs("\n", stdout)
+                    return nil
+                }
+            } catch {
+                complain("\(error)")
+                return nil
+            }
+        }
+    }
+
+    /// lua.c's `addreturn`: `return <line>;`, so expressions print their values.
+    private func compileAsExpression(_ line: String) -> Bool {
+        do {
+            try stack.load("return " + line + ";", name: "=stdin")
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    /// Calls the function on top with Ctrl-C armed, prints its results, and reports a failure.
+    private func execute(_ chunk: Chunk) {
+        let base = stack.gettop() - 1
+        defer { stack.settop(base) }
+        run(base: base) {
+            let count = try self.stack.call(arguments: 0)
+            self.pushHelper("print")
+            self.stack.insert(base + 1)
+            try self.stack.call(arguments: count, results: 0)
+        }
+    }
+
+    /// Runs Lua under Ctrl-C, with `.timer` and `.cache off`, reporting what fails.
+    func run(base: Int32, _ body: @escaping () throws -> Void) {
+        if cacheOff { _ = try? shell.backend.wait { await $0.clearCache() } }
+        let before = shell.backend.statistics
+        let start = DispatchTime.now()
+        do {
+            try shell.guarded(promptAfterwards: true, body)
+        } catch ShellError.interrupted {
+            fflush(stdout)
+            note("interrupted")
+        } catch let error as LuaError {
+            fflush(stdout)
+            complain(error.message, traceback: shell.options.verbose ? error.traceback : nil)
+        } catch {
+            fflush(stdout)
+            complain("\(error)")
+        }
+        fflush(stdout)
+        if timer {
+            let after = shell.backend.statistics
+            let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
+            note(String(format: "time %.1f ms; %d calls, %d pages, %d rows", ms,
+                        after.calls - before.calls, after.pages - before.pages, after.rows - before.rows))
+        }
+    }
+
+    func pushHelper(_ name: String) {
+        stack.getref(helpers)
+        stack.rawgetfield(-1, name)
+        stack.remove(-2)
+    }
+
+    func note(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    func complain(_ message: String, traceback: String? = nil) {
+        note(message + (traceback.map { "\n" + $0 } ?? ""))
+    }
+}

@@ -1,0 +1,52 @@
+import DataAPI
+import Foundation
+
+/// Progress of multi-page fetches on standard error, for a person at a terminal: one line,
+/// rewritten in place, with pages, rows and rate-limit waits. Writes nothing unless enabled
+/// (the CLI enables it only when standard error is a terminal), and nothing for a fetch of
+/// one page.
+public final class FetchProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private let enabled: Bool
+    private var pages = 0
+    private var rows = 0
+    private var shown = false
+
+    /// Creates a reporter.
+    /// - Parameter enabled: whether to write at all; `isatty(2)` by default.
+    public init(enabled: Bool = isatty(STDERR_FILENO) != 0) {
+        self.enabled = enabled
+    }
+
+    /// A page of `rows` rows arrived (called by `Backend` on the Lua thread).
+    func page(rows count: Int) {
+        guard enabled else { return }
+        lock.withLock {
+            pages += 1
+            rows += count
+            if pages > 1 { draw("fetched \(pages) pages, \(rows) rows") }
+        }
+    }
+
+    /// The client waits for its point budget (the client's `onWait`, from any thread).
+    @Sendable public func rateLimitWait(_ wait: RateLimitWait) {
+        guard enabled else { return }
+        lock.withLock { draw("\(wait)") }
+    }
+
+    /// A top-level command ended: clears the line and starts counting again.
+    public func finish() {
+        guard enabled else { return }
+        lock.withLock {
+            if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            shown = false
+            pages = 0
+            rows = 0
+        }
+    }
+
+    private func draw(_ text: String) {
+        shown = true
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(text)…".utf8))
+    }
+}

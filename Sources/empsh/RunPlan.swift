@@ -1,0 +1,76 @@
+import DataAPI
+import Foundation
+import Shell
+
+/// What one invocation runs, in `pmain`'s order: every argument is checked before any Lua
+/// runs; then the state is built, `-l` modules load, `-e` chunks run, the script runs with
+/// `arg`, and the REPL (on `-i`, or with nothing to run on a terminal) or standard input
+/// finishes.
+struct RunPlan {
+    var scriptPath: String?
+    var arguments: [String]
+    var chunks: [String]
+    var modules: [String]
+    var interactive: Bool
+    var stdinIsTerminal: Bool
+
+    /// Whether standard input is run as a script: no script and no -e, and not a terminal.
+    var readsStandardInput: Bool {
+        scriptPath == "-" || (scriptPath == nil && chunks.isEmpty && !interactive && !stdinIsTerminal)
+    }
+
+    /// Whether the REPL runs at the end.
+    var entersREPL: Bool {
+        interactive || (scriptPath == nil && chunks.isEmpty && stdinIsTerminal)
+    }
+
+    /// Runs the plan.
+    /// - Returns: the exit code.
+    /// - Throws: `ShellError.usage` for a script or configuration that cannot be used (before any Lua runs).
+    func run(options: Shell.Options, connection: ConnectionOptions) throws -> Int32 {
+        // 1. Everything that can be checked without Lua.
+        let script: ScriptSource? = try scriptPath.flatMap { $0 == "-" ? nil : try ScriptSource.file($0) }
+        var options = options
+        let environment = ProcessInfo.processInfo.environment
+        options.modulePaths = ModulePaths(
+            environment: environment,
+            scriptDirectory: scriptPath.flatMap { $0 == "-" ? nil : URL(fileURLWithPath: $0).deletingLastPathComponent().path })
+        let progress = FetchProgress()
+        let backend = try connection.makeBackend(interactive: entersREPL, onWait: progress.rateLimitWait)
+        backend.progress = progress
+        defer { backend.close() }
+
+        // 2. The state, then -l, -e, the script, and the REPL or standard input.
+        let shell = try Shell(options: options, backend: backend)
+        try shell.setArguments(
+            script: scriptPath ?? (readsStandardInput ? "-" : "(command line)"), arguments: arguments,
+            interpreter: CommandLine.arguments.first ?? "empsh")
+        do {
+            for module in modules { try shell.guarded { try shell.run(.require(module)) } }
+            for chunk in chunks { try shell.guarded { try shell.run(.commandLine(chunk)) } }
+            if let script {
+                try shell.guarded { try shell.run(script, arguments: arguments) }
+            } else if readsStandardInput {
+                let source = ScriptSource.standardInput()
+                try shell.guarded { try shell.run(source, arguments: arguments) }
+            }
+        } catch let error as ShellError {
+            shell.report(error)
+            return error.exitCode
+        }
+        guard entersREPL else { return 0 }
+        FileHandle.standardError.write(Data(
+            "empsh on \(backend.isDemo ? "the " : "")\(backend.accountDescription). Type .help for help; Ctrl-D exits.\n".utf8))
+        let reader: LineReader
+        var repl: REPL?
+        if stdinIsTerminal {
+            reader = EditLineReader(
+                historyPath: EditLineReader.defaultHistoryPath(environment: environment),
+                completer: { word, inString in repl?.completions(for: word, inString: inString) ?? [] })
+        } else {
+            reader = PlainLineReader()
+        }
+        repl = try REPL(shell: shell, reader: reader)
+        return repl?.run() ?? 0
+    }
+}

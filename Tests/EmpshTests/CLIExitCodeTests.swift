@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `empsh serve` as a subprocess on a free port; killed when released.
+final class ServeProcess {
+    let process = Process()
+    let url: String
+    let token = "test-key-123"
+
+    init(extra: [String] = []) throws {
+        process.executableURL = URL(fileURLWithPath: empshBinaryPath())
+        process.arguments = ["serve", "--port", "0", "--token", token, "--employees", "120"] + extra
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Read the first line, bounded: "listening on http://127.0.0.1:PORT/v2.0".
+        let handle = out.fileHandleForReading
+        let line = Outbox()
+        DispatchQueue.global().async {
+            var bytes = Data()
+            while let chunk = try? handle.read(upToCount: 1), !chunk.isEmpty {
+                if chunk.first == 10 { break }
+                bytes.append(chunk)
+            }
+            line.put(String(decoding: bytes, as: UTF8.self))
+        }
+        guard let text = line.take(timeout: 30), let range = text.range(of: "listening on ") else {
+            process.terminate()
+            throw PTYError(description: "empsh serve did not start")
+        }
+        url = String(text[range.upperBound...]).trimmingCharacters(in: .whitespaces)
+    }
+
+    deinit {
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+    }
+}
+
+/// A value handed from one thread to another, waited for with a bound.
+final class Outbox: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var value: String?
+    func put(_ text: String) { condition.withLock { value = text; condition.broadcast() } }
+    func take(timeout: Double) -> String? {
+        condition.withLock {
+            let deadline = Date().addingTimeInterval(timeout)
+            while value == nil, condition.wait(until: deadline) {}
+            return value
+        }
+    }
+}
+
+@Suite struct CLIExitCodeTests {
+    @Test func successIsZero() throws {
+        let result = try runEmpsh(["-e", "print(employees.count{})"])
+        #expect(result.status == 0)
+        #expect(Int(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 > 0)
+    }
+
+    @Test func scriptErrorIsOneEvenAfterOutput() throws {
+        let result = try runEmpsh(["-e", "employees.all{fields={'id'}, limit=2}:show(); error('late')"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("id"))
+        #expect(result.stderr.contains("(command line):1: late"))
+    }
+
+    @Test(arguments: [
+        ["--timeout", "0"], ["--format", "xml", "-e", "1"], ["-l", "=x"], ["--no-such-flag"], ["-e"],
+    ])
+    func usageErrorsAreTwo(arguments: [String]) throws {
+        let result = try runEmpsh(arguments)
+        #expect(result.status == 2, "\(arguments): \(result.stderr)")
+        #expect(!result.stderr.isEmpty)
+    }
+
+    @Test func argumentsAreValidatedBeforeAnyLuaRuns() throws {
+        let result = try runEmpsh(["-e", "print('ran')", "missing-script.lua"])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("missing-script.lua"))
+    }
+
+    @Test func badTokenIsThree() throws {
+        let server = try ServeProcess()
+        let result = try runEmpsh(["--url", server.url, "--token", "wrong-key", "-e", "print('before'); employees.all{limit=1}"])
+        #expect(result.status == 3, "\(result.stderr)")
+        #expect(result.stdout == "before\n")
+        #expect(result.stderr.contains("(command line):1:"))
+        #expect(!result.stderr.contains("stack traceback"))
+        #expect(!result.stderr.contains("wrong-key"))
+    }
+
+    @Test func goodTokenReachesServer() throws {
+        let server = try ServeProcess()
+        let result = try runEmpsh(["--url", server.url, "--token", server.token, "-e", "print(employees.count{})"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "120\n")
+    }
+
+    @Test func verboseAddsTracebackToAPIErrors() throws {
+        let server = try ServeProcess()
+        let result = try runEmpsh(["--verbose", "--url", server.url, "--token", "wrong", "-e", "employees.all{limit=1}"])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("stack traceback"))
+    }
+
+    @Test func sigintToAScriptIsOneThirty() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: empshBinaryPath())
+        process.arguments = ["-e", "print('started'); io.stdout:flush(); while true do end"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let started = Outbox()
+        DispatchQueue.global().async {
+            let data = (try? out.fileHandleForReading.read(upToCount: 8)) ?? Data()
+            started.put(String(decoding: data ?? Data(), as: UTF8.self))
+        }
+        #expect(started.take(timeout: 30) == "started\n")
+        kill(process.processIdentifier, SIGINT)
+        let deadline = Date().addingTimeInterval(15)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+    }
+
+    @Test func sigintCancelsASlowFetch() throws {
+        let server = try ServeProcess(extra: ["--faults", "1"])
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: empshBinaryPath())
+        process.arguments = ["--url", server.url, "--token", server.token,
+                             "-e", "print('started'); io.stdout:flush(); employees.all{}"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let started = Outbox()
+        DispatchQueue.global().async {
+            let data = (try? out.fileHandleForReading.read(upToCount: 8)) ?? Data()
+            started.put(String(decoding: data ?? Data(), as: UTF8.self))
+        }
+        #expect(started.take(timeout: 30) == "started\n")
+        usleep(300_000)
+        let sent = Date()
+        kill(process.processIdentifier, SIGINT)
+        let deadline = Date().addingTimeInterval(15)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        #expect(Date().timeIntervalSince(sent) < 5)
+    }
+}

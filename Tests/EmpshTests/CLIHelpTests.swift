@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+import TestSupport
+
+@Suite struct CLIHelpTests {
+    /// The help text is part of the contract: any change to it shows up here.
+    @Test func helpTextIsExact() throws {
+        let result = try runEmpsh(["--help"])
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        #expect(result.stdout == Self.expected)
+    }
+
+    @Test func shortHelpIsTheSame() throws {
+        let result = try runEmpsh(["-h"])
+        #expect(result.stdout == Self.expected)
+    }
+
+    static let expected = #"""
+        OVERVIEW: A Lua shell for the employees of a UIS / CoMagic account (Data API
+        get.employees).
+
+        Without a script or -e, empsh starts the REPL when standard input is a
+        terminal, and otherwise runs standard input as a script. A script gets its
+        arguments in the global `arg` and as `...`; `-` as the script reads it from
+        standard input. Modules given with -l load first, then the -e code runs, then
+        the script, then the REPL when -i is given.
+
+        Without credentials, empsh works on the embedded demo account. Modules are
+        found through EMPSH_PATH (";;" stands for the defaults), then
+        $XDG_CONFIG_HOME/empsh/lua, then ./lua. The REPL keeps its history in
+        $XDG_STATE_HOME/empsh/history.
+
+        Exit codes: 0 when all went well, 1 for a script error, 2 for a usage or
+        configuration error, 3 for an API, network or authentication failure, and 130
+        when interrupted by Ctrl-C.
+
+        USAGE: empsh [<options>] [<script [args]> ...] <subcommand>
+
+        ARGUMENTS:
+          <script [args]>         The script to run, followed by its arguments.
+
+        ACCOUNT:
+          --url <URL>             The Data API endpoint (EMPSH_URL).
+          --token <TOKEN>         A permanent API key (EMPSH_TOKEN). Never printed.
+          --login <LOGIN>         A login for session keys (EMPSH_LOGIN).
+          --password <PASSWORD>   The password of --login (EMPSH_PASSWORD). Never
+                                  printed.
+          --user-id <ID>          For agent keys: the customer user to act for.
+          --profile <NAME>        A profile of $XDG_CONFIG_HOME/empsh/config.toml
+                                  (EMPSH_PROFILE).
+          --no-cache              Never answers a call from the response cache.
+
+        OPTIONS:
+          -e <CODE>               Runs CODE before the script; may be repeated.
+          -l <MODULE>             Requires MODULE into the global of that name
+                                  (NAME=MODULE names the global); may be repeated.
+          -i                      Enters the REPL after running the -e code and the
+                                  script.
+          --format <FORMAT>       Sets how lists print: table, json, csv or ndjson.
+                                  (values: table, json, csv, ndjson; default: table)
+          --safe                  Runs without os.execute, io.popen, file writes,
+                                  package.loadlib, C modules or the debug library.
+          --verbose               Prints a traceback with every error, API errors
+                                  included.
+          --timeout <SECONDS>     Stops each run of Lua code after SECONDS of
+                                  wall-clock time.
+          -h, --help              Show help information.
+
+        SUBCOMMANDS:
+          serve                   Serves the reference implementation of get.employees
+                                  on 127.0.0.1.
+
+          See 'empsh help <subcommand>' for detailed help.
+
+        """#
+}
