@@ -2,40 +2,15 @@ import Foundation
 import Testing
 import TestSupport
 
-/// `empsh serve` as a subprocess on a free port; killed when released.
-final class ServeProcess {
-    let process = Process()
-    let url: String
-    let token = "test-key-123"
+/// `empsh serve` on a free port with a known key and 120 employees (stopped when released).
+struct LocalServe {
+    static let token = "test-key-123"
+    let process: ServeProcess
+    var url: String { process.url }
+    var token: String { Self.token }
 
     init(extra: [String] = []) throws {
-        process.executableURL = URL(fileURLWithPath: empshBinaryPath())
-        process.arguments = ["serve", "--port", "0", "--token", token, "--employees", "120"] + extra
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        // Read the first line, bounded: "listening on http://127.0.0.1:PORT/v2.0".
-        let handle = out.fileHandleForReading
-        let line = Outbox()
-        DispatchQueue.global().async {
-            var bytes = Data()
-            while let chunk = try? handle.read(upToCount: 1), !chunk.isEmpty {
-                if chunk.first == 10 { break }
-                bytes.append(chunk)
-            }
-            line.put(String(decoding: bytes, as: UTF8.self))
-        }
-        guard let text = line.take(timeout: 30), let range = text.range(of: "listening on ") else {
-            process.terminate()
-            throw PTYError(description: "empsh serve did not start")
-        }
-        url = String(text[range.upperBound...]).trimmingCharacters(in: .whitespaces)
-    }
-
-    deinit {
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        process = try ServeProcess.start(["--token", Self.token, "--employees", "120"] + extra)
     }
 }
 
@@ -84,7 +59,7 @@ final class Outbox: @unchecked Sendable {
     }
 
     @Test func badTokenIsThree() throws {
-        let server = try ServeProcess()
+        let server = try LocalServe()
         let result = try runEmpsh(["--url", server.url, "--token", "wrong-key", "-e", "print('before'); employees.all{limit=1}"])
         #expect(result.status == 3, "\(result.stderr)")
         #expect(result.stdout == "before\n")
@@ -94,14 +69,14 @@ final class Outbox: @unchecked Sendable {
     }
 
     @Test func goodTokenReachesServer() throws {
-        let server = try ServeProcess()
+        let server = try LocalServe()
         let result = try runEmpsh(["--url", server.url, "--token", server.token, "-e", "print(employees.count{})"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "120\n")
     }
 
     @Test func verboseAddsTracebackToAPIErrors() throws {
-        let server = try ServeProcess()
+        let server = try LocalServe()
         let result = try runEmpsh(["--verbose", "--url", server.url, "--token", "wrong", "-e", "employees.all{limit=1}"])
         #expect(result.status == 3)
         #expect(result.stderr.contains("stack traceback"))
@@ -130,7 +105,7 @@ final class Outbox: @unchecked Sendable {
     }
 
     @Test func sigintCancelsASlowFetch() throws {
-        let server = try ServeProcess(extra: ["--faults", "1"])
+        let server = try LocalServe(extra: ["--faults", "1"])
         let process = Process()
         process.executableURL = URL(fileURLWithPath: empshBinaryPath())
         process.arguments = ["--url", server.url, "--token", server.token,

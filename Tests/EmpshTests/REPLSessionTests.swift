@@ -141,7 +141,7 @@ import TestSupport
     }
 
     @Test func ctrlCCancelsASlowFetch() throws {
-        let server = try ServeProcess(extra: ["--faults", "1"])
+        let server = try LocalServe(extra: ["--faults", "1"])
         let session = try PTYSession(
             ["--url", server.url, "--token", server.token], environment: ["XDG_STATE_HOME": state.path])
         try session.expect("empsh> ")
