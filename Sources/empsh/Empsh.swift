@@ -16,8 +16,8 @@ struct Empsh: AsyncParsableCommand {
             -l load first, then the -e code runs, then the script, then the REPL when -i is given.
 
             Without credentials, empsh works on the embedded demo account. Modules are found \
-            through EMPSH_PATH (";;" stands for the defaults), then $XDG_CONFIG_HOME/empsh/lua, \
-            then ./lua. The REPL keeps its history in $XDG_STATE_HOME/empsh/history.
+            through EMPSH_PATH (";;" stands for the defaults), then lua/ beside the script, then \
+            $XDG_CONFIG_HOME/empsh/lua, then ./lua. The REPL keeps its history in $XDG_STATE_HOME/empsh/history.
 
             Exit codes: 0 when all went well, 1 for a script error, 2 for a usage or configuration \
             error, 3 for an API, network or authentication failure, and 130 when interrupted by \

@@ -63,6 +63,8 @@ import Testing
             """)
         #expect(results == [1000, 1000, true])
         #expect(fixture.transport.employeeParams.count == 2 * 16)
+        let statistics = fixture.shell.backend.statistics
+        #expect(statistics.points == 32 && statistics.pages == 32 && statistics.rows == 2000)
     }
 
     @Test func limitStopsFetchingEarly() throws {

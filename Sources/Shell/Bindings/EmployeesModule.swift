@@ -33,7 +33,6 @@ final class EmployeesModule {
         let options = try QueryOptions.read(stack, at: 1, function: "employees.page")
         let params = options.query.params(accessToken: nil)
         let reply = try wait(method: "get.employees") { try await $0.call(method: "get.employees", params: params) }
-        backend.countCall()
         stack.createtable(narr: 0, nrec: 3)
         try LuaReplyDecoder.pushData(reply.bytes, onto: stack)
         backend.count(page: stack.rawlen(-1))

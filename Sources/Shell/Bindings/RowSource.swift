@@ -41,7 +41,6 @@ final class RowSource {
 
     private func nextPage() throws -> Page? {
         if feed == nil {
-            backend.countCall()
             feed = backend.fetch(plan.serverQuery, pageSize: plan.pageSize)
         }
         do {

@@ -24,11 +24,16 @@ public final class Backend: @unchecked Sendable {
     private var finishedIDs = Set<Int>()
     private let transportShutdown: (@Sendable () async -> Void)?
 
-    /// Calls made and rows delivered since the shell started.
+    /// Successful calls and rows delivered since the shell started.
     public struct Statistics: Sendable, Equatable {
+        /// Successful API calls (pages included); failed attempts and retries are not counted.
         public var calls = 0
+        /// Pages of rows delivered.
         public var pages = 0
+        /// Rows delivered.
         public var rows = 0
+        /// Points spent: every successful call costs one (the API charges nothing for a failure).
+        public var points: Int { calls }
     }
 
     /// The embedded demo account: a generated company served in-process by the reference engine.
@@ -112,16 +117,17 @@ public final class Backend: @unchecked Sendable {
         return feed
     }
 
-    /// Records a delivered page.
+    /// Records a delivered page: one successful call.
     func count(page rows: Int) {
         lock.withLock {
+            counters.calls += 1
             counters.pages += 1
             counters.rows += rows
         }
         progress?.page(rows: rows)
     }
 
-    /// Records a call.
+    /// Records a successful call that delivered no page (a count, an explain, `api.call`).
     func countCall() { lock.withLock { counters.calls += 1 } }
 
     /// Cancels every operation in flight (Ctrl-C). Safe from any thread.
