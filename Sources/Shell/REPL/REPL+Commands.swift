@@ -91,12 +91,6 @@ extension REPL {
             stack.settop(base)
             return
         }
-        defer { stack.settop(base) }
-        run(base: base) {
-            let count = try self.stack.call(arguments: 0)
-            self.pushHelper("print")
-            self.stack.insert(base + 1)
-            try self.stack.call(arguments: count, results: 0)
-        }
+        execute(Chunk(text: code))
     }
 }

@@ -141,7 +141,7 @@ public final class REPL {
     }
 
     /// Calls the function on top with Ctrl-C armed, prints its results, and reports a failure.
-    private func execute(_ chunk: Chunk) {
+    func execute(_ chunk: Chunk) {
         let base = stack.gettop() - 1
         defer { stack.settop(base) }
         run(base: base) {
