@@ -93,19 +93,7 @@ public final class EditLineReader: LineReader {
         defer { activeCompleter = nil }
         Interrupts.armForPrompt()
         bytesTyped = 0
-        // libedit switches the terminal to raw mode only with its own character source, so
-        // with ours it is done here: no line buffering or echo (libedit echoes), signals kept.
-        var saved = termios()
-        let isTerminal = tcgetattr(STDIN_FILENO, &saved) == 0
-        if isTerminal {
-            var raw = saved
-            raw.c_lflag &= ~tcflag_t(ICANON | ECHO | IEXTEN)
-            raw.c_iflag &= ~tcflag_t(IXON)
-            raw.c_cc.6 = 1  // VMIN
-            raw.c_cc.5 = 0  // VTIME
-            tcsetattr(STDIN_FILENO, TCSADRAIN, &raw)
-        }
-        defer { if isTerminal { tcsetattr(STDIN_FILENO, TCSADRAIN, &saved) } }
+        TerminalMode.enterRaw()
         guard let line = readline(prompt) else {
             if Interrupts.takePending() {
                 fputs("\n", stdout)
@@ -152,5 +140,36 @@ public final class EditLineReader: LineReader {
             prefix = Array(prefix[0..<n])
         }
         return String(decoding: prefix, as: UTF8.self)
+    }
+}
+
+/// The terminal's mode for the REPL. libedit switches to raw mode only with its own character
+/// source, so with ours it is done here — once, for the whole session, not around each read:
+/// switching back to line mode while code runs would let the terminal echo and line-edit what
+/// the user types ahead (a Ctrl-D typed ahead would then be lost). The original mode comes
+/// back at exit.
+enum TerminalMode {
+    nonisolated(unsafe) private static var saved: termios?
+
+    /// Switches standard input to raw mode (no line buffering, no echo; signals kept), once.
+    static func enterRaw() {
+        guard saved == nil else { return }
+        var original = termios()
+        guard tcgetattr(STDIN_FILENO, &original) == 0 else { return }
+        saved = original
+        var raw = original
+        raw.c_lflag &= ~tcflag_t(ICANON | ECHO | IEXTEN)
+        raw.c_iflag &= ~tcflag_t(IXON)
+        raw.c_cc.6 = 1  // VMIN
+        raw.c_cc.5 = 0  // VTIME
+        tcsetattr(STDIN_FILENO, TCSANOW, &raw)
+        atexit { TerminalMode.restore() }
+    }
+
+    /// Puts the terminal back as it was before `enterRaw`.
+    static func restore() {
+        guard var original = saved else { return }
+        tcsetattr(STDIN_FILENO, TCSANOW, &original)
+        saved = nil
     }
 }
