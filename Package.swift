@@ -10,6 +10,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "empsh", targets: ["empsh"]),
+        .executable(name: "engine-bench", targets: ["EngineBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -62,6 +63,7 @@ let package = Package(
             ],
             swiftSettings: swift5
         ),
+        .executableTarget(name: "EngineBench", dependencies: ["DataAPI", "DataAPIServer"]),
         .target(name: "TestSupport", dependencies: ["DataAPI", "DataAPIServer"], path: "Tests/TestSupport"),
         .testTarget(name: "LuaTests", dependencies: ["Lua"], swiftSettings: swift5),
         .testTarget(name: "DataAPITests", dependencies: ["DataAPI", "TestSupport"]),

@@ -1,0 +1,49 @@
+// engine-bench: the reference engine serving 10 000-row pages of full records in-process,
+// against plain JSON encoding of the same rows (the floor: the bytes have to be written).
+// Run by scripts/bench-engine in a release build; prints one table. Not a test.
+import DataAPI
+import DataAPIServer
+import Foundation
+
+let employees = DemoCompany.generate(employees: 25_000, seed: DemoCompany.defaultSeed)
+let engine = Engine(.demo(employees: employees, token: "bench", dayLimit: .max, minuteLimit: .max))
+let runs = Int(ProcessInfo.processInfo.environment["BENCH_RUNS"] ?? "") ?? 30
+
+func best(_ body: () -> Int) -> (seconds: Double, bytes: Int) {
+    var fastest = Double.infinity, size = 0
+    for _ in 0..<runs {
+        let start = DispatchTime.now().uptimeNanoseconds
+        size = body()
+        fastest = min(fastest, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    return (fastest, size)
+}
+
+func request(_ params: String) -> [UInt8] {
+    Array(#"{"jsonrpc":"2.0","id":1,"method":"get.employees","params":{"access_token":"bench",\#(params)}}"#.utf8)
+}
+
+let page = request(#""limit":10000,"offset":5000"#)
+let filtered = request(#""limit":10000,"filter":{"field":"full_name","operator":"ilike","value":"%а%"},"sort":[{"field":"last_name","order":"asc"}]"#)
+let rows = Array(employees[5000..<15000])
+
+let served = best { engine.handle(page).count }
+let servedFiltered = best { engine.handle(filtered).count }
+let encoded = best {
+    var writer = JSONWriter(capacity: 12 << 20)
+    writer.beginArray()
+    for row in rows { row.write(to: &writer, fields: nil) }
+    writer.endArray()
+    return writer.bytes.count
+}
+
+func line(_ name: String, _ result: (seconds: Double, bytes: Int), _ baseline: Double) {
+    let rowsPerSecond = 10_000 / result.seconds
+    print(
+        name.padding(toLength: 52, withPad: " ", startingAt: 0)
+            + String(format: "%9.2f ms %12.0f rows/s %8.1f MB %7.2fx", result.seconds * 1000, rowsPerSecond, Double(result.bytes) / 1e6, result.seconds / baseline))
+}
+print("engine-bench (best of \(runs); 25 000 employees)".padding(toLength: 52, withPad: " ", startingAt: 0) + "     time         rows/s     size   ratio")
+line("plain JSON encoding of 10 000 records (baseline)", encoded, encoded.seconds)
+line("get.employees, 10 000 full records, in-process", served, encoded.seconds)
+line("  with ilike filter and a sort", servedFiltered, encoded.seconds)
