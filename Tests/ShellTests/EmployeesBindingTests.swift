@@ -1,4 +1,5 @@
 import DataAPI
+import Foundation
 import DataAPIServer
 import Lua
 import Testing
@@ -65,6 +66,17 @@ import Testing
         #expect(fixture.transport.employeeParams.count == 2 * 16)
         let statistics = fixture.shell.backend.statistics
         #expect(statistics.points == 32 && statistics.pages == 32 && statistics.rows == 2000)
+    }
+
+    @Test func eachFetchesOnlyAFewPagesAheadOfTheReader() throws {
+        let fixture = try ShellFixture(employees: 1000)
+        try fixture.run(#"next_row = employees.each{ fields = {"id"}, page_size = 10 } for i = 1, 5 do next_row() end"#)
+        Thread.sleep(forTimeInterval: 0.5)
+        let early = fixture.transport.employeeParams.count
+        #expect(early >= 1 && early <= 12, "\(early) of 100 pages were fetched while the reader had taken 5 rows")
+        let results = try fixture.run("local n = 5 for e in next_row do n = n + 1 end return n")
+        #expect(results == [1000])
+        #expect(fixture.transport.employeeParams.count == 100)
     }
 
     @Test func limitStopsFetchingEarly() throws {

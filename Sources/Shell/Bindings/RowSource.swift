@@ -19,6 +19,9 @@ final class RowSource {
         self.backend = backend
     }
 
+    /// An iteration that stopped early (a `break` out of `employees.each`) ends its fetch.
+    deinit { feed?.abandon() }
+
     /// Pushes the next batch; returns `false`, pushing nothing, when there are no more rows.
     /// - Throws: the Lua error table of an API failure.
     func pushNextBatch(onto stack: LuaStack) throws -> Bool {

@@ -107,7 +107,7 @@ public final class Backend: @unchecked Sendable {
         feed.onDone = { [weak self] in self?.untrack(id) }
         let task = Task.detached(executorPreference: ClientExecutor.shared) {
             do {
-                try await client.fetchAll(query: query, pageSize: pageSize) { page in feed.put(page) }
+                try await client.fetchAll(query: query, pageSize: pageSize) { page in try await feed.put(page) }
                 feed.finish(nil)
             } catch {
                 feed.finish(error)

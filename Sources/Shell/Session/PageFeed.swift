@@ -2,18 +2,34 @@ import DataAPI
 import Foundation
 
 /// Pages of a fetch running in the background, handed to the Lua thread in order as they arrive.
+///
+/// The fetch runs at most `ahead` pages ahead of the reader (its next page waits until the
+/// reader takes one), so iterating a large query with `employees.each` holds a few pages, not
+/// all of them. A reader that stops early (`abandon()`) ends the fetch.
 public final class PageFeed: @unchecked Sendable {
+    /// Pages fetched but not yet taken before the fetch waits for the reader.
+    let ahead: Int
     private let condition = NSCondition()
     private var pages: [Page?] = []
     private var head = 0
     private var finished = false
+    private var abandoned = false
     private var failure: (any Error)?
+    private var waiting: [CheckedContinuation<Void, any Error>] = []
     var onDone: (() -> Void)?
 
-    func put(_ page: Page) {
-        condition.withLock {
-            pages.append(page)
-            condition.broadcast()
+    init(ahead: Int = 4) { self.ahead = max(1, ahead) }
+
+    /// Hands a page to the reader; waits while `ahead` pages are still untaken.
+    /// - Throws: `CancellationError` when the reader has abandoned the feed.
+    func put(_ page: Page) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            condition.withLock {
+                guard !abandoned else { return continuation.resume(throwing: CancellationError()) }
+                pages.append(page)
+                condition.broadcast()
+                if pages.count - head > ahead { waiting.append(continuation) } else { continuation.resume() }
+            }
         }
     }
 
@@ -35,10 +51,28 @@ public final class PageFeed: @unchecked Sendable {
                 let page = pages[head]
                 pages[head] = nil  // consumed pages free their bytes
                 head += 1
+                resumeWriters()
                 return page
             }
             if let failure { throw failure }
             return nil
         }
+    }
+
+    /// The reader will take no more pages: drops those fetched and stops the fetch.
+    public func abandon() {
+        condition.withLock {
+            abandoned = true
+            pages.removeAll()
+            head = 0
+            for continuation in waiting { continuation.resume(throwing: CancellationError()) }
+            waiting.removeAll()
+        }
+    }
+
+    private func resumeWriters() {
+        guard pages.count - head <= ahead, !waiting.isEmpty else { return }
+        for continuation in waiting { continuation.resume() }
+        waiting.removeAll()
     }
 }
