@@ -22,7 +22,12 @@ extension LuaStack {
             guard depth < Self.maxTableDepth else { throw LuaRaise.message("table nested too deep") }
             createtable(narr: 0, nrec: Int32(clamping: table.count))
             for (key, item) in table {
-                if case .nil = key { continue }
+                // Keys Lua cannot hold again (nil, NaN, a function or userdata copied out as opaque) are skipped.
+                switch key {
+                case .nil, .opaque: continue
+                case .number(let n) where n.isNaN: continue
+                default: break
+                }
                 try push(key, depth: depth + 1)
                 try push(item, depth: depth + 1)
                 rawset(-3)

@@ -153,3 +153,19 @@ public struct LuaStack {
         return tostring(-1) ?? ""
     }
 }
+
+extension LuaStack {
+    /// How many elements `t[1], t[2], …` hold before the first nil, counted by walking them
+    /// (raw, no metamethods). Unlike `#t` (a border that may be 2^40 in a sparse table), it is
+    /// bounded by what the table really holds, so a loop over it cannot run away.
+    public func arrayLength(_ index: Int32) -> Int {
+        let table = absindex(index)
+        var count = 0
+        while rawgeti(table, Int64(count + 1)) != .nil {
+            pop()
+            count += 1
+        }
+        pop()
+        return count
+    }
+}

@@ -79,6 +79,20 @@ import Testing
         #expect(fixture.transport.employeeParams.count == 100)
     }
 
+    @Test func anErrorInsideEachNamesTheLoopsLine() throws {
+        let fixture = try ShellFixture(employees: 10, dayLimit: 0)
+        let results = try fixture.run(
+            """
+            local ok, err = pcall(function()
+                for e in employees.each{} do end
+            end)
+            return ok, tostring(err), err.mnemonic
+            """)
+        #expect(results[0] == false)
+        #expect(results[1].text?.hasPrefix("test:2: ") == true, "\(results[1])")
+        #expect(results[2].text != nil)
+    }
+
     @Test func limitStopsFetchingEarly() throws {
         let fixture = try ShellFixture(employees: 1000)
         let results = try fixture.run(#"return #employees.all{ limit = 10, offset = 5, fields = {"id"} }"#)

@@ -38,9 +38,9 @@ struct ShellFixture {
     let transport: RecordingTransport
     let company: [Employee]
 
-    init(employees: Int = 250, pageSize: Int? = nil) throws {
+    init(employees: Int = 250, pageSize: Int? = nil, dayLimit: Int = 1_000_000) throws {
         company = DemoCompany.generate(employees: employees, seed: DemoCompany.defaultSeed)
-        transport = RecordingTransport(engine: makeEngine(company))
+        transport = RecordingTransport(engine: makeEngine(company, dayLimit: dayLimit))
         var configuration = Client.Configuration()
         if let pageSize { configuration.pageSize = pageSize }
         let client = Client(transport: transport, credentials: .token(testToken), configuration: configuration)

@@ -13,6 +13,9 @@ struct APIErrorObject: LuaPushableError {
     var field: String?
     var value: JSON?
     var method: String?
+    /// The call level whose line the message names: 1, the function that called the binding;
+    /// 2 when the binding runs inside a helper (the `employees.each` iterator).
+    var level: Int32 = 1
 
     static let metatable = "empsh.APIError"
 
@@ -43,7 +46,7 @@ struct APIErrorObject: LuaPushableError {
     }
 
     func pushError(onto stack: LuaStack) {
-        let location = stack.location(level: 1)
+        let location = stack.location(level: level)
         stack.createtable(narr: 0, nrec: 8)
         stack.pushstring(mnemonic)
         stack.rawsetfield(-2, "mnemonic")

@@ -1,3 +1,4 @@
+import CLuaShim
 import DataAPI
 import DataAPIServer
 import Lua
@@ -82,28 +83,37 @@ final class EmployeesModule {
     }
 
     /// `for e in employees.each{...} do ... end`: rows one by one, fetched as they are needed.
+    ///
+    /// The iterator is a Lua closure that keeps the current batch as an upvalue, so an
+    /// iteration left early holds nothing in the registry; its fetch ends when it is collected.
     private func each(_ stack: LuaStack) throws -> Int32 {
         let plan = try plan(QueryOptions.read(stack, at: 1, function: "employees.each"))
-        let rows = RowSource(plan: plan, backend: backend)
-        var batchRef: Int32? = nil
-        var position = 0, size = 0
-        stack.push { stack in
-            while position >= size {
-                if let ref = batchRef { stack.unref(ref) }
-                batchRef = nil
-                guard try rows.pushNextBatch(onto: stack) else { return 0 }
-                size = stack.rawlen(-1)
-                position = 0
-                batchRef = stack.ref()
-            }
-            position += 1
-            stack.getref(batchRef!)
-            stack.rawgeti(-1, Int64(position))
-            stack.remove(-2)
-            return 1
+        let rows = RowSource(plan: plan, backend: backend, errorLevel: 2)
+        if stack.getregistry(Self.iteratorFactory) != .function {
+            stack.pop()
+            try stack.load(Self.iteratorSource, name: "=employees.each")
+            stack.pushvalue(-1)
+            stack.rawsetfield(empsh_registryindex(), Self.iteratorFactory)
         }
+        stack.push { stack in try rows.pushNextBatch(onto: stack) ? 1 : 0 }
+        try stack.call(arguments: 1, results: 1)
         return 1
     }
+
+    private static let iteratorFactory = "empsh.each"
+    private static let iteratorSource = """
+        local next_batch = ...
+        local batch, i, n = nil, 0, 0
+        return function()
+            while i >= n do
+                batch = next_batch()
+                if batch == nil then return nil end
+                i, n = 0, #batch
+            end
+            i = i + 1
+            return batch[i]
+        end
+        """
 
     /// `employees.count{...}` → the number of matching rows: one call when the whole filter
     /// runs on the server, otherwise a fetch of the rows the local part must see.

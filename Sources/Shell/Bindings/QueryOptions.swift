@@ -22,7 +22,11 @@ struct QueryOptions {
         case .table: break
         default: throw LuaRaise.message("\(function): expected an options table, got \(stack.typename(index))")
         }
-        let table = stack.absindex(index)
+        // Walk a private copy: reading a filter runs Lua code (the checker, a metamethod), which
+        // could change the user's table under `lua_next` and make it raise inside Swift.
+        let base = stack.gettop()
+        defer { stack.settop(base) }
+        let table = copy(stack.absindex(index), stack)
         stack.pushnil()
         while stack.next(table) {
             defer { stack.pop() }
@@ -52,6 +56,19 @@ struct QueryOptions {
             }
         }
         return options
+    }
+
+    /// Pushes a shallow raw copy of the table at `index` and returns its slot (no Lua code runs).
+    private static func copy(_ index: Int32, _ stack: LuaStack) -> Int32 {
+        stack.createtable(narr: 0, nrec: 8)
+        let copy = stack.gettop()
+        stack.pushnil()
+        while stack.next(index) {
+            stack.pushvalue(-2)
+            stack.insert(-2)
+            stack.rawset(copy)
+        }
+        return copy
     }
 
     /// The options as the contract's query (what `employees.page` sends as it is).
@@ -101,7 +118,7 @@ struct QueryOptions {
             throw LuaRaise.message("\(function): sort must be a list like {\"last_name\", \"-first_name\"}, got \(stack.typename(index))")
         }
         var keys: [Sort] = []
-        for position in 1...max(1, stack.rawlen(index)) where stack.rawlen(index) > 0 {
+        for position in 1...max(1, stack.arrayLength(index)) where stack.arrayLength(index) > 0 {
             stack.rawgeti(index, Int64(position))
             defer { stack.pop() }
             switch stack.type(-1) {
@@ -138,7 +155,7 @@ struct QueryOptions {
             throw LuaRaise.message("\(function): fields must be a list of field names, got \(stack.typename(index))")
         }
         var fields: [String] = []
-        for position in 1...max(1, stack.rawlen(index)) where stack.rawlen(index) > 0 {
+        for position in 1...max(1, stack.arrayLength(index)) where stack.arrayLength(index) > 0 {
             stack.rawgeti(index, Int64(position))
             defer { stack.pop() }
             guard stack.type(-1) == .string, let name = stack.tostring(-1) else {

@@ -13,10 +13,13 @@ final class RowSource {
     private let backend: Backend
     private var feed: PageFeed?
     private var finished = false
+    private let errorLevel: Int32
 
-    init(plan: QueryPlan, backend: Backend) {
+    /// - Parameter errorLevel: the call level an API error names the line of (see `APIErrorObject.level`).
+    init(plan: QueryPlan, backend: Backend, errorLevel: Int32 = 1) {
         self.plan = plan
         self.backend = backend
+        self.errorLevel = errorLevel
     }
 
     /// An iteration that stopped early (a `break` out of `employees.each`) ends its fetch.
@@ -25,6 +28,15 @@ final class RowSource {
     /// Pushes the next batch; returns `false`, pushing nothing, when there are no more rows.
     /// - Throws: the Lua error table of an API failure.
     func pushNextBatch(onto stack: LuaStack) throws -> Bool {
+        do {
+            return try pushBatch(onto: stack)
+        } catch var error as APIErrorObject {
+            error.level = errorLevel
+            throw error
+        }
+    }
+
+    private func pushBatch(onto stack: LuaStack) throws -> Bool {
         guard !finished else { return false }
         if plan.hasLocalPart {
             finished = true

@@ -38,7 +38,7 @@ struct LuaRowReader {
     /// - Throws: `LuaError` when `json.encode` or a `__tostring` fails.
     func table(rows: Int32, columns: [String]?) throws -> OutputTable {
         let rows = stack.absindex(rows)
-        let count = stack.rawlen(rows)
+        let count = stack.arrayLength(rows)
         let columns = columns ?? inferColumns(rows: rows, count: count)
         let paths = columns.map(Self.path)
         var out: [[OutputCell]] = []
@@ -100,7 +100,7 @@ struct LuaRowReader {
             return .number(stack.tonumber(index) ?? .nan)
         case .string: return .text(stack.tostring(index) ?? "")
         case .table:
-            let length = stack.rawlen(index)
+            let length = stack.arrayLength(index)
             var items: Int?
             if length > 0 {
                 if stack.rawgeti(index, 1) == .table, !isNull(-1) { items = length }

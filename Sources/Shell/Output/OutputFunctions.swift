@@ -47,7 +47,7 @@ enum OutputFunctions {
         guard let encode = reader.encode else {
             throw LuaRaise.message("json.encode is not available, so rows cannot be written as JSON")
         }
-        let count = stack.rawlen(rows)
+        let count = stack.arrayLength(rows)
         let paths = columns.map { $0.map(LuaRowReader.path) }
         func pushRow(_ index: Int) throws {
             stack.rawgeti(rows, Int64(index))
@@ -90,7 +90,7 @@ enum OutputFunctions {
         case .nil, .none: return nil
         case .table:
             var names: [String] = []
-            for n in 1..<(stack.rawlen(index) + 1) {
+            for n in 1..<(stack.arrayLength(index) + 1) {
                 stack.rawgeti(index, Int64(n))
                 defer { stack.pop() }
                 guard let name = stack.tostring(-1) else {
@@ -130,7 +130,7 @@ extension OutputFunctions {
             }
             let base = stack.gettop()
             let reader = try LuaRowReader.prepare(stack)
-            let names = reader.inferColumns(rows: 1, count: stack.rawlen(1))
+            let names = reader.inferColumns(rows: 1, count: stack.arrayLength(1))
             stack.settop(base)
             try stack.push(.array(names.map { .string($0) }))
             return 1

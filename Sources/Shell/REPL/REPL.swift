@@ -45,7 +45,7 @@ public final class REPL {
         stack.pushstring(word)
         stack.pushboolean(inString)
         guard (try? stack.call(arguments: 2, results: 1)) != nil, stack.type(-1) == .table else { return [] }
-        return (0..<stack.rawlen(-1)).compactMap { index in
+        return (0..<stack.arrayLength(-1)).compactMap { index in
             stack.rawgeti(-1, Int64(index + 1))
             defer { stack.pop() }
             return stack.tostring(-1)

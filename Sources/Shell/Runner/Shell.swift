@@ -90,6 +90,9 @@ public final class Shell {
         defer { stack.settop(base) }
         do {
             try stack.load(source.code, name: source.chunkName)
+            guard stack.checkstack(Int32(clamping: arguments.count) + 1) else {
+                throw ShellError.usage("too many script arguments (\(arguments.count))")
+            }
             for argument in arguments { stack.pushstring(argument) }
             try stack.call(arguments: Int32(arguments.count), results: 0)
         } catch let error as LuaError {
