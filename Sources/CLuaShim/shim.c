@@ -162,6 +162,13 @@ void empsh_set_limits(lua_State *L, uint64_t instructions, uint64_t timeout_ns) 
 }
 
 void empsh_interrupt(lua_State *L) { ctl(L)->interrupted = 1; }
+
+int empsh_limit_reached(lua_State *L) {
+    control *c = ctl(L);
+    if (c->interrupted) return 1;
+    if (c->depth > 0 && c->deadline_ns && now_ns() > c->deadline_ns) return 2;
+    return 0;
+}
 void empsh_clear_interrupt(lua_State *L) { ctl(L)->interrupted = 0; }
 size_t empsh_memory_used(lua_State *L) { return ctl(L)->used; }
 void empsh_set_memory_limit(lua_State *L, size_t limit) { ctl(L)->limit = limit; }

@@ -56,6 +56,17 @@ public final class LuaState {
     /// or another thread; stays requested until the next top-level call begins.
     public func interrupt() { empsh_interrupt(stack.L) }
 
+    /// Why the running top-level call should stop — `"interrupted!"` or `"time limit exceeded"` —
+    /// or `nil`; for host code that waits on something while Lua waits on it. Never raises.
+    public var stopReason: String? {
+        guard !closed else { return nil }
+        switch empsh_limit_reached(stack.L) {
+        case 1: return "interrupted!"
+        case 2: return "time limit exceeded"
+        default: return nil
+        }
+    }
+
     // MARK: Globals
 
     /// Sets a global to a value.

@@ -48,6 +48,9 @@ int empsh_msghandler(lua_State *L);
 void empsh_set_limits(lua_State *L, uint64_t instructions, uint64_t timeout_ns);
 /// Asks running Lua code to stop with "interrupted!" (async-signal-safe).
 void empsh_interrupt(lua_State *L);
+/// Whether the current top-level call should stop, without raising: 1 interrupted, 2 past its
+/// time limit, 0 neither. For host code that waits (a fetch) while Lua waits on it.
+int empsh_limit_reached(lua_State *L);
 /// Clears an interrupt request.
 void empsh_clear_interrupt(lua_State *L);
 /// Bytes Lua has allocated now.

@@ -196,6 +196,8 @@ extension EmployeesModule {
     func wait<T: Sendable>(method: String, _ operation: @escaping @Sendable (Client) async throws -> T) throws -> T {
         do {
             return try backend.wait(operation)
+        } catch let stop as LimitReached {
+            throw LuaRaise.message(stop.message)
         } catch {
             throw APIErrorObject(error, method: method)
         }

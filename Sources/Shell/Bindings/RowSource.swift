@@ -60,6 +60,8 @@ final class RowSource {
         }
         do {
             return try feed?.next()
+        } catch let stop as LimitReached {
+            throw LuaRaise.message(stop.message)
         } catch {
             throw APIErrorObject(error, method: "get.employees")
         }

@@ -55,6 +55,7 @@ public final class Shell {
             throw ShellError.usage("cannot install the empsh API: \(error)")
         }
         lua.limits = options.limits
+        backend.shouldStop = { [weak lua] in lua?.stopReason }
     }
 
     private func installAPI() throws {

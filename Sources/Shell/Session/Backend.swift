@@ -86,7 +86,10 @@ public final class Backend: @unchecked Sendable {
     /// Runs an asynchronous operation to completion from synchronous code (the Lua thread),
     /// which waits for it. `cancel()` from another thread cancels it.
     /// - Throws: what the operation throws; `CancellationError` when cancelled.
-    public func wait<T: Sendable>(_ operation: @escaping @Sendable (Client) async throws -> T) throws -> T {
+    public func wait<T: Sendable>(
+        stoppable: Bool = true, _ operation: @escaping @Sendable (Client) async throws -> T
+    ) throws -> T {
+        let stop = stoppable ? shouldStop : nil
         let outcome = Outcome<T>()
         let client = self.client
         let task = Task.detached(executorPreference: ClientExecutor.shared) {
@@ -95,13 +98,17 @@ public final class Backend: @unchecked Sendable {
         let id = reserveTaskID()
         track(task, id: id)
         defer { untrack(id) }
-        return try outcome.get()
+        return try outcome.get(stoppingWhen: stop) { task.cancel() }
     }
+
+    /// Polled while the Lua thread waits: a reason to stop (the script's `--timeout` passed,
+    /// Ctrl-C) makes the wait end with `LimitReached`, cancelling what it waited for.
+    public var shouldStop: (() -> String?)?
 
     /// Starts fetching every page of a query in the background; the returned feed hands the
     /// pages out in order as they arrive.
     public func fetch(_ query: Query, pageSize: Int? = nil) -> PageFeed {
-        let feed = PageFeed()
+        let feed = PageFeed(shouldStop: shouldStop)
         let client = self.client
         let id = reserveTaskID()
         feed.onDone = { [weak self] in self?.untrack(id) }
@@ -139,7 +146,7 @@ public final class Backend: @unchecked Sendable {
     /// Ends sessions (`logout.user`) and closes connections. Call once at exit.
     public func close() {
         let client = self.client, shutdown = transportShutdown
-        _ = try? wait { _ in
+        _ = try? wait(stoppable: false) { _ in
             await client.close()
             await shutdown?()
         }
@@ -178,10 +185,24 @@ final class Outcome<T>: @unchecked Sendable {
         }
     }
 
-    func get() throws -> T {
+    /// Waits for the result, checking `stop` every 50 ms.
+    /// - Throws: the operation's error; `LimitReached` when `stop` gives a reason (after `onStop`).
+    func get(stoppingWhen stop: (() -> String?)?, onStop: () -> Void) throws -> T {
         try condition.withLock {
-            while result == nil { condition.wait() }
+            while result == nil {
+                if let reason = stop?() {
+                    onStop()
+                    throw LimitReached(message: reason)
+                }
+                _ = condition.wait(until: Date(timeIntervalSinceNow: 0.05))
+            }
             return try result!.get()
         }
     }
+}
+
+/// A wait ended because the running Lua code must stop (its time limit, or Ctrl-C).
+public struct LimitReached: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
 }

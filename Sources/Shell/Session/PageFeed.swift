@@ -18,7 +18,12 @@ public final class PageFeed: @unchecked Sendable {
     private var waiting: [CheckedContinuation<Void, any Error>] = []
     var onDone: (() -> Void)?
 
-    init(ahead: Int = 4) { self.ahead = max(1, ahead) }
+    private let shouldStop: (() -> String?)?
+
+    init(ahead: Int = 4, shouldStop: (() -> String?)? = nil) {
+        self.ahead = max(1, ahead)
+        self.shouldStop = shouldStop
+    }
 
     /// Hands a page to the reader; waits while `ahead` pages are still untaken.
     /// - Throws: `CancellationError` when the reader has abandoned the feed.
@@ -43,20 +48,29 @@ public final class PageFeed: @unchecked Sendable {
     }
 
     /// The next page, waiting for it; `nil` after the last.
-    /// - Throws: the fetch's error, once the pages before it are consumed.
+    /// - Throws: the fetch's error, once the pages before it are consumed; `LimitReached` when
+    ///   the running code must stop (the fetch is then abandoned).
     public func next() throws -> Page? {
-        try condition.withLock {
-            while head == pages.count && !finished { condition.wait() }
+        let page = try condition.withLock { () throws -> Page?? in
+            while head == pages.count && !finished {
+                if shouldStop?() != nil { return .none }
+                _ = condition.wait(until: Date(timeIntervalSinceNow: 0.05))
+            }
             if head < pages.count {
                 let page = pages[head]
                 pages[head] = nil  // consumed pages free their bytes
                 head += 1
                 resumeWriters()
-                return page
+                return .some(page)
             }
             if let failure { throw failure }
-            return nil
+            return .some(nil)
         }
+        guard let page else {
+            abandon()
+            throw LimitReached(message: shouldStop?() ?? "stopped")
+        }
+        return page
     }
 
     /// The reader will take no more pages: drops those fetched and stops the fetch.
