@@ -39,6 +39,9 @@ struct ConnectionOptions: ParsableArguments {
         } catch {
             throw ShellError.usage("\(error)")
         }
+        // The secrets are read; scripts (and their child processes) do not see them.
+        unsetenv("EMPSH_TOKEN")
+        unsetenv("EMPSH_PASSWORD")
         var configuration = Client.Configuration()
         configuration.cache = interactive && !noCache ? .ttl(.seconds(300)) : .off
         configuration.onWait = onWait

@@ -131,3 +131,14 @@ final class Outbox: @unchecked Sendable {
         #expect(Date().timeIntervalSince(sent) < 5)
     }
 }
+
+@Suite struct SecretEnvironmentTests {
+    @Test func scriptsCannotReadTheCredentialsFromTheEnvironment() throws {
+        let result = try runEmpsh(
+            ["-e", "print(os.getenv('EMPSH_TOKEN'), os.getenv('EMPSH_PASSWORD'), os.getenv('EMPSH_LOGIN'))"],
+            environment: ["EMPSH_TOKEN": "tok-secret-123", "EMPSH_URL": "http://127.0.0.1:9/v2.0"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "nil\tnil\tnil\n")
+        #expect(!result.stdout.contains("tok-secret-123") && !result.stderr.contains("tok-secret-123"))
+    }
+}

@@ -94,3 +94,18 @@ import TestSupport
         #expect(failing.stderr.contains("report.lua:4: asked to fail: now"))
     }
 }
+
+@Suite struct SafeRequireTests {
+    @Test func safeRequireRefusesBytecodeAndLoadsText() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "return 'text ran'\n".write(to: dir.appendingPathComponent("good.lua"), atomically: true, encoding: .utf8)
+        let dump = try runEmpsh(["-e", "io.write(string.dump(function() return 'bytecode ran' end))"])
+        try Data(dump.stdout.utf8).write(to: dir.appendingPathComponent("evil.lua"))
+        let code = "package.path = '\(dir.path)/?.lua;' .. package.path print(require 'good') print(pcall(require, 'evil'))"
+        let safe = try runEmpsh(["--safe", "-e", code])
+        #expect(safe.stdout.hasPrefix("text ran"), "\(safe.stderr)")
+        #expect(safe.stdout.contains("attempt to load a binary chunk"))
+        #expect(!safe.stdout.contains("bytecode ran"))
+    }
+}

@@ -46,6 +46,17 @@ enum SafeMode {
       return base_load(text, "@" .. name, "t", env or _G)
     end
     dofile = function(name) local f = assert(loadfile(name)); return f() end
+    -- The Lua-file searcher loads text only too: the stock one would run precompiled bytecode.
+    local searchpath = package.searchpath
+    package.searchers[2] = function(name)
+      local file, err = searchpath(name, package.path)
+      if not file then return err end
+      local chunk, lerr = loadfile(file)
+      if not chunk then
+        error(("error loading module '%s' from file '%s':\n\t%s"):format(name, file, lerr), 0)
+      end
+      return chunk, file
+    end
     local refused_debug = setmetatable({}, {
       __index = function(_, key) error("debug." .. tostring(key) .. " is disabled by --safe", 2) end,
     })
