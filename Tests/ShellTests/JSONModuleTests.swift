@@ -40,6 +40,8 @@ import Testing
         ("local t = {} t.t = t return json.encode(t)", "nests deeper than 200"),
         ("json.encode{'\\xff'}", "not valid UTF-8"),
         ("json.encode{[true] = 1}", "boolean key"),
+        ("json.encode{[1] = 'int', ['1'] = 'str'}", "both the number 1 and the string \"1\""),
+        ("json.encode{['\\xff'] = 1}", "key that is not valid UTF-8"),
         ("json.decode('[1,')", "json.decode"),
         ("json.decode('{\"a\":1} x')", "json.decode"),
         ("json.decode(42)", "expected a string"),

@@ -82,15 +82,16 @@ struct LuaJSONEncoder {
             for (n, key) in keys.enumerated() {
                 if n > 0 { bytes.append(UInt8(ascii: ",")) }
                 newline(depth + 1)
-                key.withUnsafeBufferPointer { JSONWriter.appendEscaped(utf8: $0, to: &bytes) }
+                key.text.withUnsafeBufferPointer { JSONWriter.appendEscaped(utf8: $0, to: &bytes) }
                 bytes.append(UInt8(ascii: ":"))
                 if indent { bytes.append(UInt8(ascii: " ")) }
-                key.withUnsafeBytes { stack.pushbytes($0) }
-                if stack.rawget(index) == .nil, let number = Int64(String(decoding: key, as: UTF8.self)) {
-                    stack.pop()
-                    stack.rawgeti(index, number)
+                if let integer = key.integer {
+                    stack.rawgeti(index, integer)
+                } else {
+                    key.text.withUnsafeBytes { stack.pushbytes($0) }
+                    stack.rawget(index)
                 }
-                try write(stack.gettop(), depth: depth + 1, path: "\(path).\(String(decoding: key, as: UTF8.self))")
+                try write(stack.gettop(), depth: depth + 1, path: "\(path).\(String(decoding: key.text, as: UTF8.self))")
                 stack.pop()
             }
             if !keys.isEmpty { newline(depth) }
@@ -108,13 +109,19 @@ struct LuaJSONEncoder {
 /// Whether a table encodes as an array or an object, and the object's keys in output order.
 private enum TableShape {
     case array(count: Int)
-    case object(keys: [[UInt8]])
+    case object(keys: [Key])
+
+    /// An object key: its text, and the integer it was in Lua when it was one.
+    struct Key {
+        var text: [UInt8]
+        var integer: Int64?
+    }
 
     init(of index: Int32, in stack: LuaStack, path: String) throws {
         var count = 0
         var maxInteger: Int64 = 0
         var onlyPositiveIntegers = true
-        var keys: [[UInt8]] = []
+        var keys: [Key] = []
         stack.pushnil()
         while stack.next(index) {
             count += 1
@@ -122,14 +129,19 @@ private enum TableShape {
             switch stack.type(keyIndex) {
             case .string:
                 onlyPositiveIntegers = false
-                keys.append(stack.tobytes(keyIndex) ?? [])
+                let text = stack.tobytes(keyIndex) ?? []
+                if text.contains(where: { $0 >= 0x80 }), String(validating: text, as: UTF8.self) == nil {
+                    stack.pop(2)
+                    throw LuaRaise.message("json.encode: \(path) has a key that is not valid UTF-8")
+                }
+                keys.append(Key(text: text))
             case .number:
                 guard let integer = stack.tointeger(keyIndex) else {
                     stack.pop(2)
                     throw LuaRaise.message("json.encode: \(path) has a non-integer number key")
                 }
                 if integer < 1 { onlyPositiveIntegers = false } else { maxInteger = max(maxInteger, integer) }
-                keys.append(Array(String(integer).utf8))
+                keys.append(Key(text: Array(String(integer).utf8), integer: integer))
             default:
                 let name = stack.typename(keyIndex)
                 stack.pop(2)
@@ -142,7 +154,12 @@ private enum TableShape {
         } else if onlyPositiveIntegers && maxInteger == Int64(count) {
             self = .array(count: count)
         } else {
-            self = .object(keys: keys.sorted(by: KeyOrder.precedes))
+            let sorted = keys.sorted { KeyOrder.precedes($0.text, $1.text) }
+            for (a, b) in zip(sorted, sorted.dropFirst()) where a.text == b.text {
+                throw LuaRaise.message(
+                    "json.encode: \(path) has both the number \(String(decoding: a.text, as: UTF8.self)) and the string \"\(String(decoding: a.text, as: UTF8.self))\" as keys")
+            }
+            self = .object(keys: sorted)
         }
     }
 
