@@ -85,12 +85,16 @@ public final class REPL {
 
     private func readLine(prompt: String) -> LineInput { reader.readLine(prompt: prompt) }
 
-    /// `_PROMPT`/`_PROMPT2` when set, else the default.
+    /// `_PROMPT`/`_PROMPT2` when set to a string or number, else the default. No metamethod
+    /// runs here: the prompt is drawn outside any protected, interruptible call.
     private func prompt(_ name: String, default fallback: String) -> String {
         _ = stack.getglobal(name)
         defer { stack.pop() }
-        if stack.type(-1) == .nil { return fallback }
-        return (try? stack.tostringMeta(-1)) ?? fallback
+        switch stack.type(-1) {
+        case .string: return stack.tostring(-1) ?? fallback
+        case .number: return stack.isinteger(-1) ? String(stack.tointeger(-1) ?? 0) : String(stack.tonumber(-1) ?? 0)
+        default: return fallback
+        }
     }
 
     /// A compiled chunk and the text it came from.
