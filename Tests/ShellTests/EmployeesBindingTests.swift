@@ -151,5 +151,7 @@ import Testing
         let results = try fixture.run(
             #"local r = api.call("get.employees", {limit = 2, fields = {"id"}}) return #r.data, r.metadata.total_items"#)
         #expect(results == [2, 10])
+        let login = try fixture.run(#"local r = api.call("login.user", {login = "demo", password = "demo"}) return #r.data.access_token > 0"#)
+        #expect(login == [true])
     }
 }

@@ -61,8 +61,8 @@ public actor Client: CustomStringConvertible {
 
     /// Calls an API method and returns its result.
     ///
-    /// The access token (and `user_id` for agents) is added to `params`; `get.*` calls are retried,
-    /// paced and cached as configured.
+    /// The access token (and `user_id` for agents) is added to `params`, except for `login.user`,
+    /// which authenticates by its own params; `get.*` calls are retried, paced and cached as configured.
     /// - Parameters:
     ///   - method: The method, e.g. `get.employees`.
     ///   - params: The parameters, without `access_token`.
@@ -70,7 +70,8 @@ public actor Client: CustomStringConvertible {
     /// - Throws: `DataAPIError` (the server's error, credentials scrubbed), `TransportError`, or
     ///   `ClientError` (`malformedReply`, `dailyLimit`, `minuteLimit`, `retriesExhausted`, `closed`).
     public func call(method: String, params: JSONObject = JSONObject()) async throws -> Reply {
-        let (bytes, scanned) = try await perform(method: method, params: params, authenticated: true, skimRows: false)
+        let authenticated = method != "login.user"
+        let (bytes, scanned) = try await perform(method: method, params: params, authenticated: authenticated, skimRows: false)
         return Reply(bytes: bytes, metadata: scanned.metadata, data: scanned.data)
     }
 
