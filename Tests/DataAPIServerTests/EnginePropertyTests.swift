@@ -13,7 +13,7 @@ import Testing
     static let records = employees.sorted { $0.id < $1.id }.map { try! JSON(parsing: $0.encoded()) }
 
     /// A random condition on a field, with values drawn from the records themselves so that they match sometimes.
-    static func condition(_ rng: inout TestRNG) -> JSON {
+    static func condition(_ rng: inout SplitMix64) -> JSON {
         let record = records.randomElement(using: &rng)!
         let scalarFields = ["id", "first_name", "last_name", "full_name", "email", "status", "call_recording", "calls_available",
                             "schedule_id", "schedule_name"]
@@ -51,7 +51,7 @@ import Testing
         }
     }
 
-    static func filter(_ rng: inout TestRNG, depth: Int = 0) -> JSON {
+    static func filter(_ rng: inout SplitMix64, depth: Int = 0) -> JSON {
         guard depth < 3, Int.random(in: 0..<3, using: &rng) == 0 else { return condition(&rng) }
         let members = (0..<Int.random(in: 1...3, using: &rng)).map { _ in filter(&rng, depth: depth + 1) }
         return .object(["filters": .array(members), "condition": .string(Bool.random(using: &rng) ? "and" : "or")])
@@ -60,7 +60,7 @@ import Testing
     @Test(arguments: 0..<5)
     func randomFiltersMatchTheNaiveEvaluation(batch: Int) throws {
         let engine = makeEngine(Self.employees)
-        var rng = TestRNG(state: UInt64(batch) &* 7919 &+ 1)
+        var rng = SplitMix64(seed: UInt64(batch) &* 7919 &+ 1)
         var nonTrivial = 0
         for _ in 0..<100 {
             let filter = Self.filter(&rng)

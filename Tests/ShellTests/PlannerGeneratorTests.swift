@@ -26,7 +26,7 @@ final class Company: Sendable {
 
     // MARK: Generating
 
-    func randomQuery(_ rng: inout PlannerRNG) -> RandomQuery {
+    func randomQuery(_ rng: inout SplitMix64) -> RandomQuery {
         let filter = Int.random(in: 0..<6, using: &rng) == 0 ? nil : randomFilter(&rng)
         let scalars = EmployeeField.allCases.filter { field in [.number, .string, .boolean].contains(field.kind) || field.kind.isEnumeration }
         var sort: [Sort] = []
@@ -45,7 +45,7 @@ final class Company: Sendable {
                            pageSize: [300, 1000, 10_000].randomElement(using: &rng)!)
     }
 
-    func randomFilter(_ rng: inout PlannerRNG, depth: Int = 0) -> Filter {
+    func randomFilter(_ rng: inout SplitMix64, depth: Int = 0) -> Filter {
         // Often an `and` of something with a condition the API cannot run, so that filters split.
         if depth == 0 && Int.random(in: 0..<3, using: &rng) == 0 {
             return .and([randomFilter(&rng, depth: 1), randomCondition(&rng, on: [.patronymic, .operator].randomElement(using: &rng)!)])
@@ -56,7 +56,7 @@ final class Company: Sendable {
     }
 
     /// A valid condition on any field with any operator its kind takes; values come from the records.
-    func randomCondition(_ rng: inout PlannerRNG, on chosen: EmployeeField? = nil) -> Filter {
+    func randomCondition(_ rng: inout SplitMix64, on chosen: EmployeeField? = nil) -> Filter {
         let field = chosen ?? EmployeeField.allCases.randomElement(using: &rng)!
         let name = field.rawValue
         let op = FilterCompiler.operators(for: field.kind).sorted { $0.rawValue < $1.rawValue }.randomElement(using: &rng)!
@@ -88,13 +88,13 @@ final class Company: Sendable {
     }
 
     /// A value of a scalar field from a random record (often null for sparse fields).
-    private func someValue(_ field: EmployeeField, _ rng: inout PlannerRNG) -> JSON {
+    private func someValue(_ field: EmployeeField, _ rng: inout SplitMix64) -> JSON {
         let value = employees.randomElement(using: &rng)!.field(field)
         if case .enumeration(let allowed) = field.kind, let s = value.stringValue, !allowed.contains(s) { return .null }
         return field.kind.isScalar ? value : .null
     }
 
-    private func jsquery(_ field: EmployeeField, _ rng: inout PlannerRNG) -> String {
+    private func jsquery(_ field: EmployeeField, _ rng: inout SplitMix64) -> String {
         let n = Int.random(in: 1...12, using: &rng)
         let group = employees.randomElement(using: &rng)!.groups.first?.groupID ?? 2000
         let site = [5301, 5302, 5317, 5340, 5366, 5391, 1].randomElement(using: &rng)!
@@ -112,7 +112,7 @@ final class Company: Sendable {
 
     /// Replaces a random leaf of `filter` with `bad`.
     /// - Returns: The new filter and the path of `bad` in it.
-    static func inject(_ bad: Filter, into filter: Filter, path: String, _ rng: inout PlannerRNG) -> (Filter, String) {
+    static func inject(_ bad: Filter, into filter: Filter, path: String, _ rng: inout SplitMix64) -> (Filter, String) {
         guard case .group(var group) = filter else { return (bad, path) }
         let index = Int.random(in: 0..<group.filters.count, using: &rng)
         let (member, memberPath) = inject(bad, into: group.filters[index], path: "\(path).filters[\(index)]", &rng)
@@ -191,7 +191,7 @@ extension FieldKind {
 @Suite struct PlannerGeneratorTests {
     @Test func generatesValidQueriesOfEveryShape() throws {
         let company = Company(seed: 9)
-        var rng = PlannerRNG(state: 99)
+        var rng = SplitMix64(seed: 99)
         var operators = Set<FilterOperator>()
         var fields = Set<String>()
         for _ in 0..<300 {

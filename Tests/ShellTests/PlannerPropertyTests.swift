@@ -11,7 +11,7 @@ import Testing
     @Test(arguments: seeds)
     func plannedEqualsLocal(seed: UInt64) throws {
         let company = Company(seed: seed)
-        var rng = PlannerRNG(state: seed &* 0x9E37_79B9)
+        var rng = SplitMix64(seed: seed &* 0x9E37_79B9)
         var tally = Tally()
         for _ in 0..<75 {
             let q = company.randomQuery(&rng)
@@ -36,7 +36,7 @@ import Testing
     @Test(arguments: seeds)
     func invalidQueriesFailAsTheEngine(seed: UInt64) throws {
         let company = Company(seed: seed)
-        var rng = PlannerRNG(state: seed &* 31 &+ 7)
+        var rng = SplitMix64(seed: seed &* 31 &+ 7)
         for _ in 0..<30 {
             var q = company.randomQuery(&rng)
             var expectedMnemonic = DataAPIError.Mnemonic.invalidParameterValue
@@ -103,14 +103,3 @@ private struct Tally: CustomStringConvertible {
     }
 }
 
-/// A tiny seeded generator (SplitMix64) for reproducible random tests.
-struct PlannerRNG: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -3,7 +3,7 @@
 /// The same seed gives the same sequence on every run, machine and Swift version: every
 /// derived draw (`int(in:)`, `chance(_:)`, `pick(_:)`) is computed here, never by the standard
 /// library's `random(in:using:)`, whose algorithm is not promised to stay the same.
-public struct SplitMix64: Sendable {
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     /// Creates a generator.
