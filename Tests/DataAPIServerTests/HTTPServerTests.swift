@@ -127,8 +127,8 @@ struct HTTPServerTests {
 
     @Test("The request log names method, path and status, and never a body or a token")
     func requestLogKeepsSecrets() async throws {
-        let records = LogCapture()
-        let logger = Logger(label: "empsh.serve.test") { _ in records.handler() }
+        let records = LineLog()
+        let logger = records.logger
         let secret = "sekrit-token-5f3a", bodyMarker = "body-marker-9c1e"
         let body = Array("""
             {"jsonrpc":"2.0","id":"\(bodyMarker)","method":"get.employees","params":{"access_token":"\(secret)"}}
@@ -162,24 +162,3 @@ extension HTTPFixtures {
     }
 }
 
-/// Collects every log line, message and metadata, as text.
-final class LogCapture: Sendable {
-    private let storage = Mutex<[String]>([])
-    var lines: [String] { storage.withLock { $0 } }
-
-    func handler() -> some LogHandler { Handler(capture: self) }
-
-    private struct Handler: LogHandler {
-        let capture: LogCapture
-        var metadata: Logger.Metadata = [:]
-        var logLevel: Logger.Level = .trace
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-        func log(event: LogEvent) {
-            let all = metadata.merging(event.metadata ?? [:]) { $1 }
-            capture.storage.withLock { $0.append("\(event.message) \(all)") }
-        }
-    }
-}

@@ -48,32 +48,6 @@ final class TestClock: ClientClock {
     var sleeps: [Duration] { state.withLock { $0.sleeps } }
 }
 
-/// Captures every log line (message, metadata and error) for inspection.
-final class LogStore: Sendable {
-    private let lines = Mutex<[String]>([])
-    var all: [String] { lines.withLock { $0 } }
-    func append(_ line: String) { lines.withLock { $0.append(line) } }
-    var logger: Logger {
-        var logger = Logger(label: "test") { _ in CapturingLogHandler(store: self) }
-        logger.logLevel = .trace
-        return logger
-    }
-}
-
-struct CapturingLogHandler: LogHandler {
-    let store: LogStore
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .trace
-    var metadataProvider: Logger.MetadataProvider?
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-    func log(event: LogEvent) {
-        store.append("\(event.level) \(event.message) \(event.metadata ?? [:]) \(event.error.map { "\($0)" } ?? "")")
-    }
-}
-
 enum Fake {
     static let limits = Metadata.Limits(dayLimit: 3000, dayRemaining: 2900, dayReset: 40_000, minuteLimit: 60, minuteRemaining: 50, minuteReset: 30)
 

@@ -35,7 +35,7 @@ final class IDCollector: Sendable {
 }
 
 /// What the client-over-HTTP tests share: an engine with distinctive secrets, a fault-injecting server
-/// configuration that logs into a `LogStore`, and a client over `HTTPTransport`.
+/// configuration that logs into a `LineLog`, and a client over `HTTPTransport`.
 enum ClientHTTP {
     static let token = "tok-HTTPfault-7f3a9c51"
     static let login = "ops-lead"
@@ -56,7 +56,7 @@ enum ClientHTTP {
     }
 
     /// A server configuration with `faults` under `seed`, logging every line into `log`.
-    static func server(faults: FaultInjector.Configuration = .none, seed: UInt64 = 0, log: LogStore) -> HTTPServer.Configuration {
+    static func server(faults: FaultInjector.Configuration = .none, seed: UInt64 = 0, log: LineLog) -> HTTPServer.Configuration {
         .init(faults: faults, faultSeed: seed, dayLimit: 3000, minuteLimit: 60, logger: log.logger)
     }
 
@@ -72,7 +72,7 @@ enum ClientHTTP {
     /// is generous (10 s) so that a loaded machine never turns a slow reply into an extra request; tests about
     /// timeouts pass `shortTimeout`.
     static func configuration(
-        timeout: Duration = .seconds(10), attempts: Int = 4, pageSize: Int = 100, concurrency: Int = 1, log: LogStore? = nil,
+        timeout: Duration = .seconds(10), attempts: Int = 4, pageSize: Int = 100, concurrency: Int = 1, log: LineLog? = nil,
         onWait: (@Sendable (RateLimitWait) -> Void)? = nil
     ) -> Client.Configuration {
         Client.Configuration(
@@ -102,11 +102,11 @@ enum ClientHTTP {
     }
 
     /// Requests the server received (one log line each, dropped connections included).
-    static func requests(_ log: LogStore) -> Int { log.all.filter { $0.contains(" POST /v2.0 ") }.count }
+    static func requests(_ log: LineLog) -> Int { log.lines.filter { $0.contains(" POST /v2.0 ") }.count }
 
     /// Faults the server injected, of `kind` or of any kind.
-    static func injected(_ log: LogStore, _ kind: FaultInjector.Kind? = nil) -> Int {
-        log.all.filter { $0.contains("injecting fault " + (kind.map { "\($0)" } ?? "")) }.count
+    static func injected(_ log: LineLog, _ kind: FaultInjector.Kind? = nil) -> Int {
+        log.lines.filter { $0.contains("injecting fault " + (kind.map { "\($0)" } ?? "")) }.count
     }
 
     /// Records an issue for every text that holds the token or a password.
@@ -128,7 +128,7 @@ struct ClientHTTPFaultTests {
     func recoversFromTwoFaults(_ kind: FaultInjector.Kind) async throws {
         let faults = ClientHTTP.only(kind, probability: 0.5)
         let seed = try #require(FaultSchedule.seed(faults, pattern: [true, true] + Array(repeating: false, count: 6)))
-        let serverLog = LogStore(), clientLog = LogStore(), clock = SkippingClock()
+        let serverLog = LineLog(), clientLog = LineLog(), clock = SkippingClock()
         let ids = try await HTTPTestServer.with(engine: ClientHTTP.engine(), configuration: ClientHTTP.server(faults: faults, seed: seed, log: serverLog)) {
             server in
             try await ClientHTTP.withClient(server, configuration: ClientHTTP.configuration(timeout: ClientHTTP.shortTimeout, log: clientLog), clock: clock) {
@@ -138,15 +138,15 @@ struct ClientHTTPFaultTests {
         #expect(ids.count == 250 && Set(ids) == ClientHTTP.staffIDs)
         #expect(ClientHTTP.injected(serverLog, kind) == 2)
         #expect(ClientHTTP.requests(serverLog) == 5, "2 failed attempts, then 3 pages of 100")
-        #expect(clientLog.all.filter { $0.contains("notice retrying") }.count == 2)
+        #expect(clientLog.lines.filter { $0.contains("notice retrying") }.count == 2)
         #expect(clock.sleeps.count == 2, "one backoff per retry: \(clock.sleeps)")
-        ClientHTTP.expectNoSecrets(clientLog.all + serverLog.all)
+        ClientHTTP.expectNoSecrets(clientLog.lines + serverLog.lines)
     }
 
     @Test("Every attempt fails: a clear error naming the method and the last failure, after exactly maxAttempts requests",
           arguments: retriedKinds)
     func exhaustsRetries(_ kind: FaultInjector.Kind) async throws {
-        let serverLog = LogStore(), clientLog = LogStore()
+        let serverLog = LineLog(), clientLog = LineLog()
         let configuration = ClientHTTP.server(faults: ClientHTTP.only(kind, probability: 1), seed: 1, log: serverLog)
         let error = try await HTTPTestServer.with(engine: ClientHTTP.engine(), configuration: configuration) { server in
             try await ClientHTTP.withClient(server, configuration: ClientHTTP.configuration(timeout: ClientHTTP.shortTimeout, attempts: 3, log: clientLog)) { client in
@@ -168,12 +168,12 @@ struct ClientHTTPFaultTests {
             #expect(failure.message.contains("malformed reply to get.employees"))
         }
         #expect(ClientHTTP.requests(serverLog) == 3)
-        ClientHTTP.expectNoSecrets([String(describing: failure), String(reflecting: failure)] + clientLog.all + serverLog.all)
+        ClientHTTP.expectNoSecrets([String(describing: failure), String(reflecting: failure)] + clientLog.lines + serverLog.lines)
     }
 
     @Test("Without retries the first failure is reported as it is, after one request")
     func noRetryPolicyReportsAtOnce() async throws {
-        let serverLog = LogStore()
+        let serverLog = LineLog()
         let configuration = ClientHTTP.server(faults: ClientHTTP.only(.serverError, probability: 1), log: serverLog)
         let error = try await HTTPTestServer.with(engine: ClientHTTP.engine(), configuration: configuration) { server in
             try await ClientHTTP.withClient(server, configuration: ClientHTTP.configuration(attempts: 1)) { client in

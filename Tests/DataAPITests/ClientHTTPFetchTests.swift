@@ -12,7 +12,7 @@ struct ClientHTTPFetchTests {
     @Test("25 000 employees at P = 0.2 of mixed faults: every id exactly once")
     func fullFetchUnderMixedFaults() async throws {
         let faults = FaultInjector.Configuration(probability: 0.2, delay: .seconds(8) ... .seconds(8))
-        let serverLog = LogStore(), clientLog = LogStore(), waits = WaitRecorder()
+        let serverLog = LineLog(), clientLog = LineLog(), waits = WaitRecorder()
         let configuration = ClientHTTP.configuration(
             timeout: .seconds(4), attempts: 8, pageSize: 1000, concurrency: 4, log: clientLog, onWait: waits.onWait)
         let (ids, summary) = try await HTTPTestServer.with(
@@ -31,6 +31,6 @@ struct ClientHTTPFetchTests {
         #expect(injected >= 2, "the seed should inject faults")
         #expect(ClientHTTP.requests(serverLog) == 25 + injected, "each fault costs exactly one more request")
         if ClientHTTP.injected(serverLog, .limitExceeded) > 0 { #expect(!waits.all.isEmpty) }
-        ClientHTTP.expectNoSecrets(clientLog.all + serverLog.all)
+        ClientHTTP.expectNoSecrets(clientLog.lines + serverLog.lines)
     }
 }

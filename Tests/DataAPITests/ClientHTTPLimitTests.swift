@@ -36,7 +36,7 @@ struct ClientHTTPLimitTests {
             if case .limitExceeded(let reset) = injector.next() { return reset }
             return nil
         }
-        let serverLog = LogStore(), clock = SkippingClock(), waits = WaitRecorder()
+        let serverLog = LineLog(), clock = SkippingClock(), waits = WaitRecorder()
         let ids = try await HTTPTestServer.with(engine: ClientHTTP.engine(), configuration: ClientHTTP.server(faults: faults, seed: seed, log: serverLog)) {
             server in
             try await ClientHTTP.withClient(server, configuration: ClientHTTP.configuration(onWait: waits.onWait), clock: clock) {
@@ -53,7 +53,7 @@ struct ClientHTTPLimitTests {
 
     @Test("A minute limit that stays spent: ClientError.minuteLimit naming the method after three waits")
     func givesUpOnAPersistentMinuteLimit() async throws {
-        let serverLog = LogStore(), waits = WaitRecorder()
+        let serverLog = LineLog(), waits = WaitRecorder()
         let configuration = ClientHTTP.server(faults: ClientHTTP.only(.limitExceeded, probability: 1), seed: 5, log: serverLog)
         let error = try await HTTPTestServer.with(engine: ClientHTTP.engine(), configuration: configuration) { server in
             try await ClientHTTP.withClient(server, configuration: ClientHTTP.configuration(onWait: waits.onWait)) { client in
@@ -72,7 +72,7 @@ struct ClientHTTPLimitTests {
         let engineClock = ManualClock()  // 20 s into a minute
         let engine = ClientHTTP.engine(staff, clock: engineClock, minuteLimit: 3)
         for _ in 0..<3 { #expect(engine.employees(["limit": .int(1)], token: ClientHTTP.token).error == nil) }
-        let serverLog = LogStore(), waits = WaitRecorder()
+        let serverLog = LineLog(), waits = WaitRecorder()
         let ids = try await HTTPTestServer.with(engine: engine, configuration: ClientHTTP.server(log: serverLog)) { server in
             try await ClientHTTP.withClient(
                 server, configuration: ClientHTTP.configuration(pageSize: 10, onWait: waits.onWait), clock: EngineLinkedClock(engineClock: engineClock)

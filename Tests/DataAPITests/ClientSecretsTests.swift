@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 
 @testable import DataAPI
 
@@ -37,7 +38,7 @@ import Testing
                 .invalidParameterValue, message: "bad token \(Self.token) given", field: "access_token", value: .string(Self.token)
             ))
         }
-        let logs = LogStore()
+        let logs = LineLog()
         let client = Client(
             transport: transport, credentials: .token(Self.token),
             configuration: Client.Configuration(logger: logs.logger), clock: TestClock()
@@ -48,9 +49,9 @@ import Testing
         #expect(text.contains("bad token *** given"))
         // The request went out with the token, but no log line carries it.
         #expect(transport.bodies[0].contains(Self.token))
-        #expect(!logs.all.isEmpty)
-        #expect(logs.all.contains { $0.contains("\"access_token\":\"***\"") })
-        #expect(!logs.all.contains { $0.contains(Self.token) })
+        #expect(!logs.lines.isEmpty)
+        #expect(logs.lines.contains { $0.contains("\"access_token\":\"***\"") })
+        #expect(!logs.lines.contains { $0.contains(Self.token) })
     }
 
     @Test func passwordsAndSessionKeysStayOutOfLogsAndErrors() async throws {
@@ -61,7 +62,7 @@ import Testing
             default: throw TransportError(.timeout, detail: "no reply to a request with \(sessionKey) and \(Self.password)")
             }
         }
-        let logs = LogStore()
+        let logs = LineLog()
         let client = Client(
             transport: transport, credentials: .login(login: "ops", password: Self.password),
             configuration: Client.Configuration(retry: .exponential(maxAttempts: 2), logger: logs.logger), clock: TestClock()
@@ -71,10 +72,10 @@ import Testing
         #expect(error?.kind == .retriesExhausted)
         for secret in [sessionKey, Self.password] {
             #expect(!text.contains(secret))
-            #expect(!logs.all.contains { $0.contains(secret) })
+            #expect(!logs.lines.contains { $0.contains(secret) })
         }
-        #expect(logs.all.contains { $0.contains("\"password\":\"***\"") })
-        #expect(logs.all.contains { $0.contains("retrying") })
+        #expect(logs.lines.contains { $0.contains("\"password\":\"***\"") })
+        #expect(logs.lines.contains { $0.contains("retrying") })
     }
 
     @Test func scrubberReplacesEveryOccurrence() {

@@ -83,33 +83,25 @@ final class Outbox: @unchecked Sendable {
     }
 
     @Test func sigintToAScriptIsOneThirty() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: empshBinaryPath())
-        process.arguments = ["-e", "print('started'); io.stdout:flush(); while true do end"]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let started = Outbox()
-        DispatchQueue.global().async {
-            let data = (try? out.fileHandleForReading.read(upToCount: 8)) ?? Data()
-            started.put(String(decoding: data ?? Data(), as: UTF8.self))
-        }
-        #expect(started.take(timeout: 30) == "started\n")
-        kill(process.processIdentifier, SIGINT)
-        let deadline = Date().addingTimeInterval(15)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 130)
+        let process = try startPrintingStarted(["-e", "print('started'); io.stdout:flush(); while true do end"])
+        #expect(interruptAndWait(process) == 130)
     }
 
     @Test func sigintCancelsASlowFetch() throws {
         let server = try LocalServe(extra: ["--faults", "1"])
+        let process = try startPrintingStarted(
+            ["--url", server.url, "--token", server.token, "-e", "print('started'); io.stdout:flush(); employees.all{}"])
+        usleep(300_000)
+        let sent = Date()
+        #expect(interruptAndWait(process) == 130)
+        #expect(Date().timeIntervalSince(sent) < 5)
+    }
+
+    /// Starts empsh and waits (at most 30 s) until it printed "started".
+    private func startPrintingStarted(_ arguments: [String]) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: empshBinaryPath())
-        process.arguments = ["--url", server.url, "--token", server.token,
-                             "-e", "print('started'); io.stdout:flush(); employees.all{}"]
+        process.arguments = arguments
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
@@ -120,15 +112,17 @@ final class Outbox: @unchecked Sendable {
             started.put(String(decoding: data ?? Data(), as: UTF8.self))
         }
         #expect(started.take(timeout: 30) == "started\n")
-        usleep(300_000)
-        let sent = Date()
+        return process
+    }
+
+    /// Sends SIGINT and returns the exit status (killed after 15 s).
+    private func interruptAndWait(_ process: Process) -> Int32 {
         kill(process.processIdentifier, SIGINT)
         let deadline = Date().addingTimeInterval(15)
         while process.isRunning && Date() < deadline { usleep(20_000) }
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
-        #expect(process.terminationStatus == 130)
-        #expect(Date().timeIntervalSince(sent) < 5)
+        return process.terminationStatus
     }
 }
 

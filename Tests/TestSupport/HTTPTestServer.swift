@@ -76,7 +76,7 @@ extension HTTPTestServer {
     }
 }
 
-/// Log lines kept in memory: `LEVEL MESSAGE [METADATA]`, for tests that count requests or look for secrets.
+/// Log lines kept in memory: `LEVEL MESSAGE [METADATA] ERROR`, for tests that count requests or look for secrets.
 public final class LineLog: Sendable {
     private let store = Mutex<[String]>([])
 
@@ -103,9 +103,11 @@ public final class LineLog: Sendable {
             get { metadata[key] }
             set { metadata[key] = newValue }
         }
-        func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
-            log.append("\(level) \(message) \(self.metadata.merging(metadata ?? [:]) { $1 })")
+        func log(event: LogEvent) {
+            let error = event.error.map { " \($0)" } ?? ""
+            log.append("\(event.level) \(event.message) \(self.metadata.merging(event.metadata ?? [:]) { $1 })\(error)")
         }
+
     }
 }
 
