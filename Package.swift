@@ -18,6 +18,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // Imported directly by the HTTP client and server, not only through AsyncHTTPClient and Hummingbird.
+        .package(url: "https://github.com/apple/swift-nio", "2.101.2"..<"3.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", "2.13.0"..<"3.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -32,10 +35,16 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        .target(name: "DataAPIContract"),
+        .target(name: "EmployeeQuery", dependencies: ["DataAPIContract"]),
         .target(
-            name: "DataAPI",
+            name: "DataAPIClient",
             dependencies: [
+                "DataAPIContract", "EmployeeQuery",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -43,32 +52,36 @@ let package = Package(
         .target(
             name: "DataAPIServer",
             dependencies: [
-                "DataAPI",
+                "DataAPIContract", "EmployeeQuery",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(name: "LineEditing", dependencies: ["CEditLine"], swiftSettings: swift5),
         .target(
             name: "Shell",
-            dependencies: [
-                "Lua", "DataAPI", "DataAPIServer", "CEditLine",
-            ],
+            dependencies: ["Lua", "DataAPIContract", "EmployeeQuery", "DataAPIClient", "LineEditing"],
             swiftSettings: swift5
         ),
         .executableTarget(
             name: "empsh",
             dependencies: [
-                "Shell", "DataAPIServer",
+                "Shell", "DataAPIServer", "DataAPIClient", "DataAPIContract", "LineEditing", "Lua",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swift5
         ),
-        .executableTarget(name: "EngineBench", dependencies: ["DataAPI", "DataAPIServer"]),
-        .target(name: "TestSupport", dependencies: ["DataAPI", "DataAPIServer"], path: "Tests/TestSupport"),
+        .executableTarget(name: "EngineBench", dependencies: ["DataAPIContract", "DataAPIServer"]),
+        .target(name: "TestSupport", dependencies: ["DataAPIContract", "DataAPIClient", "DataAPIServer"], path: "Tests/TestSupport"),
         .testTarget(name: "LuaTests", dependencies: ["Lua"], swiftSettings: swift5),
-        .testTarget(name: "DataAPITests", dependencies: ["DataAPI", "TestSupport"]),
+        .testTarget(name: "DataAPIContractTests", dependencies: ["DataAPIContract", "TestSupport"]),
+        .testTarget(name: "EmployeeQueryTests", dependencies: ["EmployeeQuery", "DataAPIServer", "TestSupport"]),
+        .testTarget(name: "DataAPIClientTests", dependencies: ["DataAPIClient", "TestSupport"]),
         .testTarget(name: "DataAPIServerTests", dependencies: ["DataAPIServer", "TestSupport"]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "TestSupport"], swiftSettings: swift5),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "DataAPIServer", "TestSupport"], swiftSettings: swift5),
         .testTarget(name: "EmpshTests", dependencies: ["TestSupport"]),
     ]
 )

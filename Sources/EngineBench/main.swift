@@ -1,7 +1,7 @@
 // engine-bench: the reference engine serving 10 000-row pages of full records in-process,
 // against plain JSON encoding of the same rows (the floor: the bytes have to be written).
 // Run by scripts/bench-engine in a release build; prints one table. Not a test.
-import DataAPI
+import DataAPIContract
 import DataAPIServer
 import Foundation
 

@@ -1,5 +1,5 @@
 import ArgumentParser
-import DataAPI
+import DataAPIClient
 import DataAPIServer
 import Foundation
 import Shell

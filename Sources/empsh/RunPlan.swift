@@ -1,5 +1,5 @@
-import DataAPI
 import Foundation
+import LineEditing
 import Shell
 
 /// What one invocation runs, in `pmain`'s order: every argument is checked before any Lua
@@ -65,7 +65,7 @@ struct RunPlan {
         var repl: REPL?
         if stdinIsTerminal {
             reader = EditLineReader(
-                historyPath: EditLineReader.defaultHistoryPath(environment: environment),
+                historyPath: EditLineReader.defaultHistoryPath(environment: environment), interrupt: Interrupts.forLineReader,
                 completer: { word, inString in repl?.completions(for: word, inString: inString) ?? [] })
         } else {
             reader = PlainLineReader()

@@ -1,4 +1,6 @@
-import DataAPI
+import DataAPIClient
+import DataAPIContract
+import TestSupport
 import Testing
 
 @testable import DataAPIServer

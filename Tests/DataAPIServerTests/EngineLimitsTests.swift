@@ -1,4 +1,5 @@
-import DataAPI
+import DataAPIClient
+import DataAPIContract
 import DataAPIServer
 import TestSupport
 import Testing

@@ -2,7 +2,8 @@
 import FoundationEssentials
 #endif
 import Foundation
-import DataAPI
+import DataAPIClient
+import DataAPIContract
 import DataAPIServer
 import Logging
 import TestSupport

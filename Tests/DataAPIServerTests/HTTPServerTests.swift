@@ -1,5 +1,6 @@
 import AsyncHTTPClient
-import DataAPI
+import DataAPIClient
+import DataAPIContract
 import DataAPIServer
 import Logging
 import NIOCore

@@ -1,5 +1,7 @@
 import AsyncHTTPClient
-import DataAPI
+import DataAPIClient
+import DataAPIContract
+import TestSupport
 import DataAPIServer
 import NIOCore
 import NIOHTTP1

@@ -1,4 +1,5 @@
-import DataAPI
+import DataAPIClient
+import DataAPIContract
 
 /// A deliberately simple evaluation of filters and sorts on records as JSON, written apart from
 /// the engine, for comparing results (property and paging tests). It supports the scalar

@@ -1,4 +1,5 @@
-import DataAPI
+import DataAPIClient
+import DataAPIContract
 import Foundation
 import DataAPIServer
 import Lua

@@ -1,4 +1,6 @@
-import DataAPI
+import DataAPIClient
+import DataAPIContract
+import EmployeeQuery
 import DataAPIServer
 import Lua
 import Testing

@@ -1,4 +1,5 @@
-import DataAPI
+import DataAPIContract
+import EmployeeQuery
 
 /// Who a request acts as, once its key has been checked.
 struct Caller: Sendable, Hashable {

@@ -1,4 +1,5 @@
-import DataAPI
+import DataAPIContract
+import EmployeeQuery
 
 /// The fixed parts of the demo company: groups, schedules, chat sites and operator positions,
 /// with ids that stay the same for every seed and size.

@@ -1,4 +1,5 @@
-import DataAPI
+import DataAPIContract
+import EmployeeQuery
 
 extension DemoCompany {
     /// The deliberately awkward records every generated company holds, at fixed positions

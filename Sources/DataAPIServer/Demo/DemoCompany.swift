@@ -1,4 +1,5 @@
-import DataAPI
+import DataAPIContract
+import EmployeeQuery
 
 /// A deterministic, realistic company for the embedded demo account and for tests.
 ///

@@ -1,4 +1,5 @@
-import DataAPI
+import DataAPIContract
+import EmployeeQuery
 
 /// Hands out unique extension numbers (at most 5 digits) to about 88 % of the staff.
 ///

@@ -1,4 +1,5 @@
-import DataAPI
+import DataAPIContract
+import EmployeeQuery
 
 /// Draws chat-operator seats: login, display name, position, flags and 1–3 websites.
 enum DemoOperators {

@@ -1,4 +1,4 @@
-import DataAPI
+import EmployeeQuery
 
 /// One employee's name and e-mail, before the rest of the record is drawn.
 struct DemoPerson: Sendable {

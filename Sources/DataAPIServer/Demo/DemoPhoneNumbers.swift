@@ -1,4 +1,5 @@
-import DataAPI
+import DataAPIContract
+import EmployeeQuery
 
 /// Draws an employee's phone numbers: Russian mobile and landline numbers, a few with
 /// dial-through digits, with mostly default settings.

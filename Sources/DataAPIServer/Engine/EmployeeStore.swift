@@ -1,4 +1,5 @@
-import DataAPI
+import DataAPIContract
+import EmployeeQuery
 
 /// The immutable data an engine serves, prepared once at start: records ordered by id, each
 /// record's full JSON pre-encoded (unprojected pages copy these bytes), and for each sortable
@@ -50,99 +51,5 @@ struct EmployeeStore: Sendable {
             ranks[index] = keys[index].isNull ? .max : rank
         }
         return ranks
-    }
-}
-
-/// A scalar field's sort key: strings compare by Unicode scalar values (UTF-8 byte order; the
-/// collation of the real server's PostgreSQL is not reproduced), numbers numerically, `false < true`,
-/// null last. The engine ranks its sortable fields by it; `LocalSort` also sorts by `id`, `email`,
-/// `status`, `call_recording`, `schedule_id` and `schedule_name` with it.
-struct SortKey: Comparable {
-    let bytes: [UInt8]?
-
-    init(_ employee: Employee, _ field: EmployeeField) {
-        switch field {
-        case .callsAvailable: bytes = employee.callsAvailable.map { [$0 ? 1 : 0] }
-        case .id: bytes = Self.bytes(employee.id)
-        case .scheduleID: bytes = employee.scheduleID.map(Self.bytes)
-        default: bytes = EmployeeValue.string(employee, field).map { Array($0.utf8) }
-        }
-    }
-
-    /// Whether `field` has a sort key: the scalar fields (numbers, strings, enums, Booleans).
-    static func applies(to field: EmployeeField) -> Bool {
-        switch field.kind {
-        case .number, .string, .enumeration, .boolean: true
-        default: false
-        }
-    }
-
-    /// A signed integer as 8 big-endian bytes with the sign bit flipped, so that byte order is numeric order.
-    private static func bytes(_ value: Int64) -> [UInt8] {
-        let biased = UInt64(bitPattern: value) ^ (1 << 63)
-        return (0..<8).reversed().map { UInt8(truncatingIfNeeded: biased >> ($0 * 8)) }
-    }
-
-    var isNull: Bool { bytes == nil }
-
-    static func < (lhs: SortKey, rhs: SortKey) -> Bool {
-        switch (lhs.bytes, rhs.bytes) {
-        case (let l?, let r?): l.lexicographicallyPrecedes(r)
-        case (_?, nil): true
-        default: false
-        }
-    }
-}
-
-/// Reads a record's top-level values without encoding them.
-enum EmployeeValue {
-    /// A string field's value (`first_name`, `email`, `status`, …), or `nil` when null or not a string field.
-    static func string(_ e: Employee, _ field: EmployeeField) -> String? {
-        switch field {
-        case .firstName: e.firstName
-        case .lastName: e.lastName
-        case .patronymic: e.patronymic
-        case .fullName: e.fullName
-        case .email: e.email
-        case .scheduleName: e.scheduleName
-        case .status: e.status?.rawValue
-        case .callRecording: e.callRecording?.rawValue
-        default: nil
-        }
-    }
-
-    /// A scalar field's value as JSON (`null` when absent); for object and array fields, the field's JSON.
-    static func json(_ e: Employee, _ field: EmployeeField) -> JSON {
-        switch field {
-        case .id: .int(e.id)
-        case .scheduleID: e.scheduleID.map(JSON.int) ?? .null
-        case .callsAvailable: e.callsAvailable.map(JSON.bool) ?? .null
-        case .firstName, .lastName, .patronymic, .fullName, .email, .scheduleName, .status, .callRecording:
-            string(e, field).map(JSON.string) ?? .null
-        default: e.field(field)
-        }
-    }
-
-    /// Whether an object or array field is empty (`{}` or `[]`), which the API's null tests treat as null.
-    static func isEmpty(_ e: Employee, _ field: EmployeeField) -> Bool {
-        switch field {
-        case .allowedInCallTypes: e.allowedInCallTypes.isEmpty
-        case .allowedOutCallTypes: e.allowedOutCallTypes.isEmpty
-        case .groups: e.groups.isEmpty
-        case .phoneNumbers: e.phoneNumbers.isEmpty
-        case .coach: e.coach == nil
-        case .extension: e.extension == nil
-        case .operator: e.operator == nil
-        default: json(e, field).isNull
-        }
-    }
-
-    /// An array-of-enum field's values.
-    static func strings(_ e: Employee, _ field: EmployeeField) -> [String] {
-        switch field {
-        case .allowedInCallTypes: e.allowedInCallTypes.map(\.rawValue)
-        case .allowedOutCallTypes: e.allowedOutCallTypes.map(\.rawValue)
-        default: []
-        }
     }
 }

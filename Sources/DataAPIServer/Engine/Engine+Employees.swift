@@ -1,4 +1,5 @@
-import DataAPI
+import DataAPIContract
+import EmployeeQuery
 
 /// `get.employees`: decode → authenticate → reserve a point → validate and compile → filter →
 /// sort → page → project, streaming the rows into the reply.
@@ -55,8 +56,8 @@ extension Engine {
     func run(_ request: EmployeesRequest, id: RPCID, limits: Metadata.Limits) -> [UInt8] {
         let employees = store.employees
         var matches: [Int32] = []
-        if let filter = request.filter {
-            for index in employees.indices where filter.matches(employees[index]) { matches.append(Int32(index)) }
+        if request.hasFilter {
+            for index in employees.indices where request.matches(employees[index]) { matches.append(Int32(index)) }
         } else {
             matches = (0..<Int32(employees.count)).map { $0 }
         }

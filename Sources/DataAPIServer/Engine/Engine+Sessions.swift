@@ -1,4 +1,5 @@
-import DataAPI
+import DataAPIContract
+import EmployeeQuery
 
 /// `login.user` and `logout.user` (spec §8).
 extension Engine {

@@ -1,4 +1,5 @@
-import DataAPI
+import DataAPIContract
+import EmployeeQuery
 import Synchronization
 
 /// The reference implementation of the Data API's `get.employees`, `login.user` and

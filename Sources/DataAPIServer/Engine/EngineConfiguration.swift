@@ -1,4 +1,5 @@
-import DataAPI
+import DataAPIContract
+import EmployeeQuery
 
 /// Everything an `Engine` serves: the employees, the keys and accounts that may read them, and
 /// the point budgets.

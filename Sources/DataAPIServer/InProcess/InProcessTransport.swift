@@ -1,4 +1,5 @@
-import DataAPI
+import DataAPIContract
+import EmployeeQuery
 
 /// Hands request bytes straight to an `Engine` in this process: the embedded demo account.
 ///

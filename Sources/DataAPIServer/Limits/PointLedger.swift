@@ -1,4 +1,5 @@
-import DataAPI
+import DataAPIContract
+import EmployeeQuery
 
 /// Point budgets per key: a UTC day and a clock minute, fixed windows (spec §6).
 ///

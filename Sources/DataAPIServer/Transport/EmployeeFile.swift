@@ -3,7 +3,8 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-import DataAPI
+import DataAPIContract
+import EmployeeQuery
 
 /// Reads the `--data FILE` of `empsh serve`: a JSON array of employee records as `get.employees` returns them.
 public enum EmployeeFile {

@@ -1,4 +1,5 @@
-import DataAPI
+import DataAPIContract
+import EmployeeQuery
 
 /// The bodies the server sends when a `FaultAction` says to misbehave. Pure: bytes in, bytes out.
 public enum FaultReplies {

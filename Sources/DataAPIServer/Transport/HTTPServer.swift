@@ -1,4 +1,5 @@
-import DataAPI
+import DataAPIContract
+import EmployeeQuery
 import Hummingbird
 import Logging
 import NIOCore

@@ -1,4 +1,4 @@
-import DataAPI
+import EmployeeQuery
 import Logging
 
 /// Runs `empsh serve`: validates the configuration, builds the company and the engine, serves

@@ -1,4 +1,5 @@
-import DataAPI
+import DataAPIContract
+import EmployeeQuery
 
 /// Everything `empsh serve` needs: where to listen, what company to serve, which key opens it,
 /// the point budgets and the fault rate. The CLI fills it from its options; `runServe` runs it.

@@ -1,4 +1,5 @@
-import DataAPI
+import DataAPIClient
+import DataAPIContract
 import Lua
 
 /// An API, network or client failure raised in Lua as a table, so that `pcall` gets its parts:

@@ -1,6 +1,7 @@
 import CLuaShim
-import DataAPI
-import DataAPIServer
+import DataAPIClient
+import DataAPIContract
+import EmployeeQuery
 import Lua
 
 /// The global `employees`: `page`, `each`, `all`, `count`, `explain` — and `api.call`.
@@ -54,7 +55,7 @@ final class EmployeesModule {
         do {
             var plan = try QueryPlanner.plan(
                 filter: options.filter, sort: options.sort, fields: options.fields, limit: options.limit,
-                offset: options.offset, pageSize: options.pageSize ?? Pager.maxLimit)
+                offset: options.offset, pageSize: options.pageSize ?? Paging.maxLimit)
             plan.serverQuery.userID = options.userID
             return plan
         } catch {

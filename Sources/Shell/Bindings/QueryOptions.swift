@@ -1,4 +1,5 @@
-import DataAPI
+import DataAPIContract
+import EmployeeQuery
 import Lua
 
 /// The options table of `employees.page/each/all/count/explain`, read and checked.
@@ -44,8 +45,8 @@ struct QueryOptions {
             case "offset": options.offset = try readCount(stack, value, "offset", function: function)
             case "page_size":
                 let size = try readCount(stack, value, "page_size", function: function)
-                guard (1...Pager.maxLimit).contains(size) else {
-                    throw LuaRaise.message("\(function): page_size must be 1 to \(Pager.maxLimit), got \(size)")
+                guard Paging.pageSizeRange.contains(size) else {
+                    throw LuaRaise.message("\(function): page_size must be 1 to \(Paging.maxLimit), got \(size)")
                 }
                 options.pageSize = size
             default:

@@ -1,5 +1,6 @@
-import DataAPI
-import DataAPIServer
+import DataAPIClient
+import DataAPIContract
+import EmployeeQuery
 import Lua
 
 /// Runs a query plan and hands its rows to Lua in batches (Lua arrays of row tables).

@@ -1,4 +1,5 @@
-import DataAPI
+import EmployeeQuery
+import DataAPIContract
 import Lua
 
 /// Reads a Lua list of rows (tables, or plain values) into an ``OutputTable``, straight from the stack.

@@ -1,5 +1,6 @@
-import DataAPI
-import DataAPIServer
+import DataAPIClient
+import DataAPIContract
+import EmployeeQuery
 
 extension QueryPlan {
     /// A readable report of the plan, one item a line:
@@ -19,7 +20,7 @@ extension QueryPlan {
     ///   - pageSize: Rows per page, clamped to 1…10 000.
     /// - Returns: The report, lines joined by `\n`, without a final newline.
     public func explain(totalItems: Int?, pageSize: Int) -> String {
-        let pageSize = min(max(pageSize, 1), Pager.maxLimit)
+        let pageSize = Paging.pageSize(pageSize)
         var lines = ["server: " + JSON.object(serverQuery.params(accessToken: nil)).encodedString()]
         let rows = serverQuery.limit.map { "at most \($0) rows" } ?? "every matching row"
         let skip = serverQuery.offset.map { " from offset \($0)" } ?? ""

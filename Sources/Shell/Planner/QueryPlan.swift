@@ -1,5 +1,5 @@
-import DataAPI
-import DataAPIServer
+import DataAPIContract
+import EmployeeQuery
 
 /// How one query runs: the part the API does (`serverQuery`, fetched page by page) and the rest,
 /// done on the fetched rows in this order: `localFilter`, `localSort`, `localOffset`, `localLimit`.

@@ -1,5 +1,5 @@
-import DataAPI
-import DataAPIServer
+import DataAPIContract
+import EmployeeQuery
 
 /// Splits a query between the API and the client, sending the server the largest part it supports.
 ///
@@ -36,7 +36,7 @@ public enum QueryPlanner {
     ///   key; and the filter's value errors (see `LocalFilter`).
     public static func plan(
         filter: Filter?, sort: [Sort] = [], fields: [String]? = nil, limit: Int? = nil, offset: Int? = nil,
-        pageSize: Int = Pager.maxLimit
+        pageSize: Int = Paging.maxLimit
     ) throws(DataAPIError) -> QueryPlan {
         for (name, value) in [("limit", limit), ("offset", offset)] {
             if let value, value < 0 {
@@ -70,7 +70,7 @@ public enum QueryPlanner {
         return QueryPlan(
             serverQuery: serverQuery, localFilter: localFilter, localSort: localSort,
             localLimit: hasLocalPart ? limit : nil, localOffset: hasLocalPart ? offset : nil,
-            extraFields: extraFields, pageSize: min(max(pageSize, 1), Pager.maxLimit))
+            extraFields: extraFields, pageSize: Paging.pageSize(pageSize))
     }
 
     /// Whether the API can run a condition: its field is filterable and the operator applies to its kind.

@@ -1,4 +1,5 @@
-import DataAPI
+import EmployeeQuery
+import DataAPIContract
 import Lua
 
 /// The Lua side of empsh that is written in Lua: `F` (filter conditions), `List` (result lists)

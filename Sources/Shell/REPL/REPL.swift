@@ -1,4 +1,5 @@
 import Foundation
+import LineEditing
 import Lua
 
 /// The interactive loop, built from lua.c's small functions: `readLine(prompt:)`,

@@ -1,4 +1,5 @@
 import Foundation
+import LineEditing
 import Lua
 
 // Set once by `Interrupts.prepare()` before any handler is installed, so the handler never
@@ -46,6 +47,10 @@ public enum Interrupts {
 
     /// The pipe's read end: readable while a Ctrl-C is pending (the line reader polls it).
     static var pendingDescriptor: Int32 { ready ? interruptPipe.read : -1 }
+
+    /// The hooks a line reader uses to end a read on Ctrl-C.
+    public static let forLineReader = InterruptSignal(
+        descriptor: { pendingDescriptor }, arm: { armForPrompt() }, takePending: { takePending() })
 
     /// Restores the default action (the process ends on SIGINT).
     public static func restoreDefault() { signal(SIGINT, SIG_DFL) }

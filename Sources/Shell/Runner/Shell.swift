@@ -5,7 +5,7 @@ import Lua
 /// (chunks, script files, standard input, the REPL).
 ///
 /// ```swift
-/// let shell = try Shell(options: .init())
+/// let shell = try Shell(options: .init(), backend: .using(client, accountDescription: "example"))
 /// try shell.run(.commandLine("print(employees.count{})"))
 /// ```
 public final class Shell {
@@ -37,9 +37,9 @@ public final class Shell {
     /// Creates a shell with a fresh Lua state and the empsh API installed.
     /// - Parameters:
     ///   - options: how the shell was started.
-    ///   - backend: the account to talk to; the embedded demo account by default.
+    ///   - backend: the account to talk to (the `empsh` target builds the embedded demo account).
     /// - Throws: `ShellError.usage` when the Lua state cannot be created.
-    public init(options: Options, backend: Backend = .demo()) throws {
+    public init(options: Options, backend: Backend) throws {
         self.options = options
         self.backend = backend
         do {

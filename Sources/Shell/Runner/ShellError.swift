@@ -1,4 +1,3 @@
-import DataAPI
 import Lua
 
 /// Why a run of the shell failed, and the exit code it maps to.

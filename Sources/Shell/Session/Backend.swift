@@ -1,5 +1,5 @@
-import DataAPI
-import DataAPIServer
+import DataAPIClient
+import DataAPIContract
 import Foundation
 
 /// The account the shell talks to — a real endpoint, or the embedded demo account served by
@@ -36,24 +36,6 @@ public final class Backend: @unchecked Sendable {
         public var points: Int { calls }
     }
 
-    /// The embedded demo account: a generated company served in-process by the reference engine.
-    /// - Parameters:
-    ///   - employees: how many employees the company has (default 250).
-    ///   - seed: the generator's seed (the default company by default).
-    ///   - configuration: the client configuration.
-    public static func demo(
-        employees: Int = DemoCompany.defaultEmployeeCount, seed: UInt64 = DemoCompany.defaultSeed,
-        configuration: Client.Configuration = Client.Configuration()
-    ) -> Backend {
-        let token = "demo-key"
-        let count = min(max(employees, DemoCompany.employeeCountRange.lowerBound), DemoCompany.employeeCountRange.upperBound)
-        let engine = Engine(
-            .demo(employees: DemoCompany.generate(employees: count, seed: seed), token: token,
-                  dayLimit: 1_000_000, minuteLimit: 100_000))
-        let client = Client(transport: InProcessTransport(engine: engine), credentials: .token(token), configuration: configuration)
-        return Backend(client: client, accountDescription: "demo account (\(count) employees)", isDemo: true, shutdown: nil)
-    }
-
     /// A real endpoint (or `empsh serve`) over HTTP.
     /// - Throws: `ShellError.usage` for a URL the transport cannot use.
     public static func remote(settings: ClientSettings, configuration: Client.Configuration) throws -> Backend {
@@ -68,12 +50,14 @@ public final class Backend: @unchecked Sendable {
         return Backend(client: client, accountDescription: url, isDemo: false, shutdown: { try? await transport.shutdown() })
     }
 
-    /// Any client, e.g. one over a transport that records requests (tests) or a custom endpoint.
+    /// Any client: the embedded demo account's (over an in-process transport, which the `empsh`
+    /// target builds), one over a transport that records requests (tests), or a custom endpoint.
     /// - Parameters:
     ///   - client: the client to use.
     ///   - accountDescription: what the banner shows; never a credential.
-    public static func using(_ client: Client, accountDescription: String) -> Backend {
-        Backend(client: client, accountDescription: accountDescription, isDemo: false, shutdown: nil)
+    ///   - isDemo: whether this is the embedded demo account; `false` by default.
+    public static func using(_ client: Client, accountDescription: String, isDemo: Bool = false) -> Backend {
+        Backend(client: client, accountDescription: accountDescription, isDemo: isDemo, shutdown: nil)
     }
 
     private init(client: Client, accountDescription: String, isDemo: Bool, shutdown: (@Sendable () async -> Void)?) {

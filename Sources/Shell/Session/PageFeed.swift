@@ -1,4 +1,4 @@
-import DataAPI
+import DataAPIClient
 import Foundation
 
 /// Pages of a fetch running in the background, handed to the Lua thread in order as they arrive.

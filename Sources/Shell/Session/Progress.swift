@@ -1,4 +1,4 @@
-import DataAPI
+import DataAPIClient
 import Foundation
 
 /// Progress of multi-page fetches on standard error, for a person at a terminal: one line,

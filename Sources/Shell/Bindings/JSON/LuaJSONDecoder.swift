@@ -1,5 +1,5 @@
 import CLuaShim
-import DataAPI
+import DataAPIContract
 import Lua
 
 /// Builds Lua values straight from JSON bytes, with no intermediate tree: objects and arrays

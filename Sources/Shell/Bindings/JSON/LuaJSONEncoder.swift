@@ -1,4 +1,4 @@
-import DataAPI
+import DataAPIContract
 import Lua
 
 /// Encodes a Lua value as JSON bytes: `json.null` → `null`, sequences → arrays, other tables →

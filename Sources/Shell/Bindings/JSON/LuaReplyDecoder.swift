@@ -1,4 +1,4 @@
-import DataAPI
+import DataAPIContract
 import Lua
 
 /// Pushes the `result.data` array of a JSON-RPC reply as a Lua table of rows, straight from

@@ -1,0 +1,191 @@
+import DataAPIContract
+import Logging
+
+extension Client {
+    /// A reply as the scanner read it.
+    struct Scanned: Sendable {
+        var metadata: Metadata
+        var data: JSON?
+        var rowIDs: [Int64?]?
+        var error: DataAPIError?
+    }
+
+    /// Sends one call with everything around it: token, `user_id`, cache, pacing, retries, session renewal.
+    /// - Returns: The reply bytes and what the scanner read (never an error reply: that is thrown).
+    func perform(method: String, params: JSONObject, authenticated: Bool, skimRows: Bool) async throws -> ([UInt8], Scanned) {
+        if authenticated, session.isClosed { throw ClientError(.closed, method: method, message: "the client is closed; \(method) was not sent") }
+        var params = params
+        if authenticated, let userID, params["user_id"] == nil {
+            params = JSONObject([("user_id", JSON.int(userID))] + params.entries.map { ($0.key, $0.value) })
+        }
+        let idempotent = method.hasPrefix("get.")
+        let cacheKey = idempotent && cache != nil ? ResponseCache.key(method: method, params: params) : nil
+        if let cacheKey, let hit = cache?.lookup(cacheKey, at: clock.now()) {
+            configuration.logger?.debug("cache hit", metadata: ["method": "\(method)", "bytes": "\(hit.count)"])
+            return (hit, try await Self.scan(hit, method: method, expectedID: nil, skimRows: skimRows))
+        }
+        var attempt = 1
+        var minuteWaits = 0
+        while true {
+            let token = authenticated ? try await accessToken() : nil
+            try await pace(method: method)
+            let id = takeRequestID()
+            var sent = params
+            if let token { sent = JSONObject([("access_token", JSON.string(token.value))] + params.entries.map { ($0.key, $0.value) }) }
+            let body = RPCRequest(id: .int(id), method: method, params: sent).encoded()
+            logRequest(id: id, method: method, params: sent)
+            var recorded = false
+            do {
+                let bytes = try await send(body)
+                let scanned = try await Self.scan(bytes, method: method, expectedID: id, skimRows: skimRows)
+                limiter.finished(limits: scanned.metadata.limits, at: clock.now())
+                recorded = true
+                if let error = scanned.error { throw error }
+                if authenticated { session.succeeded() }
+                if let cacheKey { cache?.store(bytes, for: cacheKey, at: clock.now()) }
+                configuration.logger?.debug(
+                    "reply", metadata: ["method": "\(method)", "id": "\(id)", "bytes": "\(bytes.count)",
+                                        "total_items": "\(scanned.metadata.totalItems.map(String.init) ?? "-")"]
+                )
+                return (bytes, scanned)
+            } catch {
+                if !recorded { limiter.finished(limits: nil, at: clock.now()) }
+                let error = scrubbed(error)
+                if let api = error as? DataAPIError {
+                    if api.mnemonic == .limitExceeded {
+                        switch limiter.afterLimitExceeded(api, at: clock.now()) {
+                        case .wait(let wait):
+                            minuteWaits += 1
+                            guard minuteWaits <= 3 else {
+                                throw ClientError(.minuteLimit, method: method, message: "minute point limit still spent after 3 waits", underlying: api)
+                            }
+                            try await waitForBudget(wait)
+                            continue
+                        case .fail(let message):
+                            if RateLimiter.isDayLimit(api) { throw ClientError(.dailyLimit, method: method, message: message, underlying: api) }
+                            throw api
+                        case .proceed:
+                            continue
+                        }
+                    }
+                    if authenticated, api.mnemonic == .accessTokenInvalid, session.rejected(token) == .retry {
+                        configuration.logger?.notice("session key rejected; logging in again", metadata: ["method": "\(method)"])
+                        continue
+                    }
+                }
+                guard RetryPolicy.isRetryable(error, method: method), configuration.retry.maxAttempts > 1, !Task.isCancelled else { throw error }
+                guard attempt < configuration.retry.maxAttempts else {
+                    throw ClientError(
+                        .retriesExhausted, method: method, message: "\(method) failed after \(attempt) attempts: \(error)", underlying: error
+                    )
+                }
+                let retry = configuration.retry
+                let delay = Backoff.delay(attempt: attempt, baseDelay: retry.baseDelay, maxDelay: retry.maxDelay)
+                configuration.logger?.notice(
+                    "retrying", metadata: ["method": "\(method)", "attempt": "\(attempt + 1)", "delay": "\(delay)", "error": "\(error)"]
+                )
+                try await clock.sleep(for: delay)
+                attempt += 1
+            }
+        }
+    }
+
+    /// The transport's send, with any foreign error made a `TransportError`.
+    private func send(_ body: [UInt8]) async throws -> [UInt8] {
+        do {
+            return try await transport.send(body, timeout: configuration.timeout)
+        } catch let error as TransportError {
+            throw error
+        } catch is CancellationError {
+            throw TransportError(.cancelled, detail: "the request was cancelled")
+        } catch {
+            throw TransportError(.connectionDropped, detail: String(describing: error))
+        }
+    }
+
+    /// Waits, before sending, until the minute budget allows another request.
+    private func pace(method: String) async throws {
+        while true {
+            switch limiter.beforeSend(at: clock.now()) {
+            case .proceed: return
+            case .wait(let wait): try await waitForBudget(wait)
+            case .fail(let message): throw ClientError(.dailyLimit, method: method, message: message)
+            }
+        }
+    }
+
+    private func waitForBudget(_ wait: RateLimitWait) async throws {
+        configuration.logger?.notice("\(wait)")
+        configuration.onWait?(wait)
+        try await clock.sleep(for: wait.duration)
+    }
+
+    /// Logs a request at debug level with `access_token` and `password` masked.
+    private func logRequest(id: Int64, method: String, params: JSONObject) {
+        guard let logger = configuration.logger, logger.logLevel <= .debug else { return }
+        let masked = JSONObject(params.entries.map { entry in
+            (entry.key, entry.key == "access_token" || entry.key == "password" ? JSON.string("***") : entry.value)
+        })
+        let body = scrubber.scrub(RPCRequest(id: .int(id), method: method, params: masked).encoded().utf8String)
+        logger.debug("request", metadata: ["method": "\(method)", "id": "\(id)", "body": "\(body)"])
+    }
+
+    /// The error with every known secret replaced by `***` in its text and values.
+    func scrubbed(_ error: any Error) -> any Error {
+        switch error {
+        case var e as DataAPIError:
+            e.message = scrubber.scrub(e.message)
+            if let value = e.value, scrubber.scrub(value.encodedString()) != value.encodedString() { e.value = .string("***") }
+            if let params = e.params, scrubber.scrub(JSON.object(params).encodedString()) != JSON.object(params).encodedString() {
+                e.params = nil
+            }
+            return e
+        case var e as TransportError:
+            e.detail = scrubber.scrub(e.detail)
+            return e
+        case var e as ClientError:
+            e.message = scrubber.scrub(e.message)
+            if let underlying = e.underlying { e.underlying = scrubbed(underlying) }
+            return e
+        default:
+            return error
+        }
+    }
+
+    /// Parses a reply off the actor.
+    /// - Throws: `ClientError.malformedReply` naming the method.
+    @concurrent
+    nonisolated static func scan(_ bytes: [UInt8], method: String, expectedID: Int64?, skimRows: Bool) async throws -> Scanned {
+        var scanner = ReplyScanner(skimRows: skimRows)
+        do {
+            try JSONParser.parse(bytes, into: &scanner)
+        } catch {
+            throw ClientError.malformedReply(method: method, "\(error) in a body of \(bytes.count) bytes")
+        }
+        guard scanner.topIsObject else { throw ClientError.malformedReply(method: method, "the body is not a JSON object") }
+        if let errorJSON = scanner.error {
+            do {
+                let error = try DataAPIError(errorObject: errorJSON)
+                return Scanned(metadata: error.metadata ?? Metadata(), error: error)
+            } catch {
+                throw ClientError.malformedReply(method: method, "bad error object: \(error)")
+            }
+        }
+        if let expectedID, scanner.id != .int(expectedID) {
+            throw ClientError.malformedReply(method: method, "id \(scanner.id?.encodedString() ?? "missing") does not match the request's \(expectedID)")
+        }
+        guard scanner.hasResult, !scanner.resultIsNotObject else {
+            throw ClientError.malformedReply(method: method, "it has neither an object result nor an error")
+        }
+        let metadata: Metadata
+        do { metadata = try scanner.metadata.map { try Metadata(json: $0) } ?? Metadata() } catch {
+            throw ClientError.malformedReply(method: method, "bad metadata: \(error)")
+        }
+        if skimRows, scanner.rowIDs == nil { throw ClientError.malformedReply(method: method, "result.data is not an array") }
+        return Scanned(metadata: metadata, data: scanner.data, rowIDs: scanner.rowIDs)
+    }
+}
+
+extension [UInt8] {
+    var utf8String: String { String(decoding: self, as: UTF8.self) }
+}

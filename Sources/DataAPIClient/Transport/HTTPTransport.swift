@@ -1,0 +1,146 @@
+import DataAPIContract
+import AsyncHTTPClient
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Carries JSON-RPC bodies to a Data API endpoint over HTTP(S), with AsyncHTTPClient.
+///
+/// One `HTTPClient` is shared by every request, so connections are reused; `https` URLs use TLS with
+/// the system's trust roots. Each request is a `POST` with `Content-Type: application/json; charset=UTF-8`,
+/// bounded by a connect timeout and a whole-request deadline, and its reply by a size cap. Every failure
+/// becomes a `TransportError`. Call `shutdown()` when done.
+///
+/// ```swift
+/// let transport = try HTTPTransport(url: "https://dataapi.uiscom.ru/v2.0")
+/// defer { Task { try? await transport.shutdown() } }
+/// ```
+public final class HTTPTransport: Transport {
+    /// Timeouts and limits of the transport.
+    public struct Configuration: Sendable, Hashable {
+        /// How long to wait for a connection (TCP and TLS); 10 seconds by default.
+        public var connectTimeout: Duration
+        /// The deadline of a whole request when the caller gives none; 60 seconds by default.
+        public var requestTimeout: Duration
+        /// The largest reply body accepted; 64 MiB by default (a full page of 10 000 records is about 10 MiB).
+        public var maxReplyBytes: Int
+
+        /// Creates a configuration; see the members for the defaults.
+        public init(connectTimeout: Duration = .seconds(10), requestTimeout: Duration = .seconds(60), maxReplyBytes: Int = 64 << 20) {
+            self.connectTimeout = connectTimeout
+            self.requestTimeout = requestTimeout
+            self.maxReplyBytes = maxReplyBytes
+        }
+    }
+
+    /// The endpoint, e.g. `https://dataapi.uiscom.ru/v2.0`.
+    public let url: String
+    /// The timeouts and limits.
+    public let configuration: Configuration
+    private let client: HTTPClient
+
+    /// Creates a transport and its connection pool.
+    /// - Parameters:
+    ///   - url: The endpoint; `http` or `https`.
+    ///   - configuration: Timeouts and limits; the defaults by default.
+    /// - Throws: `TransportError` `.connectionFailed` when the URL is not an `http`/`https` URL with a host.
+    public init(url: String, configuration: Configuration = Configuration()) throws {
+        let lower = url.lowercased()
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://"), url.split(separator: "/").count >= 2 else {
+            throw TransportError(.connectionFailed, detail: "not an http or https URL: \(url)")
+        }
+        self.url = url
+        self.configuration = configuration
+        let timeout = HTTPClient.Configuration.Timeout(
+            connect: Self.timeAmount(configuration.connectTimeout), read: Self.timeAmount(configuration.requestTimeout)
+        )
+        var config = HTTPClient.Configuration(redirectConfiguration: .disallow, timeout: timeout)
+        config.decompression = .enabled(limit: .size(configuration.maxReplyBytes))
+        client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: config)
+    }
+
+    /// The URL.
+    public var endpointDescription: String { url }
+
+    /// Posts a body and collects the reply.
+    /// - Parameters:
+    ///   - body: The JSON-RPC request.
+    ///   - timeout: The whole request's deadline; `configuration.requestTimeout` when `nil`.
+    /// - Returns: The reply body of a 200 response.
+    /// - Throws: `TransportError`: `.connectionFailed` (refused, DNS, TLS, connect timeout), `.connectionDropped`,
+    ///   `.timeout`, `.httpStatus` (any status but 200), `.replyTooLarge`, `.cancelled`.
+    public func send(_ body: [UInt8], timeout: Duration?) async throws -> [UInt8] {
+        var request = HTTPClientRequest(url: url)
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json; charset=UTF-8")
+        request.headers.add(name: "Accept", value: "application/json")
+        request.body = .bytes(ByteBuffer(bytes: body))
+        let deadline = NIODeadline.now() + Self.timeAmount(timeout ?? configuration.requestTimeout)
+        do {
+            let response = try await client.execute(request, deadline: deadline)
+            guard response.status == .ok else {
+                throw TransportError(.httpStatus, status: Int(response.status.code), detail: response.status.reasonPhrase)
+            }
+            let buffer = try await response.body.collect(upTo: configuration.maxReplyBytes)
+            return Array(buffer.readableBytesView)
+        } catch {
+            throw Self.transportError(error, maxReplyBytes: configuration.maxReplyBytes)
+        }
+    }
+
+    /// Closes every connection. Call once, when no request is in flight.
+    /// - Throws: What `HTTPClient.shutdown()` throws (already shut down).
+    public func shutdown() async throws {
+        try await client.shutdown()
+    }
+
+    /// Maps any failure of AsyncHTTPClient or NIO to a `TransportError` (the one conversion point).
+    static func transportError(_ error: any Error, maxReplyBytes: Int) -> TransportError {
+        switch error {
+        case let error as TransportError:
+            return error
+        case is CancellationError:
+            return TransportError(.cancelled, detail: "the request was cancelled")
+        case is NIOTooManyBytesError:
+            return TransportError(.replyTooLarge, detail: "the reply is larger than \(maxReplyBytes) bytes")
+        case let error as HTTPClientError:
+            switch error {
+            case .connectTimeout, .getConnectionFromPoolTimeout, .tlsHandshakeTimeout, .invalidURL, .emptyHost, .emptyScheme:
+                return TransportError(.connectionFailed, detail: "\(error)")
+            case .deadlineExceeded, .readTimeout, .writeTimeout:
+                return TransportError(.timeout, detail: "\(error)")
+            case .cancelled, .requestStreamCancelled:
+                return TransportError(.cancelled, detail: "\(error)")
+            case .remoteConnectionClosed:
+                return TransportError(.connectionDropped, detail: "the server closed the connection")
+            default:
+                return TransportError(.connectionDropped, detail: "\(error)")
+            }
+        case let error as ChannelError:
+            if case .connectTimeout = error { return TransportError(.connectionFailed, detail: "\(error)") }
+            return TransportError(.connectionDropped, detail: "\(error)")
+        case is NIOConnectionError:
+            return TransportError(.connectionFailed, detail: "\(error)")
+        case let error as IOError:
+            // Refused or unreachable: the request never left, so even login.user may be retried.
+            let notConnected = [ECONNREFUSED, ENETUNREACH, EHOSTUNREACH, EADDRNOTAVAIL].contains(error.errnoCode)
+            return TransportError(notConnected ? .connectionFailed : .connectionDropped, detail: "\(error)")
+        default:
+            let name = String(describing: type(of: error))
+            if name.contains("SSL") || name.contains("TLS") || name.contains("Resolution") || name.contains("Connect") {
+                return TransportError(.connectionFailed, detail: "\(error)")
+            }
+            return TransportError(.connectionDropped, detail: "\(error)")
+        }
+    }
+
+    private static func timeAmount(_ duration: Duration) -> TimeAmount {
+        .nanoseconds(Int64(min(max(duration.seconds, 0), 1e9) * 1e9))
+    }
+}

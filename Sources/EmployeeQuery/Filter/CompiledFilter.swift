@@ -1,0 +1,95 @@
+import DataAPIContract
+
+/// A validated filter, compiled once per request (patterns, regular expressions and jsquery
+/// parsed), then evaluated on each record without allocation or locking.
+///
+/// **Null semantics (SQL-like).** A scalar field that is null fails every comparison, `like`
+/// family, `regexp`, `in` and `not_in` test — `!=`, `not_like` and `not_in` included — and
+/// passes only `is_null` (and `= null`). Object and array fields count as null when empty
+/// (`{}`, `[]`) for `is_null`/`is_not_null`/`= null`/`!= null`; `overlap` and `not_overlap`
+/// look only at the elements, so an empty array passes `not_overlap`. `jsquery` sees the
+/// field's JSON as the reply carries it (`{}` for an empty object).
+indirect enum CompiledFilter: Sendable {
+    /// Every filter holds (`"condition": "and"`).
+    case all([CompiledFilter])
+    /// Some filter holds (`"condition": "or"`).
+    case any([CompiledFilter])
+    /// A test on one field.
+    case test(EmployeeField, Test)
+
+    /// A test on one field's value.
+    enum Test: Sendable {
+        /// `is_null` (`true`) / `is_not_null` (`false`), also `= null` / `!= null`.
+        case isNull(Bool)
+        /// `= != < > <= >=` against a non-null scalar of the field's type.
+        case compare(Comparison, JSON)
+        /// `like`, `ilike` and, negated, `not_like`, `not_ilike`.
+        case like(LikePattern, negated: Bool)
+        /// `regexp`: a match anywhere in the value.
+        case regexp(POSIXRegex)
+        /// `jsquery` on the field's JSON.
+        case jsquery(JSQuery)
+        /// `in` and, negated, `not_in`.
+        case member([JSON], negated: Bool)
+        /// `overlap` and, negated, `not_overlap`, on an array of enum values.
+        case overlap(Set<String>, negated: Bool)
+    }
+
+    /// A scalar comparison.
+    enum Comparison: Sendable {
+        case equal, notEqual, less, greater, lessOrEqual, greaterOrEqual
+
+        func holds(_ order: Int) -> Bool {
+            switch self {
+            case .equal: order == 0
+            case .notEqual: order != 0
+            case .less: order < 0
+            case .greater: order > 0
+            case .lessOrEqual: order <= 0
+            case .greaterOrEqual: order >= 0
+            }
+        }
+    }
+
+    /// Whether the record passes.
+    func matches(_ employee: Employee) -> Bool {
+        switch self {
+        case .all(let filters): filters.allSatisfy { $0.matches(employee) }
+        case .any(let filters): filters.contains { $0.matches(employee) }
+        case .test(let field, let test): test.matches(employee, field)
+        }
+    }
+}
+
+extension CompiledFilter.Test {
+    func matches(_ employee: Employee, _ field: EmployeeField) -> Bool {
+        switch self {
+        case .isNull(let wanted):
+            return EmployeeValue.isEmpty(employee, field) == wanted
+        case .compare(let comparison, let operand):
+            guard let order = Self.order(EmployeeValue.json(employee, field), operand) else { return false }
+            return comparison.holds(order)
+        case .like(let pattern, let negated):
+            guard let value = EmployeeValue.string(employee, field) else { return false }
+            return pattern.matches(value) != negated
+        case .regexp(let regex):
+            guard let value = EmployeeValue.string(employee, field) else { return false }
+            return regex.matches(value)
+        case .jsquery(let query):
+            return query.matches(employee.field(field))
+        case .member(let values, let negated):
+            let value = EmployeeValue.json(employee, field)
+            if value.isNull { return false }
+            return values.contains { Self.order(value, $0) == 0 } != negated
+        case .overlap(let wanted, let negated):
+            return EmployeeValue.strings(employee, field).contains(where: wanted.contains) != negated
+        }
+    }
+
+    /// The order of two non-null scalars of one kind as -1, 0, 1: numbers numerically, strings by
+    /// Unicode scalar values, `false < true`; `nil` when either is null or the kinds differ.
+    static func order(_ a: JSON, _ b: JSON) -> Int? {
+        if case .bool(let x) = a, case .bool(let y) = b { return x == y ? 0 : (!x ? -1 : 1) }
+        return JSONComparison.order(a, b)
+    }
+}

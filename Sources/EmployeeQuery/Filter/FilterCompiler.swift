@@ -1,0 +1,189 @@
+import DataAPIContract
+
+/// Checks a decoded `filter` against the record's fields and compiles it (spec §3).
+///
+/// Checks run in this order, and the first failure is reported with the `field` path of the
+/// offending member (`filter.filters[1].operator`, `filter.value[2]`, …):
+/// 1. the field exists (`unexpected_parameters`) and may be filtered (`filter_prohibited`);
+/// 2. the operator applies to the field's kind (`invalid_parameter_value` naming `operator`):
+///    numbers and Booleans take `= != < > <= >= in not_in is_null is_not_null`; strings and
+///    enums also the `like` family and `regexp`; arrays of enums `overlap not_overlap jsquery`;
+///    object and array fields `jsquery`; every field `is_null`, `is_not_null` and `=`/`!=` with `null`;
+/// 3. the value has the field's JSON type (`data_type_error` naming `value` or `value[i]`);
+/// 4. the value is valid: enum values in their set, patterns, regular expressions and jsquery
+///    that compile (`invalid_parameter_value`, the message saying where it broke).
+///
+/// The engine compiles with `.filterable`; a client evaluating what the API cannot filter compiles
+/// with `.every` (`LocalFilter`), which skips only the `filter_prohibited` check.
+public enum FilterCompiler {
+    /// Which fields a filter may name.
+    enum Fields: Sendable {
+        /// The API's filterable fields (`EmployeeField.isFilterable`); others get `filter_prohibited`.
+        case filterable
+        /// Every record field, `patronymic` and `operator` included (for local evaluation).
+        case every
+    }
+
+    /// Compiles a filter.
+    /// - Parameters:
+    ///   - filter: The decoded filter.
+    ///   - path: Its place in the params; `filter` by default.
+    ///   - fields: Which fields may be named; `.filterable` (the API's rule) by default.
+    /// - Returns: The evaluable filter.
+    /// - Throws: `DataAPIError` as listed above.
+    static func compile(_ filter: Filter, path: String = "filter", fields: Fields = .filterable) throws(DataAPIError) -> CompiledFilter {
+        switch filter {
+        case .group(let group):
+            var compiled: [CompiledFilter] = []
+            for (index, member) in group.filters.enumerated() {
+                compiled.append(try compile(member, path: "\(path).filters[\(index)]", fields: fields))
+            }
+            return group.condition == .and ? .all(compiled) : .any(compiled)
+        case .condition(let condition):
+            return try compile(condition, path: path, fields: fields)
+        }
+    }
+
+    private static func compile(_ condition: Filter.Condition, path: String, fields: Fields) throws(DataAPIError) -> CompiledFilter {
+        let name = condition.field
+        guard let field = EmployeeField(rawValue: name) else {
+            throw DataAPIError(.unexpectedParameters, message: "Unknown field \(name) in \(path).field", field: "\(path).field", value: .string(name))
+        }
+        guard field.isFilterable || fields == .every else { throw DataAPIError.filterProhibited(field: "\(path).field", value: name) }
+        let op = condition.op
+        let kind = field.kind
+        guard Self.operators(for: kind).contains(op) else {
+            throw DataAPIError.invalidParameterValue(
+                field: "\(path).operator", value: .string(op.rawValue),
+                message: "Operator \(op.rawValue) is not applicable to field \(name) (\(kind.name))")
+        }
+        let value = condition.value
+        let valuePath = "\(path).value"
+        let test: CompiledFilter.Test
+        switch op {
+        case .isNull, .isNotNull:
+            guard value.isNull else { throw DataAPIError.dataTypeError(field: valuePath, value: value, expected: "null or absent") }
+            test = .isNull(op == .isNull)
+        case .equal, .notEqual, .less, .greater, .lessOrEqual, .greaterOrEqual:
+            if value.isNull {
+                guard op == .equal || op == .notEqual else {
+                    throw DataAPIError.dataTypeError(field: valuePath, value: value, expected: scalarTypeName(kind))
+                }
+                test = .isNull(op == .equal)
+            } else {
+                try checkScalar(value, kind: kind, path: valuePath)
+                test = .compare(comparison(op), value)
+            }
+        case .like, .ilike, .notLike, .notIlike:
+            let pattern = try string(value, path: valuePath)
+            do {
+                let compiled = try LikePattern(pattern, caseInsensitive: op == .ilike || op == .notIlike)
+                test = .like(compiled, negated: op == .notLike || op == .notIlike)
+            } catch {
+                throw DataAPIError.invalidParameterValue(field: valuePath, value: value, message: "Invalid \(op.rawValue) pattern: \(error.message)")
+            }
+        case .regexp:
+            let pattern = try string(value, path: valuePath)
+            do {
+                test = .regexp(try POSIXRegex(pattern))
+            } catch {
+                throw DataAPIError.invalidParameterValue(field: valuePath, value: value, message: "Invalid regular expression: \(error.message)")
+            }
+        case .jsquery:
+            let source = try string(value, path: valuePath)
+            do {
+                test = .jsquery(try JSQuery(source))
+            } catch {
+                throw DataAPIError.invalidParameterValue(
+                    field: valuePath, value: value, message: "Invalid jsquery: \(error.message) at \(error.offset) in \(source)")
+            }
+        case .in, .notIn:
+            let elements = try array(value, path: valuePath)
+            for (index, element) in elements.enumerated() { try checkScalar(element, kind: kind, path: "\(valuePath)[\(index)]") }
+            test = .member(elements, negated: op == .notIn)
+        default:  // .overlap, .notOverlap
+            let elements = try array(value, path: valuePath)
+            var set = Set<String>()
+            for (index, element) in elements.enumerated() {
+                guard case .string(let s) = element else {
+                    throw DataAPIError.dataTypeError(field: "\(valuePath)[\(index)]", value: element, expected: "string")
+                }
+                try checkEnum(s, kind: kind, path: "\(valuePath)[\(index)]")
+                set.insert(s)
+            }
+            test = .overlap(set, negated: op == .notOverlap)
+        }
+        return .test(field, test)
+    }
+
+    /// The operators a field of `kind` accepts.
+    /// - Parameter kind: The field's kind (`EmployeeField.kind`).
+    /// - Returns: For numbers and Booleans `= != < > <= >= in not_in is_null is_not_null`; for strings and
+    ///   enums also `like ilike not_like not_ilike regexp`; for arrays of enums `= != is_null is_not_null
+    ///   overlap not_overlap jsquery`; for object and array fields `= != is_null is_not_null jsquery`.
+    public static func operators(for kind: FieldKind) -> Set<FilterOperator> {
+        let nullTests: Set<FilterOperator> = [.isNull, .isNotNull, .equal, .notEqual]
+        let scalar: Set<FilterOperator> = nullTests.union([.less, .greater, .lessOrEqual, .greaterOrEqual, .in, .notIn])
+        switch kind {
+        case .number, .boolean: return scalar
+        case .string, .enumeration: return scalar.union([.like, .ilike, .notLike, .notIlike, .regexp])
+        case .arrayOfEnumerations: return nullTests.union([.overlap, .notOverlap, .jsquery])
+        case .object, .arrayOfObjects: return nullTests.union([.jsquery])
+        }
+    }
+
+    private static func comparison(_ op: FilterOperator) -> CompiledFilter.Comparison {
+        switch op {
+        case .equal: .equal
+        case .notEqual: .notEqual
+        case .less: .less
+        case .greater: .greater
+        case .lessOrEqual: .lessOrEqual
+        default: .greaterOrEqual
+        }
+    }
+
+    private static func scalarTypeName(_ kind: FieldKind) -> String {
+        switch kind {
+        case .number: "number"
+        case .string, .enumeration: "string"
+        case .boolean: "boolean"
+        default: "null"
+        }
+    }
+
+    /// A non-null operand for a comparison or `in` list: of the field's JSON type, in the enum's set.
+    private static func checkScalar(_ value: JSON, kind: FieldKind, path: String) throws(DataAPIError) {
+        let fits: Bool
+        switch (kind, value) {
+        case (.number, .int), (.number, .double), (.boolean, .bool): fits = true
+        case (.string, .string): fits = true
+        case (.enumeration, .string(let s)):
+            try checkEnum(s, kind: kind, path: path)
+            fits = true
+        default: fits = false
+        }
+        guard fits else { throw DataAPIError.dataTypeError(field: path, value: value, expected: scalarTypeName(kind)) }
+    }
+
+    private static func checkEnum(_ value: String, kind: FieldKind, path: String) throws(DataAPIError) {
+        switch kind {
+        case .enumeration(let allowed), .arrayOfEnumerations(let allowed):
+            guard allowed.contains(value) else {
+                throw DataAPIError.invalidParameterValue(
+                    field: path, value: .string(value), message: "\(value) is not one of \(allowed.joined(separator: ", "))")
+            }
+        default: break
+        }
+    }
+
+    private static func string(_ value: JSON, path: String) throws(DataAPIError) -> String {
+        guard case .string(let s) = value else { throw DataAPIError.dataTypeError(field: path, value: value, expected: "string") }
+        return s
+    }
+
+    private static func array(_ value: JSON, path: String) throws(DataAPIError) -> [JSON] {
+        guard case .array(let a) = value else { throw DataAPIError.dataTypeError(field: path, value: value, expected: "array") }
+        return a
+    }
+}

@@ -1,0 +1,66 @@
+import DataAPIContract
+
+/// A `get.employees` query checked against the record and compiled, ready to run (spec §2–§5).
+///
+/// `limit` is 0…10 000 (1000 by default; 0 returns no rows but the right `total_items`, a
+/// count), `offset` 0…100 000 (0 by default).
+public struct EmployeesRequest: Sendable {
+    /// `nil` when every record matches.
+    private let filter: CompiledFilter?
+    /// Sort keys in priority order; the record order (ascending id) breaks ties.
+    public let sort: [(field: EmployeeField, descending: Bool)]
+    /// The fields to return; `nil` for all (pre-encoded records are copied).
+    public let fields: Set<EmployeeField>?
+    public let limit: Int
+    public let offset: Int
+
+    /// Checks and compiles a decoded query.
+    /// - Parameter query: From `Query.decode(params:)`, which did the structural checks.
+    /// - Throws: `DataAPIError`: `invalid_parameter_value` for `limit`/`offset` out of range;
+    ///   `unexpected_parameters` for an unknown field in `fields` (`fields[i]`) or `sort`
+    ///   (`sort[i].field`); `sort_prohibited` for a field that cannot be sorted by; and the filter's
+    ///   errors (see `FilterCompiler`).
+    public init(_ query: Query) throws(DataAPIError) {
+        limit = query.limit ?? Paging.defaultLimit
+        guard Paging.limitRange.contains(limit) else {
+            throw DataAPIError.invalidParameterValue(
+                field: "limit", value: .int(Int64(limit)), message: "limit must be between 0 and 10000, not \(limit)")
+        }
+        offset = query.offset ?? 0
+        guard Paging.offsetRange.contains(offset) else {
+            throw DataAPIError.invalidParameterValue(
+                field: "offset", value: .int(Int64(offset)), message: "offset must be between 0 and 100000, not \(offset)")
+        }
+        filter = try query.filter.map { filter throws(DataAPIError) in try FilterCompiler.compile(filter) }
+        var sort: [(field: EmployeeField, descending: Bool)] = []
+        for (index, key) in query.sort.enumerated() {
+            let path = "sort[\(index)].field"
+            guard let field = EmployeeField(rawValue: key.field) else {
+                throw DataAPIError(.unexpectedParameters, message: "Unknown field \(key.field) in \(path)", field: path, value: .string(key.field))
+            }
+            guard field.isSortable else { throw DataAPIError.sortProhibited(field: path, value: key.field) }
+            sort.append((field, key.order == .desc))
+        }
+        self.sort = sort
+        if let names = query.fields {
+            var fields = Set<EmployeeField>()
+            for (index, name) in names.enumerated() {
+                guard let field = EmployeeField(rawValue: name) else {
+                    throw DataAPIError(.unexpectedParameters, message: "Unknown field \(name) in fields", field: "fields[\(index)]", value: .string(name))
+                }
+                fields.insert(field)
+            }
+            self.fields = fields.count == EmployeeField.allCases.count ? nil : fields
+        } else {
+            self.fields = nil
+        }
+    }
+
+    /// Whether the request has a filter (without one, every record matches).
+    public var hasFilter: Bool { filter != nil }
+
+    /// Whether a record passes the request's filter.
+    /// - Parameter employee: A record of the store.
+    /// - Returns: `true` when it matches, or when there is no filter.
+    public func matches(_ employee: Employee) -> Bool { filter?.matches(employee) ?? true }
+}

@@ -1,0 +1,185 @@
+import CEditLine
+import Foundation
+
+/// The completer the C callback asks; set while an `EditLineReader` reads.
+/// Bytes read since the current `readline` began: whether Ctrl-C found an empty line.
+private var bytesTyped = 0
+
+private var activeCompleter: ((_ word: String, _ inString: Bool) -> [String])?
+
+/// The interrupt hooks of the reader that is reading; set while an `EditLineReader` reads.
+private var activeInterrupt: InterruptSignal?
+
+/// libedit's completion hook: `matches[0]` is what replaces the word (the longest common
+/// prefix), then the candidates, then NULL; NULL (and no filename fallback) when none.
+private let completionHook: @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = {
+    text, start, _ in
+    rl_attempted_completion_over = 1
+    guard let text, let completer = activeCompleter else { return nil }
+    let word = String(cString: text)
+    let before = rl_line_buffer.map { Array(String(cString: $0).utf8.prefix(Int(start))) } ?? []
+    let candidates = completer(word, EditLineReader.isInsideString(before))
+    guard !candidates.isEmpty else { return nil }
+    let list = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: candidates.count + 2)
+    list[0] = strdup(candidates.count == 1 ? candidates[0] : EditLineReader.commonPrefix(candidates))
+    var slot = 1
+    if candidates.count > 1 {
+        for candidate in candidates {
+            list[slot] = strdup(candidate)
+            slot += 1
+        }
+    }
+    list[slot] = nil
+    return list
+}
+
+/// libedit's character source: standard input, or end of input as soon as Ctrl-C is pending,
+/// so that `readline` returns (libedit itself retries a read that a signal interrupted).
+private let getcHook: @convention(c) (UnsafeMutablePointer<FILE>?) -> Int32 = { file in
+    let input = file.map { fileno($0) } ?? STDIN_FILENO
+    while true {
+        var fds = [pollfd(fd: input, events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: activeInterrupt?.descriptor() ?? -1, events: Int16(POLLIN), revents: 0)]
+        if poll(&fds, 2, -1) < 0 {
+            if errno == EINTR { continue }
+            return EOF
+        }
+        if fds[1].revents & Int16(POLLIN) != 0 { return EOF }
+        guard fds[0].revents != 0 else { continue }
+        var byte: UInt8 = 0
+        let n = read(input, &byte, 1)
+        if n == 1 {
+            bytesTyped += 1
+            return Int32(byte)
+        }
+        if n < 0 && errno == EINTR { continue }
+        return EOF
+    }
+}
+
+/// Line editing on a terminal with libedit: history kept in a file, completion from the shell.
+public final class EditLineReader: LineReader {
+    private let historyPath: String?
+    private let completer: (String, Bool) -> [String]
+    private let interrupt: InterruptSignal
+
+    /// Creates a reader.
+    /// - Parameters:
+    ///   - historyPath: the history file, read now and rewritten after each entry; `nil` for none.
+    ///   - completer: the candidates for a word (full replacements), given whether it is inside a string.
+    ///   - interrupt: how Ctrl-C reaches a read in progress.
+    public init(historyPath: String?, interrupt: InterruptSignal, completer: @escaping (String, Bool) -> [String]) {
+        self.historyPath = historyPath
+        self.interrupt = interrupt
+        self.completer = completer
+        rl_readline_name = UnsafePointer(strdup("empsh"))
+        rl_basic_word_break_characters = UnsafePointer(strdup(" \t\n\"'`@$><=;|&{(,)}+-*/%^~#[]"))
+        rl_completion_append_character = 0
+        rl_attempted_completion_function = completionHook
+        rl_catch_signals = 0
+        rl_getc_function = getcHook
+        stifle_history(1000)
+        if let historyPath {
+            try? FileManager.default.createDirectory(
+                atPath: (historyPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            _ = read_history(historyPath)
+        }
+    }
+
+    /// `$XDG_STATE_HOME/empsh/history`, with `~/.local/state` when `XDG_STATE_HOME` is unset.
+    public static func defaultHistoryPath(environment: [String: String]) -> String {
+        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/state")
+        return state + "/empsh/history"
+    }
+
+    public func readLine(prompt: String) -> LineInput {
+        fflush(stdout)
+        activeCompleter = completer
+        activeInterrupt = interrupt
+        defer {
+            activeCompleter = nil
+            activeInterrupt = nil
+        }
+        interrupt.arm()
+        bytesTyped = 0
+        TerminalMode.enterRaw()
+        guard let line = readline(prompt) else {
+            if interrupt.takePending() {
+                fputs("\n", stdout)
+                return .interrupted(lineWasEmpty: bytesTyped == 0)
+            }
+            return .end
+        }
+        defer { free(line) }
+        if interrupt.takePending() {
+            fputs("\n", stdout)
+            return .interrupted(lineWasEmpty: bytesTyped == 0)
+        }
+        return .line(String(cString: line))
+    }
+
+    public func addHistory(_ entry: String) {
+        guard !entry.trimmingCharacters(in: .whitespaces).isEmpty else { return }
+        _ = add_history(entry)
+        if let historyPath { _ = write_history(historyPath) }
+    }
+
+    /// Whether the text before a word leaves it inside a string literal (odd unescaped quotes).
+    static func isInsideString(_ bytes: [UInt8]) -> Bool {
+        var quote: UInt8?
+        var index = 0
+        while index < bytes.count {
+            let c = bytes[index]
+            if let open = quote {
+                if c == UInt8(ascii: "\\") { index += 1 } else if c == open { quote = nil }
+            } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+                quote = c
+            }
+            index += 1
+        }
+        return quote != nil
+    }
+
+    static func commonPrefix(_ words: [String]) -> String {
+        guard var prefix = words.first.map({ Array($0.utf8) }) else { return "" }
+        for word in words.dropFirst() {
+            let bytes = Array(word.utf8)
+            var n = 0
+            while n < prefix.count, n < bytes.count, prefix[n] == bytes[n] { n += 1 }
+            prefix = Array(prefix[0..<n])
+        }
+        return String(decoding: prefix, as: UTF8.self)
+    }
+}
+
+/// The terminal's mode for the REPL. libedit switches to raw mode only with its own character
+/// source, so with ours it is done here — once, for the whole session, not around each read:
+/// switching back to line mode while code runs would let the terminal echo and line-edit what
+/// the user types ahead (a Ctrl-D typed ahead would then be lost). The original mode comes
+/// back at exit.
+enum TerminalMode {
+    nonisolated(unsafe) private static var saved: termios?
+
+    /// Switches standard input to raw mode (no line buffering, no echo; signals kept), once.
+    static func enterRaw() {
+        guard saved == nil else { return }
+        var original = termios()
+        guard tcgetattr(STDIN_FILENO, &original) == 0 else { return }
+        saved = original
+        var raw = original
+        raw.c_lflag &= ~tcflag_t(ICANON | ECHO | IEXTEN)
+        raw.c_iflag &= ~tcflag_t(IXON)
+        raw.c_cc.6 = 1  // VMIN
+        raw.c_cc.5 = 0  // VTIME
+        tcsetattr(STDIN_FILENO, TCSANOW, &raw)
+        atexit { TerminalMode.restore() }
+    }
+
+    /// Puts the terminal back as it was before `enterRaw`.
+    static func restore() {
+        guard var original = saved else { return }
+        tcsetattr(STDIN_FILENO, TCSANOW, &original)
+        saved = nil
+    }
+}
