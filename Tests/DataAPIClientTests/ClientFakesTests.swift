@@ -36,7 +36,7 @@ final class ScriptedTransport: Transport {
 }
 
 /// A clock whose `sleep` returns at once and moves its time forward.
-final class TestClock: ClientClock {
+final class TestClock: WallClock {
     private let state = Mutex<(now: Double, sleeps: [Duration])>((1_700_000_000, []))
     func now() -> Double { state.withLock { $0.now } }
     func sleep(for duration: Duration) async throws {

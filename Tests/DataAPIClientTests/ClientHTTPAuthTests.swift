@@ -7,9 +7,9 @@ import DataAPIContract
 
 /// The system clock moved by `offset` seconds: a client whose clock lags the server's keeps using a
 /// session key the server has already expired.
-struct OffsetClientClock: ClientClock {
+struct OffsetClientClock: WallClock {
     let offset: Double
-    func now() -> Double { SystemClientClock().now() + offset }
+    func now() -> Double { SystemWallClock().now() + offset }
     func sleep(for duration: Duration) async throws { try await Task.sleep(for: duration) }
 }
 
@@ -75,7 +75,7 @@ struct ClientHTTPAuthTests {
             var configuration = ClientHTTP.configuration(log: clientLog)
             configuration.sessionRenewalMargin = .seconds(2)  // renewed from 2-3 s after login on (`expire_at` is rounded down)
             return try await ClientHTTP.withClient(
-                server, credentials: .login(login: "demo", password: "demo"), configuration: configuration, clock: SystemClientClock()
+                server, credentials: .login(login: "demo", password: "demo"), configuration: configuration, clock: SystemWallClock()
             ) { client in
                 let first = try await client.count(query: Query())
                 try await Task.sleep(for: .milliseconds(3200))

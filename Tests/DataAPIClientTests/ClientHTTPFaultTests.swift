@@ -11,9 +11,9 @@ import EmployeeQuery
 
 /// A real-time client clock whose sleeps return at once, their length added to `now()`: backoff and
 /// minute-budget waits (up to 59 s) cost nothing, and the client still sees the time pass.
-final class SkippingClock: ClientClock {
+final class SkippingClock: WallClock {
     private let state = Mutex<(skipped: Double, sleeps: [Duration])>((0, []))
-    func now() -> Double { SystemClientClock().now() + state.withLock { $0.skipped } }
+    func now() -> Double { SystemWallClock().now() + state.withLock { $0.skipped } }
     func sleep(for duration: Duration) async throws {
         try Task.checkCancellation()
         state.withLock {
@@ -47,7 +47,7 @@ enum ClientHTTP {
 
     /// An engine over `employees` with `token`, the demo login `demo`/`demo` and `ops-lead`/`password`.
     static func engine(
-        _ employees: [Employee] = staff, clock: any EngineClock = SystemEngineClock(), minuteLimit: Int = 1_000_000,
+        _ employees: [Employee] = staff, clock: any WallClock = SystemWallClock(), minuteLimit: Int = 1_000_000,
         sessionLifetime: Duration = .seconds(3600)
     ) -> Engine {
         var configuration = EngineConfiguration.demo(employees: employees, token: token, dayLimit: 10_000_000, minuteLimit: minuteLimit)
@@ -85,7 +85,7 @@ enum ClientHTTP {
     /// Runs `body` with a client of `server` over HTTP, then closes the client and shuts the transport down.
     static func withClient<T: Sendable>(
         _ server: HTTPTestServer, credentials: Credentials = .token(token), configuration: Client.Configuration,
-        clock: any ClientClock = SkippingClock(), _ body: (Client) async throws -> T
+        clock: any WallClock = SkippingClock(), _ body: (Client) async throws -> T
     ) async throws -> T {
         let transport = try HTTPTransport(url: server.url, configuration: .init(connectTimeout: .seconds(2)))
         let client = Client(transport: transport, credentials: credentials, configuration: configuration, clock: clock)

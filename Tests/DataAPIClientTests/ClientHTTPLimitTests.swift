@@ -8,7 +8,7 @@ import DataAPIContract
 
 /// A client clock that reads the engine's manual clock and moves it on when it sleeps: client and server
 /// agree on the time, and a wait for the next minute takes no real time.
-struct EngineLinkedClock: ClientClock {
+struct EngineLinkedClock: WallClock {
     let engineClock: ManualClock
     func now() -> Double { engineClock.now() }
     func sleep(for duration: Duration) async throws {

@@ -7,7 +7,7 @@ import NIOCore
 import NIOHTTP1
 
 /// The clock every HTTP test engine reads, so two engines given the same calls give the same bytes.
-struct HTTPFixedClock: EngineClock {
+struct HTTPFixedClock: WallClock {
     func now() -> Double { 1_700_000_000 }
 }
 

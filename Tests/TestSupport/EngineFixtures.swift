@@ -4,7 +4,7 @@ import DataAPIServer
 import Synchronization
 
 /// A clock that stands still until a test moves it.
-public final class ManualClock: EngineClock {
+public final class ManualClock: WallClock {
     private let time: Mutex<Double>
 
     /// Creates a clock at `start` Unix seconds; by default 2023-11-14 22:13:20 UTC (20 s into a minute).
@@ -27,7 +27,7 @@ public let testToken = "test-token"
 ///   - dayLimit: Points per day; 3000 by default.
 ///   - minuteLimit: Points per minute; a million by default, so tests that are not about limits never hit one.
 public func makeDemoEngine(
-    employees: Int = 250, seed: UInt64 = DemoCompany.defaultSeed, clock: any EngineClock = ManualClock(),
+    employees: Int = 250, seed: UInt64 = DemoCompany.defaultSeed, clock: any WallClock = ManualClock(),
     dayLimit: Int = 1_000_000, minuteLimit: Int = 1_000_000
 ) -> Engine {
     makeEngine(DemoCompany.generate(employees: employees, seed: seed), clock: clock, dayLimit: dayLimit, minuteLimit: minuteLimit)
@@ -35,7 +35,7 @@ public func makeDemoEngine(
 
 /// An engine over `records`, with the demo keys for `testToken`.
 public func makeEngine(
-    _ records: [Employee], clock: any EngineClock = ManualClock(), dayLimit: Int = 1_000_000, minuteLimit: Int = 1_000_000,
+    _ records: [Employee], clock: any WallClock = ManualClock(), dayLimit: Int = 1_000_000, minuteLimit: Int = 1_000_000,
     keys: [APIKey] = []
 ) -> Engine {
     var configuration = EngineConfiguration.demo(employees: records, token: testToken, dayLimit: dayLimit, minuteLimit: minuteLimit)

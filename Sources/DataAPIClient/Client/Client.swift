@@ -24,7 +24,7 @@ public actor Client: CustomStringConvertible {
     /// The configuration.
     public nonisolated let configuration: Configuration
     /// The clock for waits, session expiry and the cache.
-    nonisolated let clock: any ClientClock
+    nonisolated let clock: any WallClock
 
     var session: SessionManager
     var limiter: RateLimiter
@@ -42,7 +42,7 @@ public actor Client: CustomStringConvertible {
     ///   - clock: The time source; the system clock by default (tests pass their own).
     public init(
         transport: any Transport, credentials: Credentials = .none, userID: Int64? = nil,
-        configuration: Configuration = Configuration(), clock: any ClientClock = SystemClientClock()
+        configuration: Configuration = Configuration(), clock: any WallClock = SystemWallClock()
     ) {
         self.transport = transport
         self.credentials = credentials

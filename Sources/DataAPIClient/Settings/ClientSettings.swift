@@ -118,11 +118,11 @@ public struct ClientSettings: Sendable, Hashable, CustomStringConvertible {
         let sources = [
             Source(
                 name: "the command line", url: flags.url, token: flags.token, login: flags.login, password: flags.password,
-                userID: flags.userID.map { .text($0, "--user-id") }
+                userID: flags.userID.map { .text($0, source: "--user-id") }
             ),
             Source(
                 name: "the environment", url: env("EMPSH_URL"), token: env("EMPSH_TOKEN"), login: env("EMPSH_LOGIN"),
-                password: env("EMPSH_PASSWORD"), userID: env("EMPSH_USER_ID").map { .text($0, "EMPSH_USER_ID") }
+                password: env("EMPSH_PASSWORD"), userID: env("EMPSH_USER_ID").map { .text($0, source: "EMPSH_USER_ID") }
             ),
         ] + (profileSource.map { [$0] } ?? [])
 
@@ -131,7 +131,7 @@ public struct ClientSettings: Sendable, Hashable, CustomStringConvertible {
         if let given = sources.lazy.compactMap(\.userID).first {
             switch given {
             case .parsed(let id): userID = id
-            case .text(let text, let name):
+            case .text(let text, source: let name):
                 guard let id = Int64(text.trimmingSpaces), id > 0 else {
                     throw ConfigurationError("\(name) must be a positive integer, not \"\(text)\"")
                 }
@@ -164,7 +164,13 @@ public struct ClientSettings: Sendable, Hashable, CustomStringConvertible {
 extension ClientSettings {
     /// One place settings come from.
     struct Source {
-        enum UserID { case parsed(Int64), text(String, String) }
+        /// A `user_id` as its source gave it: already a number (a profile), or text still to check.
+        enum UserID {
+            /// A number, from a typed source.
+            case parsed(Int64)
+            /// Text to parse, and the name of the flag or variable it came from (for the error).
+            case text(String, source: String)
+        }
         var name: String
         var url: String?
         var token: String?

@@ -141,6 +141,7 @@ public final class HTTPTransport: Transport {
     }
 
     private static func timeAmount(_ duration: Duration) -> TimeAmount {
-        .nanoseconds(Int64(min(max(duration.seconds, 0), 1e9) * 1e9))
+        let (seconds, attoseconds) = Duration.clampedSeconds(duration.seconds).components
+        return .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
 }

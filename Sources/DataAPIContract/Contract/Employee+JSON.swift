@@ -59,10 +59,8 @@ extension Employee {
             writer.beginArray()
             for group in groups {
                 writer.beginObject()
-                writer.key(plain: "group_id")
-                writer.int(group.groupID)
-                writer.key(plain: "group_name")
-                writer.string(group.groupName)
+                writer.member("group_id", group.groupID)
+                writer.member("group_name", group.groupName)
                 writer.endObject()
             }
             writer.endArray()
@@ -73,38 +71,28 @@ extension Employee {
         case .coach:
             writer.beginObject()
             if let coach {
-                writer.key(plain: "coach_id")
-                writer.int(coach.coachID)
-                writer.key(plain: "coach_full_name")
-                writer.string(coach.coachFullName)
-                writer.key(plain: "coach_always_enabled")
-                writer.bool(coach.coachAlwaysEnabled)
+                writer.member("coach_id", coach.coachID)
+                writer.member("coach_full_name", coach.coachFullName)
+                writer.member("coach_always_enabled", coach.coachAlwaysEnabled)
             }
             writer.endObject()
         case .phoneNumbers:
             writer.beginArray()
             for number in phoneNumbers {
                 writer.beginObject()
-                writer.key(plain: "phone_number")
-                writer.string(number.phoneNumber)
-                writer.key(plain: "channels_count")
-                writer.int(number.channelsCount)
-                writer.key(plain: "dial_time")
-                writer.int(number.dialTime)
-                writer.key(plain: "status")
-                writer.string(number.status?.rawValue)
+                writer.member("phone_number", number.phoneNumber)
+                writer.member("channels_count", number.channelsCount)
+                writer.member("dial_time", number.dialTime)
+                writer.member("status", number.status?.rawValue)
                 writer.endObject()
             }
             writer.endArray()
         case .extension:
             writer.beginObject()
             if let `extension` {
-                writer.key(plain: "extension_phone_number")
-                writer.string(`extension`.extensionPhoneNumber)
-                writer.key(plain: "extension_voice_mail_enabled")
-                writer.bool(`extension`.extensionVoiceMailEnabled)
-                writer.key(plain: "extension_queue_enabled")
-                writer.bool(`extension`.extensionQueueEnabled)
+                writer.member("extension_phone_number", `extension`.extensionPhoneNumber)
+                writer.member("extension_voice_mail_enabled", `extension`.extensionVoiceMailEnabled)
+                writer.member("extension_queue_enabled", `extension`.extensionQueueEnabled)
             }
             writer.endObject()
         case .operator:
@@ -124,30 +112,20 @@ extension Employee {
 extension Employee.Operator {
     /// Writes the operator's members, in the seed's order, into an open object.
     fileprivate func writeMembers(to writer: inout JSONWriter) {
-        writer.key(plain: "operator_login")
-        writer.string(operatorLogin)
-        writer.key(plain: "operator_display_name")
-        writer.string(operatorDisplayName)
-        writer.key(plain: "operator_position_id")
-        writer.int(operatorPositionID)
-        writer.key(plain: "operator_position_name")
-        writer.string(operatorPositionName)
-        writer.key(plain: "operator_offline_message_enabled")
-        writer.bool(operatorOfflineMessageEnabled)
-        writer.key(plain: "operator_invite_to_chat_enabled")
-        writer.bool(operatorInviteToChatEnabled)
-        writer.key(plain: "operator_chat_enabled")
-        writer.bool(operatorChatEnabled)
-        writer.key(plain: "operator_chats_available")
-        writer.bool(operatorChatsAvailable)
+        writer.member("operator_login", operatorLogin)
+        writer.member("operator_display_name", operatorDisplayName)
+        writer.member("operator_position_id", operatorPositionID)
+        writer.member("operator_position_name", operatorPositionName)
+        writer.member("operator_offline_message_enabled", operatorOfflineMessageEnabled)
+        writer.member("operator_invite_to_chat_enabled", operatorInviteToChatEnabled)
+        writer.member("operator_chat_enabled", operatorChatEnabled)
+        writer.member("operator_chats_available", operatorChatsAvailable)
         writer.key(plain: "operator_sites")
         writer.beginArray()
         for site in operatorSites {
             writer.beginObject()
-            writer.key(plain: "site_id")
-            writer.int(site.siteID)
-            writer.key(plain: "site_domain_name")
-            writer.string(site.siteDomainName)
+            writer.member("site_id", site.siteID)
+            writer.member("site_domain_name", site.siteDomainName)
             writer.endObject()
         }
         writer.endArray()

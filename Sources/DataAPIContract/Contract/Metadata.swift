@@ -64,33 +64,26 @@ extension Metadata {
     public func write(to writer: inout JSONWriter) {
         writer.beginObject()
         if let totalItems {
-            writer.key(plain: "total_items")
-            writer.int(Int64(totalItems))
+            writer.member("total_items", Int64(totalItems))
         }
         writer.key(plain: "version")
         version.write(to: &writer)
         if let limits {
-            writer.key(plain: "limits")
-            writer.beginObject()
-            for (key, value) in [
-                ("day_limit", limits.dayLimit), ("day_remaining", limits.dayRemaining), ("day_reset", limits.dayReset),
-                ("minute_limit", limits.minuteLimit), ("minute_remaining", limits.minuteRemaining), ("minute_reset", limits.minuteReset),
-            ] {
-                writer.key(key)
-                writer.int(Int64(value))
+            writer.object("limits") { writer in
+                writer.member("day_limit", Int64(limits.dayLimit))
+                writer.member("day_remaining", Int64(limits.dayRemaining))
+                writer.member("day_reset", Int64(limits.dayReset))
+                writer.member("minute_limit", Int64(limits.minuteLimit))
+                writer.member("minute_remaining", Int64(limits.minuteRemaining))
+                writer.member("minute_reset", Int64(limits.minuteReset))
             }
-            writer.endObject()
         }
         if let apiVersion {
-            writer.key(plain: "api_version")
-            writer.beginObject()
-            writer.key(plain: "current_version_deprecated")
-            writer.bool(apiVersion.currentVersionDeprecated)
-            writer.key(plain: "current_version")
-            writer.string(apiVersion.currentVersion)
-            writer.key(plain: "latest_version")
-            writer.string(apiVersion.latestVersion)
-            writer.endObject()
+            writer.object("api_version") { writer in
+                writer.member("current_version_deprecated", apiVersion.currentVersionDeprecated)
+                writer.member("current_version", apiVersion.currentVersion)
+                writer.member("latest_version", apiVersion.latestVersion)
+            }
         }
         writer.endObject()
     }

@@ -18,7 +18,7 @@ public final class Engine: Sendable {
     let store: EmployeeStore
     let keyRing: KeyRing
     let users: [String: UserAccount]
-    let clock: any EngineClock
+    let clock: any WallClock
     let sessionLifetime: Double
     let maxRequestBytes: Int
     let state: Mutex<State>

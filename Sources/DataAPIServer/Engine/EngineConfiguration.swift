@@ -21,7 +21,7 @@ public struct EngineConfiguration: Sendable {
     /// How long a `login.user` session key lives; one hour by default.
     public var sessionLifetime: Duration
     /// The time source; the system clock by default.
-    public var clock: any EngineClock
+    public var clock: any WallClock
     /// The largest request body accepted, in bytes; larger ones get `invalid_request`. 4 MiB by default.
     public var maxRequestBytes: Int
 
@@ -37,7 +37,7 @@ public struct EngineConfiguration: Sendable {
     ///   - maxRequestBytes: The largest body accepted; 4 MiB by default.
     public init(
         employees: [Employee], keys: [APIKey] = [], users: [UserAccount] = [], dayLimit: Int = 3000, minuteLimit: Int = 120,
-        sessionLifetime: Duration = .seconds(3600), clock: any EngineClock = SystemEngineClock(), maxRequestBytes: Int = 4 << 20
+        sessionLifetime: Duration = .seconds(3600), clock: any WallClock = SystemWallClock(), maxRequestBytes: Int = 4 << 20
     ) {
         self.employees = employees
         self.keys = keys
