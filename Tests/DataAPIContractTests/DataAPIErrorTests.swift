@@ -20,7 +20,10 @@ import DataAPIContract
     @Test func factoriesPickCodes() {
         let error = DataAPIError.invalidParameterValue(field: "limit", value: .int(-1), message: "limit must be 0…10000")
         #expect(error.code == -32602 && error.mnemonic == .invalidParameterValue && error.field == "limit")
-        #expect(DataAPIError.limitExceeded("Day limit exceeded").code == -32029)
+        let limit = DataAPIError.limitExceeded(per: .day, limitMaxValue: 3000)
+        #expect(limit.code == -32029 && limit.limitType == .day)
+        #expect(limit.message == "Limit per day has been exceeded. Value of current limit per day is 3000")
+        #expect(limit.params == ["limit_type": .string("day"), "limit_max_value": .int(3000)])
         #expect(DataAPIError.batchOperationsNotSupported().mnemonic.rawValue == "batch_opreations_not_supported")
         #expect(error.description == "invalid_parameter_value: limit must be 0…10000 (field: limit)")
         #expect(DataAPIError.internalError("boom").description == "internal_error: boom")

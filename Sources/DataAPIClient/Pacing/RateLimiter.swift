@@ -106,9 +106,10 @@ public struct RateLimiter: Sendable, Hashable {
         return .wait(RateLimitWait(duration: .clampedSeconds(max(1, seconds)), reason: .limitExceeded, minuteLimit: limits?.minuteLimit))
     }
 
-    /// Whether a `limit_exceeded` is about the day's budget: by its metadata when it has limits, else by
-    /// its message (`day`, `daily`, `сут…`); a minute limit otherwise.
+    /// Whether a `limit_exceeded` is about the day's budget: by its `params.limit_type` when it says, else
+    /// by its metadata when it has limits, else by its message (`day`, `daily`, `сут…`); a minute limit otherwise.
     static func isDayLimit(_ error: DataAPIError) -> Bool {
+        if let type = error.limitType { return type == .day }
         if let limits = error.metadata?.limits, limits.dayLimit > 0 || limits.minuteLimit > 0 {
             if limits.dayRemaining <= 0 && limits.dayLimit > 0 { return true }
             if limits.minuteRemaining <= 0 { return false }

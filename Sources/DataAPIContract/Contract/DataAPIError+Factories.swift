@@ -63,9 +63,33 @@ extension DataAPIError {
     public static func ipNotWhitelisted(_ message: String) -> Self { Self(.ipNotWhitelisted, message: message) }
     /// `account_inactive` (-32009).
     public static func accountInactive(_ message: String = "Account is inactive") -> Self { Self(.accountInactive, message: message) }
-    /// `limit_exceeded` (-32029): a point budget is spent; `message` names the limit.
-    public static func limitExceeded(_ message: String, metadata: Metadata? = nil) -> Self {
-        Self(.limitExceeded, message: message, metadata: metadata)
+    /// `limit_exceeded` (-32029): a point budget is spent, in the documented words: "Limit per day has been
+    /// exceeded. Value of current limit per day is 3000", with `limit_type` and `limit_max_value` in `params`.
+    /// - Parameters:
+    ///   - limitType: `day` or `minute`.
+    ///   - limitMaxValue: The budget of that period, in points.
+    ///   - metadata: The metadata (with `limits`) the error carries; none by default.
+    /// - Returns: The error.
+    public static func limitExceeded(per limitType: LimitType, limitMaxValue: Int, metadata: Metadata? = nil) -> Self {
+        Self(
+            .limitExceeded,
+            message: "Limit per \(limitType.rawValue) has been exceeded. Value of current limit per \(limitType.rawValue) is \(limitMaxValue)",
+            params: ["limit_type": .string(limitType.rawValue), "limit_max_value": .int(Int64(limitMaxValue))], metadata: metadata)
+    }
+
+    /// The budgets `limit_exceeded` names.
+    public enum LimitType: String, Sendable, CaseIterable {
+        /// The UTC day's budget.
+        case day
+        /// The clock minute's budget.
+        case minute
+    }
+
+    /// The budget a `limit_exceeded` error names (`params.limit_type`); `nil` for other errors or when
+    /// the server did not say.
+    public var limitType: LimitType? {
+        guard mnemonic == .limitExceeded, case .string(let name)? = params?["limit_type"] else { return nil }
+        return LimitType(rawValue: name)
     }
     /// `batch_opreations_not_supported` (-32099): the body was a JSON array.
     public static func batchOperationsNotSupported() -> Self {

@@ -3,9 +3,9 @@ import EmployeeQuery
 
 /// Who a request acts as, once its key has been checked.
 struct Caller: Sendable, Hashable {
-    /// The key, which point budgets are kept by.
+    /// The key the call came with.
     let token: String
-    /// The customer user the call acts as.
+    /// The customer user the call acts as: the account whose point budgets it draws on.
     let userID: Int64
 }
 

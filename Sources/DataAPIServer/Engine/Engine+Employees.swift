@@ -5,22 +5,26 @@ import EmployeeQuery
 /// sort → page → project, streaming the rows into the reply.
 extension Engine {
     func getEmployees(_ rpc: RPCRequest) -> [UInt8] {
-        // Structural errors and authentication failures come before any point is touched and carry no metadata.
-        let query: Query
-        let caller: Caller
         let now = clock.now()
+        // Authentication failures are not counted and carry no metadata; every later error does (spec §6).
+        let caller: Caller
         do {
-            let decoded = try Query.decode(params: rpc.params)
-            guard let token = decoded.accessToken else { throw DataAPIError.requiredParameterMissed(field: "access_token") }
-            query = decoded.query
-            caller = try authenticate(token, userID: query.userID, now: now)
+            caller = try authenticate(rpc.params, now: now)
         } catch {
             return Self.errorReply(id: rpc.id, Self.apiError(error))
+        }
+        let query: Query
+        do {
+            query = try Query.decode(params: rpc.params).query
+        } catch {
+            var failure = Self.apiError(error)
+            failure.metadata = Metadata(limits: state.withLock { $0.ledger.limits(caller.userID, now: now) })
+            return Self.errorReply(id: rpc.id, failure)
         }
         let reservation: PointLedger.Reservation
         let limits: Metadata.Limits
         do {
-            (reservation, limits) = try state.withLock { state throws(DataAPIError) in try state.ledger.reserve(caller.token, now: now) }
+            (reservation, limits) = try state.withLock { state throws(DataAPIError) in try state.ledger.reserve(caller.userID, now: now) }
         } catch {
             return Self.errorReply(id: rpc.id, error)
         }
@@ -34,6 +38,34 @@ extension Engine {
             return Self.errorReply(id: rpc.id, failure)
         }
         return run(request, id: rpc.id, limits: limits)
+    }
+
+    /// Reads `access_token` and `user_id` from a call's params and checks them, before the rest of
+    /// the params is decoded (so that the account is known for the metadata of later errors).
+    /// - Throws: `DataAPIError`: `required_parameter_missed` without a token; a `data_type_error` of
+    ///   `access_token` or `user_id`; what `authenticate(_:userID:now:)` throws.
+    func authenticate(_ params: JSONObject, now: Double) throws(DataAPIError) -> Caller {
+        let token: String
+        switch params["access_token"] {
+        case .string(let value)?: token = value
+        case nil, .null?: throw DataAPIError.requiredParameterMissed(field: "access_token")
+        case let other?: throw DataAPIError.dataTypeError(field: "access_token", value: other, expected: "string")
+        }
+        var userID: Int64?
+        switch params["user_id"] {
+        case nil, .null?: break
+        case .int(let value)?: userID = value
+        case _?:
+            // A malformed user_id is reported by the decoding that follows, once the account is known;
+            // an agent's key cannot be placed without it, so its error comes now, uncounted.
+            do {
+                return try authenticate(token, userID: nil, now: now)
+            } catch {
+                do { _ = try Query.decode(params: params) } catch { throw Self.apiError(error) }
+                throw error
+            }
+        }
+        return try authenticate(token, userID: userID, now: now)
     }
 
     /// Checks a key: a permanent one, or a live session (an expired session is dropped).

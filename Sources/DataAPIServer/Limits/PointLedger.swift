@@ -1,14 +1,18 @@
 import DataAPIContract
 import EmployeeQuery
 
-/// Point budgets per key: a UTC day and a clock minute, fixed windows (spec §6).
+/// Point budgets per account: a UTC day and a clock minute, fixed windows (spec §6).
+///
+/// Budgets belong to the customer account a call acts for (the tariff's limits), not to a key:
+/// the account's permanent key, its session keys and an agent's key acting for it all draw on
+/// the same two budgets.
 ///
 /// A call reserves its point before it runs and gets it back if it fails, so only successful
 /// calls are charged and concurrent calls can never overspend. Held inside the engine's mutex.
 struct PointLedger: Sendable {
     let dayLimit: Int
     let minuteLimit: Int
-    private var usage: [String: Usage] = [:]
+    private var usage: [Int64: Usage] = [:]
 
     private struct Usage {
         var day: Int64 = .min
@@ -26,7 +30,7 @@ struct PointLedger: Sendable {
 
     /// A point taken for a call in progress.
     struct Reservation: Sendable {
-        let token: String
+        let account: Int64
         let day: Int64
         let minute: Int64
     }
@@ -36,41 +40,44 @@ struct PointLedger: Sendable {
         self.minuteLimit = minuteLimit
     }
 
-    /// Takes one point from `token`'s budgets.
+    /// Takes one point from an account's budgets.
+    /// - Parameters:
+    ///   - account: The customer user the call acts for.
+    ///   - now: The time, Unix seconds.
     /// - Returns: The reservation and the limits after it.
-    /// - Throws: `limit_exceeded` naming the spent limit (the day's first), with `field` and
-    ///   `params.limit` set to `day_limit` or `minute_limit` and the metadata.
-    mutating func reserve(_ token: String, now: Double) throws(DataAPIError) -> (Reservation, Metadata.Limits) {
-        var entry = usage[token] ?? Usage()
+    /// - Throws: `limit_exceeded` naming the spent budget (the day's first) in the documented words, with
+    ///   `params.limit_type` and `params.limit_max_value`, and the metadata.
+    mutating func reserve(_ account: Int64, now: Double) throws(DataAPIError) -> (Reservation, Metadata.Limits) {
+        var entry = usage[account] ?? Usage()
         entry.roll(now)
-        usage[token] = entry
+        usage[account] = entry
         let limits = self.limits(entry, now: now)
         if entry.dayUsed >= dayLimit {
-            throw Self.exceeded("day_limit", "day", dayLimit, reset: limits.dayReset, limits)
+            throw DataAPIError.limitExceeded(per: .day, limitMaxValue: dayLimit, metadata: Metadata(limits: limits))
         }
         if entry.minuteUsed >= minuteLimit {
-            throw Self.exceeded("minute_limit", "minute", minuteLimit, reset: limits.minuteReset, limits)
+            throw DataAPIError.limitExceeded(per: .minute, limitMaxValue: minuteLimit, metadata: Metadata(limits: limits))
         }
         entry.dayUsed += 1
         entry.minuteUsed += 1
-        usage[token] = entry
-        return (Reservation(token: token, day: entry.day, minute: entry.minute), self.limits(entry, now: now))
+        usage[account] = entry
+        return (Reservation(account: account, day: entry.day, minute: entry.minute), self.limits(entry, now: now))
     }
 
     /// Gives a reserved point back (within the windows it was taken in).
     /// - Returns: The limits after the refund.
     mutating func refund(_ reservation: Reservation, now: Double) -> Metadata.Limits {
-        var entry = usage[reservation.token] ?? Usage()
+        var entry = usage[reservation.account] ?? Usage()
         entry.roll(now)
         if entry.day == reservation.day { entry.dayUsed = max(0, entry.dayUsed - 1) }
         if entry.minute == reservation.minute { entry.minuteUsed = max(0, entry.minuteUsed - 1) }
-        usage[reservation.token] = entry
+        usage[reservation.account] = entry
         return limits(entry, now: now)
     }
 
-    /// The limits of `token` now, without charging.
-    mutating func limits(_ token: String, now: Double) -> Metadata.Limits {
-        var entry = usage[token] ?? Usage()
+    /// An account's limits now, without charging.
+    mutating func limits(_ account: Int64, now: Double) -> Metadata.Limits {
+        var entry = usage[account] ?? Usage()
         entry.roll(now)
         return limits(entry, now: now)
     }
@@ -84,11 +91,4 @@ struct PointLedger: Sendable {
 
     /// Whole seconds until `end`, rounded up, at least 1.
     private static func secondsUntil(_ end: Double, _ now: Double) -> Int { max(1, Int((end - now).rounded(.up))) }
-
-    private static func exceeded(_ name: String, _ period: String, _ limit: Int, reset: Int, _ limits: Metadata.Limits) -> DataAPIError {
-        DataAPIError(
-            .limitExceeded, message: "\(period) limit of \(limit) points exceeded; resets in \(reset) s", field: name,
-            params: ["limit": .string(name), "limit_value": .int(Int64(limit)), "reset": .int(Int64(reset))],
-            metadata: Metadata(limits: limits))
-    }
 }

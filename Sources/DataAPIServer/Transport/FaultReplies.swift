@@ -33,7 +33,7 @@ public enum FaultReplies {
         do { id = try RPCRequest(bytes: request).id } catch { id = error.id }
         let limits = Metadata.Limits(dayLimit: dayLimit, dayRemaining: dayLimit, dayReset: 86_400 - minuteReset,
                                      minuteLimit: minuteLimit, minuteRemaining: 0, minuteReset: minuteReset)
-        let error = DataAPIError.limitExceeded("Minute limit of \(minuteLimit) points exceeded", metadata: Metadata(limits: limits))
+        let error = DataAPIError.limitExceeded(per: .minute, limitMaxValue: minuteLimit, metadata: Metadata(limits: limits))
         return RPCReply(id: id, outcome: .error(error)).encoded()
     }
 }
