@@ -8,7 +8,14 @@ struct Serve: AsyncParsableCommand {
         abstract: "Serves the reference implementation of get.employees on 127.0.0.1.",
         discussion: """
             Prints `listening on http://127.0.0.1:PORT/v2.0` once it accepts requests and, when --token \
-            is not given, the generated demo key. Ctrl-C stops it.
+            is not given, the generated demo key. Ctrl-C or SIGTERM stops it.
+
+            The account opens three ways, all acting for customer user 1 and drawing on the same point \
+            budgets: the customer key (--token T, or the generated one), the agent key `agent-T` (every call \
+            names `"user_id": 1`), and `login.user` with login `demo` and password `demo`, whose session key \
+            lives an hour. For example: empsh --url http://127.0.0.1:PORT/v2.0 --login demo --password demo.
+
+            Any other path or HTTP method gets a JSON-RPC error body (status 404 or 405).
             """)
 
     @Option(help: ArgumentHelp("The port to listen on; 0 picks a free one.", valueName: "N"))
@@ -26,10 +33,10 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("data"), help: ArgumentHelp("Serves the employee records of a JSON array in FILE.", valueName: "FILE"))
     var dataFile: String?
 
-    @Option(name: .customLong("minute-limit"), help: ArgumentHelp("Points per key and minute.", valueName: "N"))
+    @Option(name: .customLong("minute-limit"), help: ArgumentHelp("Points per minute for the account (all its keys together).", valueName: "N"))
     var minuteLimit = 120
 
-    @Option(name: .customLong("day-limit"), help: ArgumentHelp("Points per key and day.", valueName: "N"))
+    @Option(name: .customLong("day-limit"), help: ArgumentHelp("Points per UTC day for the account (all its keys together).", valueName: "N"))
     var dayLimit = 3000
 
     @Option(help: ArgumentHelp("The fraction of requests (0 to 1) that fail in varied ways.", valueName: "P"))

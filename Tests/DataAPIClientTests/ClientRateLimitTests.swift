@@ -46,8 +46,8 @@ final class WaitLog: Sendable {
     }
 
     @Test func minuteLimitExceededWaitsAndGoesOn() async throws {
-        let minuteError = DataAPIError.limitExceeded(
-            "Minute limit exceeded", metadata: Metadata(limits: Self.limits(minuteRemaining: 0, minuteReset: 42))
+        let minuteError = DataAPIError(
+            .limitExceeded, message: "Minute limit exceeded", metadata: Metadata(limits: Self.limits(minuteRemaining: 0, minuteReset: 42))
         )
         let transport = ScriptedTransport { request, index in
             index == 0 ? Fake.error(request, minuteError) : Fake.page(request, total: 7)
@@ -67,7 +67,7 @@ final class WaitLog: Sendable {
 
     @Test func minuteLimitWithoutMetadataWaitsSixtySeconds() async throws {
         let transport = ScriptedTransport { request, index in
-            index == 0 ? Fake.error(request, .limitExceeded("Minute limit of 60 points exceeded")) : Fake.page(request, total: 1)
+            index == 0 ? Fake.error(request, DataAPIError(.limitExceeded, message: "Minute limit of 60 points exceeded")) : Fake.page(request, total: 1)
         }
         let clock = TestClock()
         let client = Client(transport: transport, configuration: Fake.quiet, clock: clock)
@@ -92,8 +92,8 @@ final class WaitLog: Sendable {
     }
 
     @Test func dayLimitFailsNamingTheRefill() async throws {
-        let dayError = DataAPIError.limitExceeded(
-            "Day limit exceeded", metadata: Metadata(limits: Self.limits(dayRemaining: 0, dayReset: 18_720, minuteRemaining: 40, minuteReset: 10))
+        let dayError = DataAPIError(
+            .limitExceeded, message: "Day limit exceeded", metadata: Metadata(limits: Self.limits(dayRemaining: 0, dayReset: 18_720, minuteRemaining: 40, minuteReset: 10))
         )
         let transport = ScriptedTransport { request, _ in Fake.error(request, dayError) }
         let clock = TestClock()
@@ -106,8 +106,11 @@ final class WaitLog: Sendable {
     }
 
     @Test func dayLimitByMessageAlone() {
-        #expect(RateLimiter.isDayLimit(.limitExceeded("Daily limit exceeded")))
-        #expect(!RateLimiter.isDayLimit(.limitExceeded("Minute limit exceeded")))
-        #expect(!RateLimiter.isDayLimit(.limitExceeded("Limit exceeded")))
+        #expect(RateLimiter.isDayLimit(DataAPIError(.limitExceeded, message: "Daily limit exceeded")))
+        #expect(!RateLimiter.isDayLimit(DataAPIError(.limitExceeded, message: "Minute limit exceeded")))
+        #expect(!RateLimiter.isDayLimit(DataAPIError(.limitExceeded, message: "Limit exceeded")))
+        // The documented params decide over the words.
+        #expect(RateLimiter.isDayLimit(.limitExceeded(per: .day, limitMaxValue: 3000)))
+        #expect(!RateLimiter.isDayLimit(.limitExceeded(per: .minute, limitMaxValue: 60)))
     }
 }

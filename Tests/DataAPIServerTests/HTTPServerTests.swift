@@ -68,17 +68,29 @@ struct HTTPServerTests {
         }
     }
 
-    @Test("Other paths get 404, other methods on /v2.0 get 405 with Allow: POST")
+    @Test("Other paths get 404, other methods on /v2.0 get 405 with Allow: POST, each with a JSON-RPC invalid_request body")
     func notFoundAndMethodNotAllowed() async throws {
+        func expectRPCError(_ reply: HTTPCurl.Reply, _ context: String) {
+            #expect(reply.headers["content-type"] == "application/json; charset=UTF-8", "\(context)")
+            guard let decoded = try? RPCReply(bytes: reply.body), case .error(let error) = decoded.outcome else {
+                Issue.record("\(context): not a JSON-RPC error: \(String(decoding: reply.body, as: UTF8.self))")
+                return
+            }
+            #expect(error.mnemonic == .invalidRequest && error.code == -32600, "\(context)")
+            #expect(decoded.id == nil, "\(context)")
+        }
         try await HTTPTestServer.with(engine: HTTPFixtures.engine()) { server in
             let other = try await HTTPCurl.send(server.origin + "/v1.0", body: HTTPFixtures.request())
             #expect(other.status == 404)
+            expectRPCError(other, "POST /v1.0")
             let root = try await HTTPCurl.send(server.origin + "/", method: "GET")
             #expect(root.status == 404)
+            expectRPCError(root, "GET /")
             for method in ["GET", "PUT", "DELETE", "PATCH"] {
                 let reply = try await HTTPCurl.send(server.url, method: method)
                 #expect(reply.status == 405, "\(method)")
                 #expect(reply.headers["allow"] == "POST", "\(method)")
+                expectRPCError(reply, method)
             }
             let client = try await HTTPFixtures.post(server.url, [], method: .GET)
             #expect(client.status == 405)

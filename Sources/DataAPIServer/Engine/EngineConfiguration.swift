@@ -14,9 +14,9 @@ public struct EngineConfiguration: Sendable {
     public var keys: [APIKey]
     /// Login/password accounts for `login.user`.
     public var users: [UserAccount]
-    /// Points per key per UTC day; 3000 by default.
+    /// Points per account per UTC day; 3000 by default.
     public var dayLimit: Int
-    /// Points per key per clock minute; 120 by default.
+    /// Points per account per clock minute; 120 by default.
     public var minuteLimit: Int
     /// How long a `login.user` session key lives; one hour by default.
     public var sessionLifetime: Duration
@@ -30,8 +30,8 @@ public struct EngineConfiguration: Sendable {
     ///   - employees: The records to serve.
     ///   - keys: Permanent keys; none by default.
     ///   - users: Login accounts; none by default.
-    ///   - dayLimit: Points per key per day; 3000 by default.
-    ///   - minuteLimit: Points per key per minute; 120 by default.
+    ///   - dayLimit: Points per account per day; 3000 by default.
+    ///   - minuteLimit: Points per account per minute; 120 by default.
     ///   - sessionLifetime: Lifetime of session keys; one hour by default.
     ///   - clock: The time source; the system clock by default.
     ///   - maxRequestBytes: The largest body accepted; 4 MiB by default.
@@ -54,8 +54,8 @@ public struct EngineConfiguration: Sendable {
     /// - Parameters:
     ///   - employees: The records to serve.
     ///   - token: The customer key.
-    ///   - dayLimit: Points per key per day; 3000 by default.
-    ///   - minuteLimit: Points per key per minute; 120 by default.
+    ///   - dayLimit: Points per account per day; 3000 by default.
+    ///   - minuteLimit: Points per account per minute; 120 by default.
     /// - Returns: The configuration, with the system clock and a one-hour session lifetime.
     public static func demo(employees: [Employee], token: String, dayLimit: Int = 3000, minuteLimit: Int = 120) -> EngineConfiguration {
         EngineConfiguration(

@@ -7,7 +7,8 @@ import ServiceLifecycle
 
 /// The reference server over HTTP: `POST /v2.0` on 127.0.0.1, each body handed to an `Engine`.
 ///
-/// Other methods on `/v2.0` get 405 (with `Allow: POST`), other paths 404. Replies carry
+/// Other methods on `/v2.0` get 405 (with `Allow: POST`), other paths 404, both with a JSON-RPC
+/// `invalid_request` body. Replies carry
 /// `Content-Type: application/json; charset=UTF-8` and status 200, error replies included. A body
 /// over `maxBodySize` gets a JSON-RPC `invalid_request` reply. One log line per request, never a
 /// body or a token.
@@ -93,6 +94,7 @@ public struct HTTPServer: Sendable {
     func makeRouter() -> Router<ServerRequestContext> {
         let router = Router(context: ServerRequestContext.self)
         router.middlewares.add(RequestLogMiddleware<ServerRequestContext>())
+        router.middlewares.add(RPCErrorBodyMiddleware<ServerRequestContext>())
         let endpoint = APIEndpoint(engine: engine, configuration: configuration)
         router.post(RouterPath(Self.path)) { request, context in try await endpoint.respond(to: request, context: context) }
         for method: HTTPRequest.Method in [.get, .head, .put, .delete, .patch, .options] {
