@@ -1,205 +1,146 @@
 import DataAPIContract
 
-/// Splits a jsquery expression into tokens.
+/// Splits a jsquery expression into tokens exactly as jsquery's flex scanner (`jsquery_scan.l`) does.
 ///
-/// Bare words are runs of ASCII letters, digits and `_`, and of any non-ASCII scalar that is not
-/// white space, so Cyrillic keys need no quotes. Numbers are `-?digits(.digits)?(e±digits)?`.
-/// Strings are double-quoted with JSON escapes.
+/// The scanner works on UTF-8 bytes. Special characters (`? % $ . [ ] ( ) | & ! = < > @ # , * :`)
+/// are tokens of their own; blanks (space, tab, CR, LF, FF) separate tokens; every other byte but
+/// `\`, `"` and `/` belongs to a bare word, so `{b}`, `1a`, `-x` and Cyrillic words are words.
+/// At each point flex takes the longest match and, between equally long ones, the earlier rule:
+/// so `-1`, `+1` and `.5e1` are numbers, `1e3x` and `--1` are words, and `.5` after a key is a number.
+/// A `/` outside a word and not opening a comment is dropped, as in jsquery.
 struct JSQueryLexer {
-    private let scalars: [Unicode.Scalar]
-    private var position = 0
+    let bytes: [UInt8]
+    var position = 0
 
-    init(_ source: String) { scalars = Array(source.unicodeScalars) }
+    init(_ source: String) { bytes = Array(source.utf8) }
 
-    /// The length of the source in Unicode scalars.
-    var sourceLength: Int { scalars.count }
-
-    /// Tokenizes the whole source; the last token is `.end`.
-    /// - Throws: `JSQuerySyntaxError` on an unknown character, a bad number or string.
-    mutating func tokenize() throws(JSQuerySyntaxError) -> [JSQueryToken] {
-        var tokens: [JSQueryToken] = []
-        while true {
-            let token = try next()
-            tokens.append(token)
-            if token.kind == .end { return tokens }
-        }
-    }
-
-    private func peek(_ ahead: Int = 0) -> Unicode.Scalar? {
-        position + ahead < scalars.count ? scalars[position + ahead] : nil
-    }
-
-    private mutating func next() throws(JSQuerySyntaxError) -> JSQueryToken {
-        while let c = peek(), c.properties.isWhitespace { position += 1 }
-        let start = position
-        guard let c = peek() else { return JSQueryToken(kind: .end, offset: start) }
-        func single(_ kind: JSQueryToken.Kind, width: Int = 1) -> JSQueryToken {
-            position += width
-            return JSQueryToken(kind: kind, offset: start)
-        }
-        switch c {
-        case "(": return single(.leftParen)
-        case ")": return single(.rightParen)
-        case "[": return single(.leftBracket)
-        case "]": return single(.rightBracket)
-        case "{": return single(.leftBrace)
-        case "}": return single(.rightBrace)
-        case ",": return single(.comma)
-        case ":": return single(.colon)
-        case ".": return single(.dot)
-        case "%": return single(.anyKey)
-        case "*": return single(.star)
-        case "$": return single(.dollar)
-        case "=": return single(.equal)
-        case "<":
-            if peek(1) == "=" { return single(.lessOrEqual, width: 2) }
-            if peek(1) == "@" { return single(.containedIn, width: 2) }
-            return single(.less)
-        case ">": return peek(1) == "=" ? single(.greaterOrEqual, width: 2) : single(.greater)
-        case "@":
-            if peek(1) == ">" { return single(.contains, width: 2) }
-            if peek(1) == "#" { return single(.length, width: 2) }
-            throw JSQuerySyntaxError("expected '@>' or '@#'", at: start)
-        case "&":
-            if peek(1) == "&" { return single(.overlaps, width: 2) }
-            throw JSQuerySyntaxError("expected '&&'", at: start)
-        case "#":
-            position += 1
-            guard let d = peek(), Self.isDigit(d) else { return JSQueryToken(kind: .anyElement(nil), offset: start) }
-            var index = 0
-            while let d = peek(), Self.isDigit(d) {
-                let (product, overflow1) = index.multipliedReportingOverflow(by: 10)
-                let (sum, overflow2) = product.addingReportingOverflow(Int(d.value - 48))
-                if overflow1 || overflow2 { throw JSQuerySyntaxError("array index too large", at: start) }
-                index = sum
+    /// The next token; `.end` at the end, and again on every later call.
+    /// - Throws: `JSQuerySyntaxError` for a bad escape, an unterminated string or comment.
+    mutating func next() throws(JSQuerySyntaxError) -> JSQueryToken {
+        while position < bytes.count {
+            let start = position
+            let c = bytes[position]
+            if Self.isBlank(c) {
                 position += 1
-            }
-            return JSQueryToken(kind: .anyElement(index), offset: start)
-        case "\"": return JSQueryToken(kind: .string(try string()), offset: start)
-        case "-": return JSQueryToken(kind: .number(try number()), offset: start)
-        default:
-            if Self.isDigit(c) { return JSQueryToken(kind: .number(try number()), offset: start) }
-            guard Self.isWordScalar(c) else { throw JSQuerySyntaxError("unexpected character '\(Character(c))'", at: start) }
-            var word = String.UnicodeScalarView()
-            while let w = peek(), Self.isWordScalar(w) {
-                word.append(w)
-                position += 1
-            }
-            return JSQueryToken(kind: .word(String(word)), offset: start)
-        }
-    }
-
-    private static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
-
-    private static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
-        switch c.value {
-        case 48...57, 65...90, 97...122, 95: true
-        case 0..<128: false
-        default: !c.properties.isWhitespace
-        }
-    }
-
-    /// `-?digits(.digits)?([eE][+-]?digits)?`, as an `.int` when it is integral and fits, else a `.double`.
-    private mutating func number() throws(JSQuerySyntaxError) -> JSON {
-        let start = position
-        var text = ""
-        func digits() -> Bool {
-            var any = false
-            while let d = peek(), Self.isDigit(d) {
-                text.unicodeScalars.append(d)
-                position += 1
-                any = true
-            }
-            return any
-        }
-        if peek() == "-" {
-            text = "-"
-            position += 1
-        }
-        guard digits() else { throw JSQuerySyntaxError("expected digits after '-'", at: start) }
-        var integral = true
-        if peek() == ".", let d = peek(1), Self.isDigit(d) {
-            integral = false
-            text.append(".")
-            position += 1
-            _ = digits()
-        }
-        if let e = peek(), e == "e" || e == "E" {
-            integral = false
-            text.append("e")
-            position += 1
-            if let sign = peek(), sign == "+" || sign == "-" {
-                text.unicodeScalars.append(sign)
-                position += 1
-            }
-            guard digits() else { throw JSQuerySyntaxError("expected exponent digits in number", at: position) }
-        }
-        if let w = peek(), Self.isWordScalar(w) { throw JSQuerySyntaxError("invalid number", at: start) }
-        if integral, let i = Int64(text) { return .int(i) }
-        guard let d = Double(text), d.isFinite else { throw JSQuerySyntaxError("number out of range", at: start) }
-        return .double(d)
-    }
-
-    /// A double-quoted string with the escapes of JSON.
-    private mutating func string() throws(JSQuerySyntaxError) -> String {
-        let start = position
-        position += 1
-        var result = String.UnicodeScalarView()
-        while true {
-            guard let c = peek() else { throw JSQuerySyntaxError("unterminated string", at: start) }
-            position += 1
-            if c == "\"" { return String(result) }
-            guard c == "\\" else {
-                result.append(c)
-                continue
-            }
-            guard let e = peek() else { throw JSQuerySyntaxError("unterminated string", at: start) }
-            position += 1
-            switch e {
-            case "\"", "\\", "/": result.append(e)
-            case "b": result.append("\u{08}")
-            case "f": result.append("\u{0C}")
-            case "n": result.append("\n")
-            case "r": result.append("\r")
-            case "t": result.append("\t")
-            case "u": result.append(try unicodeEscape())
-            default: throw JSQuerySyntaxError("invalid escape '\\\(Character(e))' in string", at: position - 2)
-            }
-        }
-    }
-
-    /// The scalar of `\uXXXX` (after the `u`), joining a surrogate pair.
-    private mutating func unicodeEscape() throws(JSQuerySyntaxError) -> Unicode.Scalar {
-        let start = position - 2
-        func hex4() throws(JSQuerySyntaxError) -> UInt32 {
-            var value: UInt32 = 0
-            for _ in 0..<4 {
-                guard let h = peek(), let digit = Self.hexValue(h) else {
-                    throw JSQuerySyntaxError("expected 4 hex digits after '\\u'", at: start)
+            } else if c == UInt8(ascii: "/") {
+                if byte(at: position + 1) == UInt8(ascii: "*") {
+                    if let hint = try comment() { return hint }
+                } else {
+                    position += 1
                 }
-                value = value << 4 | digit
+            } else if c == UInt8(ascii: "\"") {
                 position += 1
+                return JSQueryToken(kind: .string, text: try quotedString(from: start), offset: start)
+            } else if c == UInt8(ascii: "\\") {
+                return try word(from: start, prefix: [])
+            } else {
+                let number = numberLength(at: position)
+                if Self.isSpecial(c) && number.length == 0 {
+                    position += 1
+                    return JSQueryToken(kind: .special(c), text: String(Unicode.Scalar(c)), offset: start)
+                }
+                let wordLength = anyRunLength(from: position)
+                if number.length > 0 && number.length >= wordLength {
+                    position += number.length
+                    let text = String(decoding: bytes[start..<position], as: UTF8.self)
+                    return JSQueryToken(kind: number.isInteger ? .integer : .numeric, text: text, offset: start)
+                }
+                position += wordLength
+                return try word(from: start, prefix: Array(bytes[start..<position]))
             }
-            return value
         }
-        let high = try hex4()
-        if (0xD800...0xDBFF).contains(high), peek() == "\\", peek(1) == "u" {
-            position += 2
-            let low = try hex4()
-            if (0xDC00...0xDFFF).contains(low), let s = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)) {
-                return s
-            }
-        }
-        guard let scalar = Unicode.Scalar(high) else { throw JSQuerySyntaxError("invalid \\u escape", at: start) }
-        return scalar
+        return JSQueryToken(kind: .end, text: "", offset: bytes.count)
     }
 
-    private static func hexValue(_ c: Unicode.Scalar) -> UInt32? {
-        switch c.value {
-        case 48...57: c.value - 48
-        case 65...70: c.value - 55
-        case 97...102: c.value - 87
-        default: nil
+    /// The rest of a bare word (flex's `xNONQUOTED` state) whose first bytes are `prefix`.
+    private mutating func word(from start: Int, prefix: [UInt8]) throws(JSQuerySyntaxError) -> JSQueryToken {
+        var text = prefix
+        var checksKeyword = true
+        scanning: while position < bytes.count {
+            let c = bytes[position]
+            switch c {
+            case UInt8(ascii: "\\"):
+                try escape(into: &text)
+            case UInt8(ascii: "/"):
+                // jsquery tests a word cut short by a comment against an empty buffer, so such
+                // a word is never a keyword (`true/**/` is the string "true").
+                if byte(at: position + 1) == UInt8(ascii: "*") {
+                    checksKeyword = false
+                    break scanning
+                }
+                text.append(c)
+                position += 1
+            case _ where Self.isBlank(c) || Self.isSpecial(c) || c == UInt8(ascii: "\""):
+                break scanning
+            default:
+                let run = anyRunLength(from: position)
+                text.append(contentsOf: bytes[position..<(position + run)])
+                position += run
+            }
         }
+        let keyword = checksKeyword ? JSQueryKeyword(word: text) : nil
+        return JSQueryToken(kind: keyword.map { .keyword($0) } ?? .string, text: String(decoding: text, as: UTF8.self), offset: start)
+    }
+
+    /// Skips a `/* … */` comment; returns a hint token when the comment is `/*-- index */` or
+    /// `/*-- noindex */` (after `--` and white space, case-insensitive, as a prefix).
+    private mutating func comment() throws(JSQuerySyntaxError) -> JSQueryToken? {
+        let start = position
+        position += 2
+        let contentStart = position
+        while position + 1 < bytes.count, !(bytes[position] == UInt8(ascii: "*") && bytes[position + 1] == UInt8(ascii: "/")) {
+            position += 1
+        }
+        guard position + 1 < bytes.count else {
+            position = bytes.count
+            throw error("Unexpected end of comment", at: bytes.count)
+        }
+        var content = bytes[contentStart..<position]
+        position += 2
+        guard content.count > 2, content.starts(with: "--".utf8) else { return nil }
+        content = content.dropFirst(2).drop { [9, 10, 11, 12, 13, 32].contains($0) }
+        let lowered = content.prefix(7).map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
+        let hint: String
+        if lowered.starts(with: "index".utf8) {
+            hint = "index"
+        } else if lowered.starts(with: "noindex".utf8), lowered.count == 7 {
+            hint = "noindex"
+        } else {
+            return nil
+        }
+        return JSQueryToken(kind: .hint, text: hint, offset: start)
+    }
+
+    func byte(at index: Int) -> UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    /// The length of the run of word bytes (`{any}+`) starting at `index`.
+    private func anyRunLength(from index: Int) -> Int {
+        var end = index
+        while end < bytes.count, Self.isWordByte(bytes[end]) { end += 1 }
+        return end - index
+    }
+
+    static func isBlank(_ c: UInt8) -> Bool { c == 32 || c == 9 || c == 10 || c == 13 || c == 12 }
+
+    static func isSpecial(_ c: UInt8) -> Bool {
+        switch c {
+        case UInt8(ascii: "?"), UInt8(ascii: "%"), UInt8(ascii: "$"), UInt8(ascii: "."), UInt8(ascii: "["),
+            UInt8(ascii: "]"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "|"), UInt8(ascii: "&"),
+            UInt8(ascii: "!"), UInt8(ascii: "="), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "@"),
+            UInt8(ascii: "#"), UInt8(ascii: ","), UInt8(ascii: "*"), UInt8(ascii: ":"):
+            true
+        default: false
+        }
+    }
+
+    /// Whether `c` may be part of a bare word (flex's `{any}`).
+    static func isWordByte(_ c: UInt8) -> Bool {
+        !isSpecial(c) && !isBlank(c) && c != UInt8(ascii: "\\") && c != UInt8(ascii: "\"") && c != UInt8(ascii: "/")
+    }
+
+    /// A syntax error at a byte offset, reported at the matching Unicode scalar offset.
+    func error(_ message: String, at byteOffset: Int) -> JSQuerySyntaxError {
+        let scalars = bytes[..<min(byteOffset, bytes.count)].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        return JSQuerySyntaxError(message, at: scalars)
     }
 }

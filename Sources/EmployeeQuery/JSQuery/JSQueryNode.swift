@@ -1,55 +1,88 @@
 import DataAPIContract
 
-/// The syntax tree of a jsquery expression.
+/// The syntax tree of a jsquery expression, shaped like jsquery's own items.
 ///
 /// `AND`/`OR` chains are flat lists, so a long chain costs no recursion depth when evaluated.
 indirect enum JSQueryNode: Sendable, Hashable {
     case and([JSQueryNode])
     case or([JSQueryNode])
     case not(JSQueryNode)
-    /// `path op value`: true when some value at the path satisfies the predicate.
-    case predicate([JSQueryPathStep], JSQueryPredicate)
-    /// `path(expr)`: true when `expr` holds with some value at the path as the current value.
-    case nested([JSQueryPathStep], JSQueryNode)
+    /// A path and what follows it.
+    case path(JSQueryPath)
+}
+
+/// `step.step…` followed by a test, a sub-expression, or nothing.
+struct JSQueryPath: Sendable, Hashable {
+    var steps: [JSQueryPathStep]
+    var tail: JSQueryPathTail
+}
+
+/// What a path ends in.
+enum JSQueryPathTail: Sendable, Hashable {
+    /// Nothing: the path alone holds when it leads to some value.
+    case none
+    /// `path op value`.
+    case test(JSQueryTest)
+    /// `path(expr)`: the expression, with each value at the path as its current value.
+    case expression(JSQueryNode)
 }
 
 /// One step of a jsquery path.
 enum JSQueryPathStep: Sendable, Hashable {
-    /// An object member by name (bare or quoted in the source).
+    /// An object member by name (bare, quoted, or a keyword or number as written).
     case key(String)
-    /// `#`: every element of an array.
+    /// `#`: some element of an array.
     case anyElement
+    /// `#:`: every element of an array (true for an empty one).
+    case everyElement
     /// `#N`: the element at index N.
     case element(Int)
-    /// `%`: every member value of an object.
-    case anyKey
-    /// `*`: the value itself and every value nested in it, at any depth.
-    case anyPath
+    /// `%`: some member value of an object.
+    case anyMember
+    /// `%:`: every member value of an object (true for an empty one).
+    case everyMember
+    /// `*`: the value itself or any value nested in it, at any depth.
+    case anyValue
+    /// `*:`: the value itself and every value nested in it.
+    case everyValue
     /// `$`: the current value.
     case current
-    /// `@#`: the number of elements of an array (or members of an object).
+    /// `@#`: the tests that follow compare the number of elements (or members), not the value.
     case length
+    /// `?(expr)`: goes on only when `expr` holds for the current value.
+    case filter(JSQueryNode)
 }
 
-/// The value test at the end of a path.
-enum JSQueryPredicate: Sendable, Hashable {
-    case equal(JSON)
-    case less(JSON)
-    case lessOrEqual(JSON)
-    case greater(JSON)
-    case greaterOrEqual(JSON)
-    /// `IN (v1, v2, …)`.
-    case oneOf([JSON])
-    /// `@>`: the value contains the literal (arrays and objects, recursively, as jsonb's `@>`).
-    case contains(JSON)
-    /// `<@`: the value is contained in the literal.
-    case containedIn(JSON)
-    /// `&&`: the array shares an element with the literal array.
-    case overlaps([JSON])
-    /// `= *`: some value exists at the path.
+/// The test at the end of a path.
+enum JSQueryTest: Sendable, Hashable {
+    /// `= *`: holds for any value.
     case exists
+    /// `= scalar`.
+    case equal(JSQueryScalar)
+    /// `= [scalars]`: an array with these elements, in order.
+    case equalArray([JSQueryScalar])
+    /// `IN (scalars)`.
+    case oneOf([JSQueryScalar])
+    case less(JSQueryNumber)
+    case lessOrEqual(JSQueryNumber)
+    case greater(JSQueryNumber)
+    case greaterOrEqual(JSQueryNumber)
+    /// `@> [scalars]`: an array holding each of them.
+    case contains([JSQueryScalar])
+    /// `<@ [scalars]`: an array whose every element is one of them.
+    case containedIn([JSQueryScalar])
+    /// `&& [scalars]`: an array holding one of them.
+    case overlaps([JSQueryScalar])
     /// `IS ARRAY|NUMERIC|OBJECT|STRING|BOOLEAN`.
     case isType(JSQueryValueType)
+}
+
+/// A literal value; jsquery has no object literals, and arrays hold only scalars.
+enum JSQueryScalar: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case number(JSQueryNumber)
+    case string(String)
 }
 
 /// The types `IS` can test.

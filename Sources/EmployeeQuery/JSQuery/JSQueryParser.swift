@@ -1,58 +1,90 @@
 import DataAPIContract
 
-/// A recursive-descent parser from jsquery tokens to a `JSQueryNode`.
+/// A recursive-descent parser that accepts what jsquery's bison grammar (`jsquery_gram.y`) accepts.
 ///
-/// Grammar (keywords case-insensitive; `OR` binds loosest, then `AND`, then `NOT`):
 /// ```
-/// expr     := and (OR and)*
-/// and      := unary (AND unary)*
-/// unary    := NOT unary | '(' expr ')' | path '(' expr ')' | path test
-/// path     := step ('.' step)*
-/// step     := word | "string" | integer | '#' | '#N' | '%' | '*' | '$' | '@#'
-/// test     := '=' '*' | ('=' | '<' | '<=' | '>' | '>=') value | IN '(' value (',' value)* ')'
-///           | ('@>' | '<@') (array | object) | '&&' array | IS (ARRAY|NUMERIC|OBJECT|STRING|BOOLEAN)
-/// value    := "string" | number | true | false | null | word | array | object
+/// expr      := expr OR expr | expr AND expr | NOT expr | '(' expr ')'
+///            | path | path right_expr | path HINT right_expr | path '(' expr ')'
+///            | NOT right_expr | NOT HINT right_expr          -- NOT is then a key
+/// path      := (key | '?' '(' expr ')') ('.' key_any)*  |  NOT '.' key_any ('.' key_any)*
+/// key       := '*' | '*:' | '#' | '#:' | '#' INT | '%' | '%:' | '$' | '@#'
+///            | STRING | NUMERIC | INT | any keyword but NOT
+/// key_any   := key | '?' '(' expr ')' | NOT
 /// ```
-/// A bare word that is not a keyword is a string value, as in jsquery.
+/// `OR` binds loosest, then `AND`, then `NOT`. Keywords are keys where a key is expected, so
+/// `and = 1` and `not.in = 1` are tests on the keys "and" and "in". After `NOT`, a test
+/// operator makes `NOT` a key (`not = 1`, `not in (1)`, `not is array`); `not in = 1` is
+/// `NOT ("in" = 1)`, as bison's precedence settles it.
+///
+/// Besides the grammar, the parser enforces what jsquery checks when it stores a query
+/// ("Array length should be last in path") and refuses `*:` or `@#` ending a path, on which
+/// jsquery fails at run time ("Wrong state").
 struct JSQueryParser {
-    private let tokens: [JSQueryToken]
-    private var index = 0
+    private(set) var lexer: JSQueryLexer
+    private(set) var current: JSQueryToken
+    private var lookahead: JSQueryToken?
     private var depth = 0
     private let maximumDepth: Int
+    /// Whether an `@#` came earlier in the path being parsed (or in one enclosing it): from
+    /// there on only `$`, `@#`, `?(…)` and tests other than `= *` may follow.
+    var afterLength = false
 
-    init(tokens: [JSQueryToken], maximumDepth: Int) {
-        self.tokens = tokens
+    init(_ source: String, maximumDepth: Int) throws(JSQuerySyntaxError) {
+        lexer = JSQueryLexer(source)
+        current = try lexer.next()
         self.maximumDepth = maximumDepth
     }
 
-    /// Parses the whole token list.
-    /// - Throws: `JSQuerySyntaxError` at the first token that does not fit, or when nesting exceeds the limit.
-    mutating func parseExpression() throws(JSQuerySyntaxError) -> JSQueryNode {
-        if current.kind == .end { throw JSQuerySyntaxError("expected expression", at: current.offset) }
+    /// Parses the whole source.
+    mutating func parse() throws(JSQuerySyntaxError) -> JSQueryNode {
+        // jsquery parses an empty query to SQL NULL, which PostgreSQL refuses as input.
+        if current.kind == .end { throw lexer.error("empty jsquery", at: current.offset) }
         let node = try parseOr()
-        guard current.kind == .end else {
-            throw JSQuerySyntaxError("expected AND, OR or end of expression, found \(current.display)", at: current.offset)
-        }
+        guard current.kind == .end else { throw unexpected() }
         return node
     }
 
-    private var current: JSQueryToken { tokens[index] }
-
-    private mutating func advance() {
-        if index < tokens.count - 1 { index += 1 }
-    }
-
-    private mutating func enter() throws(JSQuerySyntaxError) {
-        depth += 1
-        if depth > maximumDepth {
-            throw JSQuerySyntaxError("expression nests deeper than \(maximumDepth) levels", at: current.offset)
+    mutating func advance() throws(JSQuerySyntaxError) {
+        if let next = lookahead {
+            current = next
+            lookahead = nil
+        } else {
+            current = try lexer.next()
         }
     }
 
-    private mutating func parseOr() throws(JSQuerySyntaxError) -> JSQueryNode {
+    /// The token after `current`.
+    mutating func peek() throws(JSQuerySyntaxError) -> JSQueryToken {
+        if let lookahead { return lookahead }
+        let next = try lexer.next()
+        lookahead = next
+        return next
+    }
+
+    func unexpected() -> JSQuerySyntaxError {
+        let near = current.kind == .end ? "" : " \"\(current.text)\""
+        return lexer.error("syntax error, unexpected \(current.grammarName)\(near)", at: current.offset)
+    }
+
+    mutating func expect(_ c: Character) throws(JSQuerySyntaxError) {
+        guard current.isSpecial(c.asciiValue!) else { throw unexpected() }
+        try advance()
+    }
+
+    /// Counts one level of nesting (`NOT`, parentheses, sub-expressions, filters).
+    mutating func enter() throws(JSQuerySyntaxError) {
+        depth += 1
+        if depth > maximumDepth {
+            throw lexer.error("expression nests deeper than \(maximumDepth) levels", at: current.offset)
+        }
+    }
+
+    mutating func leave() { depth -= 1 }
+
+    mutating func parseOr() throws(JSQuerySyntaxError) -> JSQueryNode {
         var terms = [try parseAnd()]
-        while current.isKeyword("or") {
-            advance()
+        while current.isKeyword(.or) {
+            try advance()
             terms.append(try parseAnd())
         }
         return terms.count == 1 ? terms[0] : .or(terms)
@@ -60,8 +92,8 @@ struct JSQueryParser {
 
     private mutating func parseAnd() throws(JSQuerySyntaxError) -> JSQueryNode {
         var terms = [try parseUnary()]
-        while current.isKeyword("and") {
-            advance()
+        while current.isKeyword(.and) {
+            try advance()
             terms.append(try parseUnary())
         }
         return terms.count == 1 ? terms[0] : .and(terms)
@@ -69,182 +101,50 @@ struct JSQueryParser {
 
     private mutating func parseUnary() throws(JSQuerySyntaxError) -> JSQueryNode {
         try enter()
-        defer { depth -= 1 }
-        if current.isKeyword("not") {
-            advance()
+        defer { leave() }
+        let savedAfterLength = afterLength
+        defer { afterLength = savedAfterLength }
+        if current.isKeyword(.not) {
+            let not = current
+            try advance()
+            if try startsTestAfterNot() {
+                try checkStep(.key(not.text), at: not)
+                return .path(JSQueryPath(steps: [.key(not.text)], tail: try parseTail(of: [.key(not.text)])))
+            }
+            if current.isSpecial(UInt8(ascii: ".")) {
+                try checkStep(.key(not.text), at: not)
+                var steps: [JSQueryPathStep] = [.key(not.text)]
+                try parseSteps(into: &steps)
+                return .path(JSQueryPath(steps: steps, tail: try parseTail(of: steps)))
+            }
             return .not(try parseUnary())
         }
-        if current.kind == .leftParen {
-            advance()
+        if current.isSpecial(UInt8(ascii: "(")) {
+            try advance()
             let inner = try parseOr()
-            try expect(.rightParen, "expected ')'")
+            try expect(")")
             return inner
         }
-        let path = try parsePath()
-        if current.kind == .leftParen {
-            advance()
-            let inner = try parseOr()
-            try expect(.rightParen, "expected ')' after sub-expression")
-            return .nested(path, inner)
-        }
-        return .predicate(path, try parseTest())
+        let steps = try parsePath()
+        return .path(JSQueryPath(steps: steps, tail: try parseTail(of: steps)))
     }
 
-    private mutating func expect(_ kind: JSQueryToken.Kind, _ message: String) throws(JSQuerySyntaxError) {
-        guard current.kind == kind else { throw JSQuerySyntaxError("\(message), found \(current.display)", at: current.offset) }
-        advance()
-    }
-
-    private mutating func parsePath() throws(JSQuerySyntaxError) -> [JSQueryPathStep] {
-        guard let first = pathStep(first: true) else {
-            throw JSQuerySyntaxError("expected path, NOT or '(', found \(current.display)", at: current.offset)
-        }
-        var steps = [first]
-        while current.kind == .dot {
-            advance()
-            guard let step = pathStep(first: false) else { throw JSQuerySyntaxError("expected key after '.', found \(current.display)", at: current.offset) }
-            steps.append(step)
-        }
-        return steps
-    }
-
-    /// The current token as a path step (consumed), or `nil` when it cannot be one. A path
-    /// cannot start with the bare words AND, OR, IN or IS (quote such a key); after a '.' it can.
-    private mutating func pathStep(first: Bool) -> JSQueryPathStep? {
-        let step: JSQueryPathStep
+    /// Whether the tokens after a `NOT` make it a key followed by a test (bison shifts the
+    /// test's first token; for `IN`, `IS` and `@`, the token after that decides).
+    private mutating func startsTestAfterNot() throws(JSQuerySyntaxError) -> Bool {
         switch current.kind {
-        case .word(let w):
-            if first && ["and", "or", "in", "is"].contains(where: current.isKeyword) { return nil }
-            step = .key(w)
-        case .string(let s): step = .key(s)
-        case .number(let n):
-            guard case .int(let i) = n, i >= 0 else { return nil }
-            step = .key(String(i))
-        case .anyElement(let i): step = i.map(JSQueryPathStep.element) ?? .anyElement
-        case .anyKey: step = .anyKey
-        case .star: step = .anyPath
-        case .dollar: step = .current
-        case .length: step = .length
-        default: return nil
-        }
-        advance()
-        return step
-    }
-
-    private mutating func parseTest() throws(JSQuerySyntaxError) -> JSQueryPredicate {
-        let token = current
-        switch token.kind {
-        case .equal:
-            advance()
-            if current.kind == .star {
-                advance()
-                return .exists
-            }
-            return .equal(try parseValue(after: "'='"))
-        case .less, .lessOrEqual, .greater, .greaterOrEqual:
-            advance()
-            let value = try parseValue(after: token.display)
-            if case .array = value { throw JSQuerySyntaxError("expected scalar value after \(token.display)", at: token.offset) }
-            if case .object = value { throw JSQuerySyntaxError("expected scalar value after \(token.display)", at: token.offset) }
-            switch token.kind {
-            case .less: return .less(value)
-            case .lessOrEqual: return .lessOrEqual(value)
-            case .greater: return .greater(value)
-            default: return .greaterOrEqual(value)
-            }
-        case .contains, .containedIn:
-            advance()
-            let at = current.offset
-            let value = try parseValue(after: token.display)
-            guard value.arrayValue != nil || value.objectValue != nil else {
-                throw JSQuerySyntaxError("expected array or object after \(token.display)", at: at)
-            }
-            return token.kind == .contains ? .contains(value) : .containedIn(value)
-        case .overlaps:
-            advance()
-            let at = current.offset
-            guard case .array(let elements) = try parseValue(after: "'&&'") else {
-                throw JSQuerySyntaxError("expected array after '&&'", at: at)
-            }
-            return .overlaps(elements)
+        case .hint: return true
+        case .special(let c) where c == UInt8(ascii: "=") || c == UInt8(ascii: "<") || c == UInt8(ascii: ">") || c == UInt8(ascii: "&"):
+            return true
+        case .special(let c) where c == UInt8(ascii: "@"):
+            return try peek().isSpecial(UInt8(ascii: ">"))
+        case .keyword(.in):
+            return try peek().isSpecial(UInt8(ascii: "("))
+        case .keyword(.is):
+            if case .keyword(let k) = try peek().kind { return k.valueType != nil }
+            return false
         default:
-            if token.isKeyword("in") {
-                advance()
-                try expect(.leftParen, "expected '(' after IN")
-                var values = [try parseValue(after: "'('")]
-                while current.kind == .comma {
-                    advance()
-                    values.append(try parseValue(after: "','"))
-                }
-                try expect(.rightParen, "expected ',' or ')' in IN list")
-                return .oneOf(values)
-            }
-            if token.isKeyword("is") {
-                advance()
-                guard case .word(let w) = current.kind, let type = JSQueryValueType(rawValue: w.lowercased()) else {
-                    throw JSQuerySyntaxError("expected ARRAY, NUMERIC, OBJECT, STRING or BOOLEAN after IS", at: current.offset)
-                }
-                advance()
-                return .isType(type)
-            }
-            throw JSQuerySyntaxError(
-                "expected operator (=, <, <=, >, >=, IN, IS, @>, <@, &&) or '(' after path, found \(token.display)", at: token.offset)
+            return false
         }
-    }
-
-    /// A literal value; `after` names what precedes it, for the error message.
-    private mutating func parseValue(after: String) throws(JSQuerySyntaxError) -> JSON {
-        let token = current
-        switch token.kind {
-        case .string(let s):
-            advance()
-            return .string(s)
-        case .number(let n):
-            advance()
-            return n
-        case .word(let w):
-            for (keyword, value) in [("true", JSON.bool(true)), ("false", .bool(false)), ("null", .null)] where token.isKeyword(keyword) {
-                advance()
-                return value
-            }
-            if ["and", "or", "not", "in", "is"].contains(where: token.isKeyword) { break }
-            advance()
-            return .string(w)
-        case .leftBracket:
-            try enter()
-            defer { depth -= 1 }
-            advance()
-            var elements: [JSON] = []
-            if current.kind != .rightBracket {
-                elements.append(try parseValue(after: "'['"))
-                while current.kind == .comma {
-                    advance()
-                    elements.append(try parseValue(after: "','"))
-                }
-            }
-            try expect(.rightBracket, "expected ',' or ']' in array")
-            return .array(elements)
-        case .leftBrace:
-            try enter()
-            defer { depth -= 1 }
-            advance()
-            var object = JSONObject()
-            while current.kind != .rightBrace {
-                if !object.isEmpty { try expect(.comma, "expected ',' or '}' in object") }
-                let key: String
-                switch current.kind {
-                case .string(let s): key = s
-                case .word(let w): key = w
-                default: throw JSQuerySyntaxError("expected key in object, found \(current.display)", at: current.offset)
-                }
-                advance()
-                try expect(.colon, "expected ':' after object key")
-                object[key] = try parseValue(after: "':'")
-            }
-            advance()
-            return .object(object)
-        default: break
-        }
-        throw JSQuerySyntaxError("expected value after \(after)", at: token.offset)
     }
 }

@@ -1,10 +1,14 @@
-/// A jsquery expression that could not be parsed.
+import DataAPIContract
+
+/// A jsquery expression that jsquery would refuse.
 ///
 /// `offset` counts Unicode scalars from the start of the expression, starting at 0, and points at
-/// the token where parsing failed (the expression's length when it ended too early). The
-/// description reads like `expected value after '=' at 14`.
+/// the token where parsing failed (the expression's length when it ended too early). Messages
+/// follow jsquery's (`syntax error, unexpected STRING_P "x"`, `Escape sequence is invalid`,
+/// `Array length should be last in path`); the description reads like
+/// `syntax error, unexpected end of file at 14`.
 public struct JSQuerySyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// What the parser expected or found wrong, without the position (e.g. `expected value after '='`).
+    /// What is wrong, without the position (e.g. `syntax error, unexpected ')'`).
     public var message: String
     /// Where the problem is: an offset in Unicode scalars from the start, 0-based.
     public var offset: Int
