@@ -35,8 +35,14 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"])]
+        ),
+        .target(name: "PostgresRegex", dependencies: ["CPCRE2"]),
         .target(name: "DataAPIContract"),
-        .target(name: "EmployeeQuery", dependencies: ["DataAPIContract"]),
+        .target(name: "EmployeeQuery", dependencies: ["DataAPIContract", "PostgresRegex"]),
         .target(
             name: "DataAPIClient",
             dependencies: [
@@ -77,11 +83,12 @@ let package = Package(
         .executableTarget(name: "EngineBench", dependencies: ["DataAPIContract", "DataAPIServer"]),
         .target(name: "TestSupport", dependencies: ["DataAPIContract", "DataAPIClient", "DataAPIServer"], path: "Tests/TestSupport"),
         .testTarget(name: "LuaTests", dependencies: ["Lua"], swiftSettings: swift5),
+        .testTarget(name: "PostgresRegexTests", dependencies: ["PostgresRegex"]),
         .testTarget(name: "DataAPIContractTests", dependencies: ["DataAPIContract", "TestSupport"]),
         .testTarget(name: "EmployeeQueryTests", dependencies: ["EmployeeQuery", "DataAPIServer", "TestSupport"]),
         .testTarget(name: "DataAPIClientTests", dependencies: ["DataAPIClient", "TestSupport"]),
         .testTarget(name: "DataAPIServerTests", dependencies: ["DataAPIServer", "TestSupport"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "DataAPIServer", "TestSupport"], swiftSettings: swift5),
-        .testTarget(name: "EmpshTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "EmpshTests", dependencies: ["DataAPIContract", "DataAPIServer", "TestSupport"]),
     ]
 )

@@ -117,7 +117,7 @@ import Testing
 
     @Test func errorMessagesSayWhereItBroke() {
         #expect(engine.employees(Self.condition("groups", "jsquery", .string("#.group_id = "))).message?.contains("at 13") == true)
-        #expect(engine.employees(Self.condition("email", "regexp", .string("(a"))).message?.hasPrefix("Invalid regular expression: ") == true)
+        #expect(engine.employees(Self.condition("email", "regexp", .string("(a"))).message?.hasPrefix("invalid regular expression: ") == true)
     }
 
     @Test func nullDefaultsAndLimitZero() {

@@ -1,3 +1,4 @@
+import DataAPIContract
 import DataAPIServer
 import Foundation
 import Testing
@@ -95,5 +96,24 @@ struct ServeFaultTests {
         let result = try await runEmpshDetached(["--url", serve.url, "--token", Self.token, "-e", Self.countScript], timeout: 30)
         serve.stop()
         #expect(result.status == 0 && result.stdout == "50\n", "\(result.stderr)")
+    }
+
+    @Test("SIGTERM stops `empsh serve` within 2 s while a costly regexp request is being evaluated")
+    func sigtermWhileEvaluating() async throws {
+        let serve = try ServeProcess.start(["--employees", "25000", "--token", Self.token], timeout: 60)
+        let body = RPCRequest(id: .int(1), method: "get.employees", params: [
+            "access_token": .string(Self.token),
+            "filter": .object([
+                "field": .string("full_name"), "operator": .string("regexp"),
+                "value": .string("(\\w*\\s?)(\\w*\\s?)(\\w*\\s?)(\\w*\\s?)[0-9]$"),
+            ]),
+        ]).encoded()
+        let url = serve.url
+        let inFlight = Task.detached { try? await HTTPCurl.send(url, body: body) }
+        try await Task.sleep(for: .milliseconds(300))
+        let (elapsed, status) = serve.terminate()
+        _ = await inFlight.value
+        #expect(elapsed < .seconds(2), "took \(elapsed)")
+        #expect(status == 0, "\(serve.log)")
     }
 }

@@ -155,7 +155,7 @@ final class Company: Sendable {
         var rows = employees
         if let filter = q.filter {
             let local = try LocalFilter(filter)
-            rows = rows.filter(local.matches)
+            rows = try local.filter(rows)
         }
         rows = try LocalSort(q.sort).sorted(rows)
         let start = min(q.offset ?? 0, rows.count)

@@ -20,7 +20,7 @@ import Testing
                                              pageSize: q.pageSize)
             let context = "\(JSON.object(Query(filter: q.filter, sort: q.sort, fields: q.fields, limit: q.limit, offset: q.offset).params(accessToken: nil)).encodedString()) page \(q.pageSize)"
             let fetched = try company.fetch(plan, context: context)
-            let planned = plan.applyLocal(to: fetched)
+            let planned = try plan.applyLocal(to: fetched)
             let expected = try company.evaluateLocally(q)
             #expect(planned.map(\.id) == expected.map(\.id), "\(context)")
             tally.count(plan, q, fetched: fetched.count, result: expected.count, total: company.employees.count)

@@ -121,9 +121,9 @@ private let early = Filter.condition("id", .less, .int(1500))
         let plan = try QueryPlanner.plan(filter: .condition("patronymic", .isNotNull), sort: [Sort(field: "id", order: .desc)], limit: 2, offset: 1)
         let rows = [Employee(id: 1, patronymic: "А"), Employee(id: 2), Employee(id: 3, patronymic: "Б"), Employee(id: 4, patronymic: "В"),
                     Employee(id: 5, patronymic: "Г")]
-        #expect(plan.applyLocal(to: rows).map(\.id) == [4, 3])
+        #expect(try plan.applyLocal(to: rows).map(\.id) == [4, 3])
         let past = try QueryPlanner.plan(filter: petrovich, offset: 10)
-        #expect(past.applyLocal(to: rows).isEmpty)
+        #expect(try past.applyLocal(to: rows).isEmpty)
     }
 
     @Test func clampsThePageSize() throws {

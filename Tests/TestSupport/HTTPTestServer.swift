@@ -228,6 +228,22 @@ public final class ServeProcess: @unchecked Sendable {
         return output.text
     }
 
+    /// Sends SIGTERM and waits for the exit, at most `limit` before killing it.
+    /// - Parameter limit: The longest wait; 10 s by default.
+    /// - Returns: How long the process took to exit (`limit` or more when it had to be killed), and its status.
+    public func terminate(within limit: Duration = .seconds(10)) -> (elapsed: Duration, status: Int32) {
+        let start = ContinuousClock.now
+        if process.isRunning {
+            process.terminate()
+            while process.isRunning, ContinuousClock.now - start < limit { Thread.sleep(forTimeInterval: 0.01) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
+        process.waitUntilExit()
+        let elapsed = ContinuousClock.now - start
+        output.waitForEnd(timeout: 2)
+        return (elapsed, process.terminationStatus)
+    }
+
     deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
 }
 

@@ -37,7 +37,14 @@ extension Engine {
             failure.metadata = Metadata(limits: refunded)
             return Self.errorReply(id: rpc.id, failure)
         }
-        return run(request, id: rpc.id, limits: limits)
+        do {
+            return try run(request, id: rpc.id, limits: limits)
+        } catch {
+            var failure = error
+            let refunded = state.withLock { $0.ledger.refund(reservation, now: clock.now()) }
+            failure.metadata = Metadata(limits: refunded)
+            return Self.errorReply(id: rpc.id, failure)
+        }
     }
 
     /// Reads `access_token` and `user_id` from a call's params and checks them, before the rest of
@@ -85,14 +92,10 @@ extension Engine {
     }
 
     /// Evaluates a validated request on the immutable store; no lock is held.
-    func run(_ request: EmployeesRequest, id: RPCID, limits: Metadata.Limits) -> [UInt8] {
+    /// - Throws: `invalid_parameter_value` when the filter's evaluation runs past `evaluationBudget`.
+    func run(_ request: EmployeesRequest, id: RPCID, limits: Metadata.Limits) throws(DataAPIError) -> [UInt8] {
         let employees = store.employees
-        var matches: [Int32] = []
-        if request.hasFilter {
-            for index in employees.indices where request.matches(employees[index]) { matches.append(Int32(index)) }
-        } else {
-            matches = (0..<Int32(employees.count)).map { $0 }
-        }
+        var matches = try request.matchingIndices(in: employees, within: evaluationBudget)
         if !request.sort.isEmpty { sort(&matches, by: request.sort) }
         let start = min(request.offset, matches.count)
         let page = matches[start..<min(start + request.limit, matches.count)]

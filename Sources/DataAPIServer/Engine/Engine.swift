@@ -21,6 +21,7 @@ public final class Engine: Sendable {
     let clock: any WallClock
     let sessionLifetime: Double
     let maxRequestBytes: Int
+    let evaluationBudget: EvaluationBudget
     let state: Mutex<State>
 
     /// The mutable part: live sessions and point usage.
@@ -40,6 +41,7 @@ public final class Engine: Sendable {
         clock = configuration.clock
         sessionLifetime = configuration.sessionLifetime.seconds
         maxRequestBytes = configuration.maxRequestBytes
+        evaluationBudget = configuration.evaluationBudget
         state = Mutex(State(ledger: PointLedger(dayLimit: configuration.dayLimit, minuteLimit: configuration.minuteLimit)))
     }
 

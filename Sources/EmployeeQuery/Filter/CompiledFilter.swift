@@ -1,4 +1,5 @@
 import DataAPIContract
+import PostgresRegex
 
 /// A validated filter, compiled once per request (patterns, regular expressions and jsquery
 /// parsed), then evaluated on each record without allocation or locking.
@@ -25,8 +26,8 @@ indirect enum CompiledFilter: Sendable {
         case compare(Comparison, JSON)
         /// `like`, `ilike` and, negated, `not_like`, `not_ilike`.
         case like(LikePattern, negated: Bool)
-        /// `regexp`: a match anywhere in the value.
-        case regexp(POSIXRegex)
+        /// `regexp`: PostgreSQL's `~`, a match anywhere in the value; `path` names the value for errors.
+        case regexp(PostgresRegex, path: String)
         /// `jsquery` on the field's JSON.
         case jsquery(JSQuery)
         /// `in` and, negated, `not_in`.
@@ -52,17 +53,45 @@ indirect enum CompiledFilter: Sendable {
     }
 
     /// Whether the record passes.
-    func matches(_ employee: Employee) -> Bool {
+    /// - Throws: `invalid_parameter_value` naming the `regexp` value whose match ran past its budget.
+    func matches(_ employee: Employee) throws(DataAPIError) -> Bool {
         switch self {
-        case .all(let filters): filters.allSatisfy { $0.matches(employee) }
-        case .any(let filters): filters.contains { $0.matches(employee) }
-        case .test(let field, let test): test.matches(employee, field)
+        case .all(let filters):
+            for filter in filters where !(try filter.matches(employee)) { return false }
+            return true
+        case .any(let filters):
+            for filter in filters where try filter.matches(employee) { return true }
+            return false
+        case .test(let field, let test):
+            return try test.matches(employee, field)
         }
+    }
+
+    /// Whether some test may take long on one record: a regular expression or jsquery.
+    var isCostly: Bool {
+        switch self {
+        case .all(let filters), .any(let filters): filters.contains(where: \.isCostly)
+        case .test(_, .regexp), .test(_, .jsquery): true
+        case .test: false
+        }
+    }
+
+    /// The indices of the records that pass, in order, within a time budget.
+    /// - Throws: `invalid_parameter_value`: a `regexp` match past its own budget, or the whole
+    ///   evaluation past `budget` (naming `filter`).
+    func matchingIndices(in employees: [Employee], within budget: EvaluationBudget) throws(DataAPIError) -> [Int32] {
+        var meter = EvaluationBudget.Meter(budget, costly: isCostly)
+        var indices: [Int32] = []
+        for index in employees.indices {
+            try meter.tick()
+            if try matches(employees[index]) { indices.append(Int32(index)) }
+        }
+        return indices
     }
 }
 
 extension CompiledFilter.Test {
-    func matches(_ employee: Employee, _ field: EmployeeField) -> Bool {
+    func matches(_ employee: Employee, _ field: EmployeeField) throws(DataAPIError) -> Bool {
         switch self {
         case .isNull(let wanted):
             return EmployeeValue.isEmpty(employee, field) == wanted
@@ -72,9 +101,15 @@ extension CompiledFilter.Test {
         case .like(let pattern, let negated):
             guard let value = EmployeeValue.string(employee, field) else { return false }
             return pattern.matches(value) != negated
-        case .regexp(let regex):
+        case .regexp(let regex, let path):
             guard let value = EmployeeValue.string(employee, field) else { return false }
-            return regex.matches(value)
+            do {
+                return try regex.matches(value)
+            } catch {
+                throw DataAPIError.invalidParameterValue(
+                    field: path, value: .string(regex.pattern),
+                    message: "The regular expression is too costly to evaluate (\(error.message)); simplify it")
+            }
         case .jsquery(let query):
             return query.matches(employee.field(field))
         case .member(let values, let negated):

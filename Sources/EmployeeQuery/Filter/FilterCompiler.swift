@@ -1,4 +1,5 @@
 import DataAPIContract
+import PostgresRegex
 
 /// Checks a decoded `filter` against the record's fields and compiles it (spec §3).
 ///
@@ -84,10 +85,9 @@ public enum FilterCompiler {
             }
         case .regexp:
             let pattern = try string(value, path: valuePath)
-            do {
-                test = .regexp(try POSIXRegex(pattern))
-            } catch {
-                throw DataAPIError.invalidParameterValue(field: valuePath, value: value, message: "Invalid regular expression: \(error.message)")
+            switch Result(catching: { () throws(PostgresRegexError) in try PostgresRegex(pattern) }) {
+            case .success(let regex): test = .regexp(regex, path: valuePath)
+            case .failure(let error): throw DataAPIError.invalidParameterValue(field: valuePath, value: value, message: error.message)
             }
         case .jsquery:
             let source = try string(value, path: valuePath)

@@ -11,7 +11,7 @@ import DataAPIContract
 ///
 /// ```swift
 /// let petrovichi = try LocalFilter(.condition("patronymic", .equal, "Петрович"))
-/// let rows = employees.filter(petrovichi.matches)
+/// let rows = try petrovichi.filter(employees)
 /// ```
 public struct LocalFilter: Sendable {
     /// The filter as given.
@@ -39,7 +39,19 @@ public struct LocalFilter: Sendable {
     /// Whether a record passes the filter.
     /// - Parameter employee: The record; fields the filter reads must be present (absent ones read as null).
     /// - Returns: `true` when it matches.
-    public func matches(_ employee: Employee) -> Bool { compiled.matches(employee) }
+    /// - Throws: `invalid_parameter_value` naming a `regexp` value whose match ran past its budget.
+    public func matches(_ employee: Employee) throws(DataAPIError) -> Bool { try compiled.matches(employee) }
+
+    /// The records that pass, in order, within the time the engine allows one query.
+    /// - Parameters:
+    ///   - employees: The records; fields the filter reads must be present.
+    ///   - budget: The time the evaluation may take; `EvaluationBudget.standard` (1 s) by default.
+    /// - Returns: The matching records.
+    /// - Throws: `invalid_parameter_value`: a `regexp` match past its own budget, or the whole evaluation
+    ///   past `budget` (naming `filter`).
+    public func filter(_ employees: [Employee], within budget: EvaluationBudget = .standard) throws(DataAPIError) -> [Employee] {
+        try compiled.matchingIndices(in: employees, within: budget).map { employees[Int($0)] }
+    }
 
     private static func collect(_ filter: Filter, into fields: inout Set<EmployeeField>) {
         switch filter {

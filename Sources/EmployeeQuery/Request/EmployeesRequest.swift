@@ -56,11 +56,15 @@ public struct EmployeesRequest: Sendable {
         }
     }
 
-    /// Whether the request has a filter (without one, every record matches).
-    public var hasFilter: Bool { filter != nil }
-
-    /// Whether a record passes the request's filter.
-    /// - Parameter employee: A record of the store.
-    /// - Returns: `true` when it matches, or when there is no filter.
-    public func matches(_ employee: Employee) -> Bool { filter?.matches(employee) ?? true }
+    /// The indices of the records that pass the request's filter, in order, within a time budget.
+    /// - Parameters:
+    ///   - employees: The store's records.
+    ///   - budget: The time the evaluation may take; `EvaluationBudget.standard` (1 s) by default.
+    /// - Returns: Every index when there is no filter.
+    /// - Throws: `invalid_parameter_value`: a `regexp` match past its own budget, or the whole evaluation
+    ///   past `budget` (naming `filter`).
+    public func matchingIndices(in employees: [Employee], within budget: EvaluationBudget = .standard) throws(DataAPIError) -> [Int32] {
+        guard let filter else { return (0..<Int32(employees.count)).map { $0 } }
+        return try filter.matchingIndices(in: employees, within: budget)
+    }
 }

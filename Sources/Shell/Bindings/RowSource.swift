@@ -79,7 +79,12 @@ final class RowSource {
             }
             backend.count(page: page.count)
         }
-        let selected = plan.applyLocal(to: records)
+        let selected: [Employee]
+        do {
+            selected = try plan.applyLocal(to: records)
+        } catch {
+            throw APIErrorObject(error)
+        }
         let extra = Set(plan.extraFields)
         let projection = plan.serverQuery.fields.map { Set($0.filter { !extra.contains($0) }.compactMap(EmployeeField.init(rawValue:))) }
         var writer = JSONWriter(capacity: selected.count * 512)

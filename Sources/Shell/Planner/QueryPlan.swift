@@ -48,9 +48,10 @@ public struct QueryPlan: Sendable {
     /// - Parameter rows: Every fetched row, with at least the fields of `serverQuery.fields`.
     /// - Returns: The rows that pass `localFilter`, ordered by `localSort`, then `localOffset` skipped and
     ///   at most `localLimit` kept; `extraFields` are still present.
-    public func applyLocal(to rows: [Employee]) -> [Employee] {
+    /// - Throws: `invalid_parameter_value` when the local filter's evaluation runs past `EvaluationBudget.standard`.
+    public func applyLocal(to rows: [Employee]) throws(DataAPIError) -> [Employee] {
         var rows = rows
-        if let localFilter { rows = rows.filter(localFilter.matches) }
+        if let localFilter { rows = try localFilter.filter(rows) }
         if let localSort { rows = localSort.sorted(rows) }
         let start = min(localOffset ?? 0, rows.count)
         let end = localLimit.map { min(rows.count, start + $0) } ?? rows.count

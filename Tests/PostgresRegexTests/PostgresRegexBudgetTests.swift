@@ -1,0 +1,71 @@
+import Testing
+import PostgresRegex
+
+/// Pathological patterns must stop within a bounded time: either they finish or they throw
+/// `.budgetExceeded`, never run for seconds.
+@Suite struct PostgresRegexBudgetTests {
+    /// Patterns known for catastrophic backtracking, with texts of a few hundred characters.
+    static let pathologicalCases: [(pattern: String, text: String)] = [
+        // Each text ends with the literal the pattern needs, behind a character that blocks
+        // it, so PCRE2's quick checks cannot rule the match out before it backtracks.
+        ("(a*)*b", String(repeating: "a", count: 300) + "!b"),
+        ("(a|aa)+$", String(repeating: "a", count: 300) + "b"),
+        ("(a|a)*b", String(repeating: "a", count: 300) + "!b"),
+        ("^(\\w+\\s?)*$", String(repeating: "Иван ", count: 60) + "!"),
+        ("(.*)\\1x", String(repeating: "ab", count: 200) + "x"),
+        ("(.*)(.*)(.*)(.*)\\4x", String(repeating: "а", count: 300) + "x"),
+        ("^(([a-zа-я])+.)+[A-Z]([a-z])+$", String(repeating: "ёжик", count: 75) + "Ab!"),
+        ("((a+)+)+b", String(repeating: "a", count: 400) + "!b"),
+        ("(?:(?:a|b)*c?)*d", String(repeating: "ab", count: 200) + "!d"),
+        ("(x+x+)+y", String(repeating: "x", count: 300) + "!y"),
+        ("(\\w+)*(\\s+\\w+)*!", String(repeating: "Иван Пётр ", count: 30) + "?!"),
+        ("(?=(a+)+b)a", String(repeating: "a", count: 300) + "!b"),
+        ("(\\w+\\s*)+(?<=\\s)!", String(repeating: "Иван ", count: 60) + "?!"),
+        ("((((((((((.*)*)*)*)*)*)*)*)*)*)x", String(repeating: "я", count: 300)),
+        // Variable-length lookbehinds are emulated by a search per position: each has the
+        // match limit, and the whole call a time limit.
+        ("(?<=^(\\w+\\s?)*)!", String(repeating: "Иван ", count: 60) + "?!"),
+        ("(?<=(?:a|b)*c?(?:a|b)*)x", String(repeating: "ab", count: 150) + "x"),
+        ("(?<![[:alpha:]]+\\s*)(?<=\\w+)y", String(repeating: "Иван ", count: 60) + "y"),
+    ]
+
+    /// The longest any one pathological match may take, allowing for a loaded machine.
+    static let allowedDuration = Duration.milliseconds(250)
+
+    @Test(arguments: pathologicalCases)
+    func stopsWithinBudget(_ pattern: String, _ text: String) throws {
+        let regex = try PostgresRegex(pattern)
+        let clock = ContinuousClock()
+        var outcome = ""
+        let elapsed = clock.measure { outcome = Self.outcome(of: regex, on: text) }
+        print("budget: \(pattern) on \(text.count) characters -> \(outcome) in \(elapsed)")
+        #expect(outcome != "", "finished")
+        #expect(elapsed < Self.allowedDuration)
+    }
+
+    private static func outcome(of regex: PostgresRegex, on text: String) -> String {
+        do {
+            return try regex.matches(text) ? "match" : "no match"
+        } catch {
+            return error.kind == .budgetExceeded ? "budget exceeded" : "\(error)"
+        }
+    }
+
+    @Test func catastrophicBacktrackingThrowsBudgetExceeded() throws {
+        let regex = try PostgresRegex("(a|aa)+$")
+        let text = String(repeating: "a", count: 300) + "b"
+        #expect(throws: PostgresRegexError.self) { try regex.matches(text) }
+        do {
+            _ = try regex.matches(text)
+        } catch {
+            #expect(error.kind == .budgetExceeded)
+        }
+    }
+
+    @Test func ordinaryPatternsStayWellInsideTheBudget() throws {
+        let text = String(repeating: "Иванов Иван Иванович, ", count: 40)
+        #expect(try PostgresRegex("^([[:alpha:]]+ ?)+,").matches(text))
+        #expect(try PostgresRegex("(\\w+) \\1").matches("Иван Иван"))
+        #expect(try PostgresRegex("^(.*, )*$").matches(text))
+    }
+}
