@@ -12,12 +12,14 @@ import Lua
 /// try lua.run(#"print(F.status:eq "available")"#)   // status = "available"
 /// ```
 public enum Prelude {
-    /// The chunks, in the order they run, with the names their errors carry.
+    /// The chunks, in the order they run, with the names their errors carry; their sources are the
+    /// files in `Prelude/lua/`, embedded at build time (`EmbeddedLua`). Each is called with the field
+    /// catalogue (`catalog`) and the table the chunks share.
     static let chunks: [(name: String, source: String)] = [
-        ("=empsh/F", filterSource),
-        ("=empsh/conditions", conditionSource),
-        ("=empsh/List", listSource),
-        ("=empsh/Groups", groupsSource),
+        ("=empsh/F", EmbeddedLua.filter),
+        ("=empsh/conditions", EmbeddedLua.conditions),
+        ("=empsh/List", EmbeddedLua.list),
+        ("=empsh/Groups", EmbeddedLua.groups),
     ]
 
     /// Installs the globals `F` and `List` and the `empsh` functions into a state. Call it once,

@@ -1,7 +1,5 @@
-extension Prelude {
-    /// `=empsh/conditions`: `&`, `|`, `~` and `tostring` on conditions, and `F.normalize` /
-    /// `F.try_normalize`, which check a filter written by hand in the API's shape.
-    static let conditionSource = #"""
+-- =empsh/conditions: &, |, ~ and tostring on conditions, and F.normalize / F.try_normalize,
+-- which check a filter written by hand in the API's shape.
 local catalog, P = ...
 local Cond, F, B, refs, describe, isnull = P.Cond, P.F, P.builders, P.refs, P.describe, P.isnull
 
@@ -163,5 +161,3 @@ local function show(c, inner)
   return c.field .. " " .. c.operator .. " " .. literal(c.value)
 end
 Cond.__tostring = function(c) return show(c, false) end
-"""#
-}

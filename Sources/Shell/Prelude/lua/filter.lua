@@ -1,8 +1,6 @@
-extension Prelude {
-    /// `=empsh/F`: conditions in the API's own shape (`{field=, operator=, value=}`, groups
-    /// `{filters=, condition=}`) with `&`, `|`, `~` and a readable `tostring`; `F.normalize`.
-    /// Called with the field catalogue and the prelude's shared internal table; sets the global `F`.
-    static let filterSource = #"""
+-- =empsh/F: conditions in the API's own shape ({field=, operator=, value=}, groups
+-- {filters=, condition=}) built by F.<field>:<builder>(...). Called with the field catalogue
+-- (Prelude.catalog) and the prelude's shared internal table P; sets the global F.
 local catalog, P = ...
 local Cond = { __name = "empsh.condition" }
 P.Cond = Cond
@@ -232,5 +230,3 @@ local F = setmetatable({}, {
 })
 P.F = F
 rawset(_G, "F", F)
-"""#
-}
