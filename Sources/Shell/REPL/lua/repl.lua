@@ -126,6 +126,15 @@ local function complete(word, in_string)
   end
   local v = resolve(path)
   if v == nil then return out end
+  -- F.<field>: the builders the catalogue lists for that field, and nothing after a dot.
+  if mt_name(v) == "empsh.field" and fields and fields.fields[v.name] then
+    if sep == ":" then
+      for _, m in ipairs(fields.fields[v.name].builders) do add(out, seen, m, partial) end
+    end
+    sort(out)
+    for i, k in ipairs(out) do out[i] = path .. sep .. k end
+    return out
+  end
   if sep == "." and v == F and fields then
     for _, name in ipairs(fields.order) do add(out, seen, name, partial) end
   end
