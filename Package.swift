@@ -70,8 +70,12 @@ let package = Package(
         .target(
             name: "Shell",
             dependencies: ["Lua", "DataAPIContract", "EmployeeQuery", "DataAPIClient", "LineEditing"],
-            swiftSettings: swift5
+            swiftSettings: swift5,
+            plugins: ["EmbedLua"]
         ),
+        // Shell's Lua (its prelude, the REPL helpers, --safe) lives in .lua files, compiled into the binary.
+        .executableTarget(name: "EmbedLuaTool"),
+        .plugin(name: "EmbedLua", capability: .buildTool(), dependencies: ["EmbedLuaTool"]),
         .executableTarget(
             name: "empsh",
             dependencies: [

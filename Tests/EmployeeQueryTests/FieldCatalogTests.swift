@@ -28,6 +28,25 @@ import TestSupport
         #expect(field.kind.name == name)
     }
 
+    @Test(arguments: [
+        (FieldKind.number, "= != < <= > >= in not_in is_null is_not_null"),
+        (.boolean, "= != < <= > >= in not_in is_null is_not_null"),
+        (.string, "= != < <= > >= like ilike not_like not_ilike regexp in not_in is_null is_not_null"),
+        (.enumeration(["a"]), "= != < <= > >= like ilike not_like not_ilike regexp in not_in is_null is_not_null"),
+        (.arrayOfEnumerations(["a"]), "= != jsquery overlap not_overlap is_null is_not_null"),
+        (.object([]), "= != jsquery is_null is_not_null"),
+        (.arrayOfObjects([]), "= != jsquery is_null is_not_null"),
+    ])
+    func operatorsPerKindInTheContractsOrder(kind: FieldKind, operators: String) {
+        #expect(kind.operators.map(\.rawValue).joined(separator: " ") == operators)
+        #expect(FilterCompiler.operators(for: kind) == Set(kind.operators))
+    }
+
+    @Test func scalarKindsNameTheirJSONType() {
+        #expect([FieldKind.number, .string, .boolean, .enumeration([]), .arrayOfEnumerations([]), .object([])].map(\.scalarType)
+            == ["number", "string", "boolean", "string", nil, nil])
+    }
+
     @Test func nestedKeysMatchTheEncoder() throws {
         // Every nested key the catalogue lists is what the encoder writes, in the same order.
         for field in EmployeeField.allCases where !field.kind.nestedFields.isEmpty {

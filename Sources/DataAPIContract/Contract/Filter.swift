@@ -72,8 +72,8 @@ public struct FilterOperator: RawRepresentable, Sendable, Hashable, CaseIterable
     public static let equal = Self(rawValue: "=")
     public static let notEqual = Self(rawValue: "!=")
     public static let less = Self(rawValue: "<")
-    public static let greater = Self(rawValue: ">")
     public static let lessOrEqual = Self(rawValue: "<=")
+    public static let greater = Self(rawValue: ">")
     public static let greaterOrEqual = Self(rawValue: ">=")
     public static let like = Self(rawValue: "like")
     public static let ilike = Self(rawValue: "ilike")
@@ -90,7 +90,7 @@ public struct FilterOperator: RawRepresentable, Sendable, Hashable, CaseIterable
 
     /// Every operator this project accepts, in the order above.
     public static let known: [Self] = [
-        .equal, .notEqual, .less, .greater, .lessOrEqual, .greaterOrEqual, .like, .ilike, .notLike, .notIlike,
+        .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .like, .ilike, .notLike, .notIlike,
         .regexp, .jsquery, .in, .notIn, .overlap, .notOverlap, .isNull, .isNotNull,
     ]
 

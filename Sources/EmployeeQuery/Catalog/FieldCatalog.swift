@@ -1,7 +1,7 @@
 import DataAPIContract
 
 /// The method's rules for each record field (spec §3, §4): its kind, down to nested keys, and whether
-/// the API filters and sorts by it.
+/// the API filters and sorts by it; each kind says which operators apply to it (`FieldKind.operators`).
 extension EmployeeField {
     /// Whether the API accepts the field in `filter`: every field but `patronymic` and `operator`.
     public var isFilterable: Bool { self != .patronymic && self != .operator }
@@ -75,6 +75,37 @@ public indirect enum FieldKind: Sendable, Hashable {
         switch self {
         case .object(let fields), .arrayOfObjects(let fields): fields
         default: []
+        }
+    }
+
+    /// The operators the API accepts on a field of this kind (spec §3), in the order of `FilterOperator.known`:
+    /// - numbers and Booleans: `= != < <= > >= in not_in is_null is_not_null`;
+    /// - strings and enums: `= != < <= > >= like ilike not_like not_ilike regexp in not_in is_null is_not_null`;
+    /// - arrays of enums: `= != jsquery overlap not_overlap is_null is_not_null`;
+    /// - objects and arrays of objects: `= != jsquery is_null is_not_null`.
+    ///
+    /// On the kinds without a `scalarType` (arrays and objects), `=` and `!=` take only `null`.
+    public var operators: [FilterOperator] {
+        let nullTests: Set<FilterOperator> = [.equal, .notEqual, .isNull, .isNotNull]
+        let scalar = nullTests.union([.less, .lessOrEqual, .greater, .greaterOrEqual, .in, .notIn])
+        let accepted: Set<FilterOperator> =
+            switch self {
+            case .number, .boolean: scalar
+            case .string, .enumeration: scalar.union([.like, .ilike, .notLike, .notIlike, .regexp])
+            case .arrayOfEnumerations: nullTests.union([.jsquery, .overlap, .notOverlap])
+            case .object, .arrayOfObjects: nullTests.union([.jsquery])
+            }
+        return FilterOperator.known.filter(accepted.contains)
+    }
+
+    /// The JSON type of the value that `=`, `!=`, `<`, `<=`, `>`, `>=`, `in` and `not_in` compare a field of this
+    /// kind with: `number`, `string` (strings and enums) or `boolean`; `nil` for arrays and objects.
+    public var scalarType: String? {
+        switch self {
+        case .number: "number"
+        case .string, .enumeration: "string"
+        case .boolean: "boolean"
+        case .arrayOfEnumerations, .object, .arrayOfObjects: nil
         }
     }
 

@@ -6,10 +6,8 @@ import PostgresRegex
 /// Checks run in this order, and the first failure is reported with the `field` path of the
 /// offending member (`filter.filters[1].operator`, `filter.value[2]`, …):
 /// 1. the field exists (`unexpected_parameters`) and may be filtered (`filter_prohibited`);
-/// 2. the operator applies to the field's kind (`invalid_parameter_value` naming `operator`):
-///    numbers and Booleans take `= != < > <= >= in not_in is_null is_not_null`; strings and
-///    enums also the `like` family and `regexp`; arrays of enums `overlap not_overlap jsquery`;
-///    object and array fields `jsquery`; every field `is_null`, `is_not_null` and `=`/`!=` with `null`;
+/// 2. the operator applies to the field's kind (`FieldKind.operators`; `invalid_parameter_value` naming
+///    `operator`); on arrays and objects `=`/`!=` take only `null`;
 /// 3. the value has the field's JSON type (`data_type_error` naming `value` or `value[i]`);
 /// 4. the value is valid: enum values in their set, patterns, regular expressions and jsquery
 ///    that compile (`invalid_parameter_value`, the message saying where it broke).
@@ -53,7 +51,7 @@ public enum FilterCompiler {
         guard field.isFilterable || fields == .every else { throw DataAPIError.filterProhibited(field: "\(path).field", value: name) }
         let op = condition.op
         let kind = field.kind
-        guard Self.operators(for: kind).contains(op) else {
+        guard kind.operators.contains(op) else {
             throw DataAPIError.invalidParameterValue(
                 field: "\(path).operator", value: .string(op.rawValue),
                 message: "Operator \(op.rawValue) is not applicable to field \(name) (\(kind.name))")
@@ -68,7 +66,7 @@ public enum FilterCompiler {
         case .equal, .notEqual, .less, .greater, .lessOrEqual, .greaterOrEqual:
             if value.isNull {
                 guard op == .equal || op == .notEqual else {
-                    throw DataAPIError.dataTypeError(field: valuePath, value: value, expected: scalarTypeName(kind))
+                    throw DataAPIError.dataTypeError(field: valuePath, value: value, expected: kind.scalarType ?? "null")
                 }
                 test = .isNull(op == .equal)
             } else {
@@ -116,21 +114,10 @@ public enum FilterCompiler {
         return .test(field, test)
     }
 
-    /// The operators a field of `kind` accepts.
+    /// The operators a field of `kind` accepts: `kind.operators` as a set (the catalog holds the rule).
     /// - Parameter kind: The field's kind (`EmployeeField.kind`).
-    /// - Returns: For numbers and Booleans `= != < > <= >= in not_in is_null is_not_null`; for strings and
-    ///   enums also `like ilike not_like not_ilike regexp`; for arrays of enums `= != is_null is_not_null
-    ///   overlap not_overlap jsquery`; for object and array fields `= != is_null is_not_null jsquery`.
-    public static func operators(for kind: FieldKind) -> Set<FilterOperator> {
-        let nullTests: Set<FilterOperator> = [.isNull, .isNotNull, .equal, .notEqual]
-        let scalar: Set<FilterOperator> = nullTests.union([.less, .greater, .lessOrEqual, .greaterOrEqual, .in, .notIn])
-        switch kind {
-        case .number, .boolean: return scalar
-        case .string, .enumeration: return scalar.union([.like, .ilike, .notLike, .notIlike, .regexp])
-        case .arrayOfEnumerations: return nullTests.union([.overlap, .notOverlap, .jsquery])
-        case .object, .arrayOfObjects: return nullTests.union([.jsquery])
-        }
-    }
+    /// - Returns: The set of `FieldKind.operators`.
+    public static func operators(for kind: FieldKind) -> Set<FilterOperator> { Set(kind.operators) }
 
     private static func comparison(_ op: FilterOperator) -> CompiledFilter.Comparison {
         switch op {
@@ -140,15 +127,6 @@ public enum FilterCompiler {
         case .greater: .greater
         case .lessOrEqual: .lessOrEqual
         default: .greaterOrEqual
-        }
-    }
-
-    private static func scalarTypeName(_ kind: FieldKind) -> String {
-        switch kind {
-        case .number: "number"
-        case .string, .enumeration: "string"
-        case .boolean: "boolean"
-        default: "null"
         }
     }
 
@@ -163,7 +141,7 @@ public enum FilterCompiler {
             fits = true
         default: fits = false
         }
-        guard fits else { throw DataAPIError.dataTypeError(field: path, value: value, expected: scalarTypeName(kind)) }
+        guard fits else { throw DataAPIError.dataTypeError(field: path, value: value, expected: kind.scalarType ?? "null") }
     }
 
     private static func checkEnum(_ value: String, kind: FieldKind, path: String) throws(DataAPIError) {

@@ -85,14 +85,14 @@ final class EmployeesModule {
 
     /// `for e in employees.each{...} do ... end`: rows one by one, fetched as they are needed.
     ///
-    /// The iterator is a Lua closure that keeps the current batch as an upvalue, so an
-    /// iteration left early holds nothing in the registry; its fetch ends when it is collected.
+    /// The iterator is a Lua closure (`Bindings/lua/each.lua`) that keeps the current batch as an
+    /// upvalue, so an iteration left early holds nothing in the registry; its fetch ends when it is collected.
     private func each(_ stack: LuaStack) throws -> Int32 {
         let plan = try plan(QueryOptions.read(stack, at: 1, function: "employees.each"))
         let rows = RowSource(plan: plan, backend: backend, errorLevel: 2)
         if stack.getregistry(Self.iteratorFactory) != .function {
             stack.pop()
-            try stack.load(Self.iteratorSource, name: "=employees.each")
+            try stack.load(EmbeddedLua.each, name: "=employees.each")
             stack.pushvalue(-1)
             stack.rawsetfield(empsh_registryindex(), Self.iteratorFactory)
         }
@@ -102,20 +102,6 @@ final class EmployeesModule {
     }
 
     private static let iteratorFactory = "empsh.each"
-    private static let iteratorSource = """
-        local next_batch = ...
-        local batch, i, n = nil, 0, 0
-        return function()
-            while i >= n do
-                batch = next_batch()
-                if batch == nil then return nil end
-                i, n = 0, #batch
-            end
-            i = i + 1
-            return batch[i]
-        end
-        """
-
     /// `employees.count{...}` → the number of matching rows: one call when the whole filter
     /// runs on the server, otherwise a fetch of the rows the local part must see.
     private func count(_ stack: LuaStack) throws -> Int32 {

@@ -4,7 +4,7 @@ import EmployeeQuery
 /// Splits a query between the API and the client, sending the server the largest part it supports.
 ///
 /// - **Filter.** A condition goes to the server when its field is filterable and its operator applies
-///   to the field's kind (`FilterCompiler.operators(for:)`). An `and` group splits member by member; an
+///   to the field's kind (`FieldKind.operators`). An `and` group splits member by member; an
 ///   `or` group goes whole or not at all (every member, nested groups included, must go whole).
 /// - **Sort.** Goes to the server when every key is sortable by the API; otherwise it all runs locally.
 /// - **Fields.** The user's fields, plus `id` (so pages can be de-duplicated) and whatever the local
@@ -78,7 +78,7 @@ public enum QueryPlanner {
     /// - Returns: `true` when it can go to the server.
     public static func isServerSide(_ condition: Filter.Condition) -> Bool {
         guard let field = EmployeeField(rawValue: condition.field), field.isFilterable else { return false }
-        return FilterCompiler.operators(for: field.kind).contains(condition.op)
+        return field.kind.operators.contains(condition.op)
     }
 
     /// The largest server-side part of a filter and the local rest; `and(server, local)` is the filter.

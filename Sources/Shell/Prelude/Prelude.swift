@@ -1,5 +1,3 @@
-import EmployeeQuery
-import DataAPIContract
 import Lua
 
 /// The Lua side of empsh that is written in Lua: `F` (filter conditions), `List` (result lists)
@@ -12,12 +10,14 @@ import Lua
 /// try lua.run(#"print(F.status:eq "available")"#)   // status = "available"
 /// ```
 public enum Prelude {
-    /// The chunks, in the order they run, with the names their errors carry.
+    /// The chunks, in the order they run, with the names their errors carry; their sources are the
+    /// files in `Prelude/lua/`, embedded at build time (`EmbeddedLua`). Each is called with the field
+    /// catalogue (`catalog`) and the table the chunks share.
     static let chunks: [(name: String, source: String)] = [
-        ("=empsh/F", filterSource),
-        ("=empsh/conditions", conditionSource),
-        ("=empsh/List", listSource),
-        ("=empsh/Groups", groupsSource),
+        ("=empsh/F", EmbeddedLua.filter),
+        ("=empsh/conditions", EmbeddedLua.conditions),
+        ("=empsh/List", EmbeddedLua.list),
+        ("=empsh/Groups", EmbeddedLua.groups),
     ]
 
     /// Installs the globals `F` and `List` and the `empsh` functions into a state. Call it once,
@@ -60,40 +60,5 @@ public enum Prelude {
             stack.pushvalue(shared)
             try stack.call(arguments: 2, results: 0)
         }
-    }
-
-    /// The field catalogue as Lua sees it: `{order = {names...}, fields = {name = spec}}`, where a
-    /// spec is `{name=, kind=, filterable=, sortable=, values={...}?, nested={order=, fields=}?}` and
-    /// `kind` one of `number string boolean enum enum_array object object_array`.
-    static let catalog: LuaValue = {
-        var fields: [LuaValue: LuaValue] = [:]
-        for field in EmployeeField.allCases {
-            guard case .table(var spec) = describe(field.rawValue, field.kind) else { continue }
-            spec["filterable"] = .boolean(field.isFilterable)
-            spec["sortable"] = .boolean(field.isSortable)
-            fields[.string(field.rawValue)] = .table(spec)
-        }
-        return .table(["order": .array(EmployeeField.allCases.map { .string($0.rawValue) }), "fields": .table(fields)])
-    }()
-
-    private static func describe(_ name: String, _ kind: FieldKind) -> LuaValue {
-        var spec: [LuaValue: LuaValue] = ["name": .string(name)]
-        switch kind {
-        case .number: spec["kind"] = "number"
-        case .string: spec["kind"] = "string"
-        case .boolean: spec["kind"] = "boolean"
-        case .enumeration(let values):
-            spec["kind"] = "enum"
-            spec["values"] = .array(values.map { .string($0) })
-        case .arrayOfEnumerations(let values):
-            spec["kind"] = "enum_array"
-            spec["values"] = .array(values.map { .string($0) })
-        case .object(let nested), .arrayOfObjects(let nested):
-            if case .object = kind { spec["kind"] = "object" } else { spec["kind"] = "object_array" }
-            var fields: [LuaValue: LuaValue] = [:]
-            for field in nested { fields[.string(field.name)] = describe(field.name, field.kind) }
-            spec["nested"] = .table(["order": .array(nested.map { .string($0.name) }), "fields": .table(fields)])
-        }
-        return .table(spec)
     }
 }

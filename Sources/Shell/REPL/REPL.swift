@@ -30,7 +30,8 @@ public final class REPL {
         self.reader = reader
         let stack = shell.lua.stack
         do {
-            try stack.load(REPLHelpers.source, name: "=empsh/repl")
+            // repl.lua returns {print=, complete=, pretty=}: printing results and finding completions.
+            try stack.load(EmbeddedLua.repl, name: "=empsh/repl")
             try stack.call(arguments: 0, results: 1)
             helpers = stack.ref()
         } catch {

@@ -1,8 +1,8 @@
-extension Prelude {
-    /// `=empsh/F`: conditions in the API's own shape (`{field=, operator=, value=}`, groups
-    /// `{filters=, condition=}`) with `&`, `|`, `~` and a readable `tostring`; `F.normalize`.
-    /// Called with the field catalogue and the prelude's shared internal table; sets the global `F`.
-    static let filterSource = #"""
+-- =empsh/F: conditions in the API's own shape ({field=, operator=, value=}, groups
+-- {filters=, condition=}) built by F.<field>:<builder>(...). Called with the field catalogue
+-- (Prelude.catalog) and the prelude's shared internal table P; sets the global F.
+-- Which builders a field has, the operator each builds and what it takes all come from the
+-- catalogue (spec.builders, catalog.builders), which Swift derives from the method's rules.
 local catalog, P = ...
 local Cond = { __name = "empsh.condition" }
 P.Cond = Cond
@@ -38,29 +38,15 @@ local function jliteral(v)
   return tostring(v)
 end
 
-local kindname = { number = "number", string = "string", boolean = "boolean", enum = "enum",
-  enum_array = "array of enum", object = "object", object_array = "array of objects" }
-P.kindname = kindname
-
 local function cond(field, op, value)
   return setmetatable({ field = field, operator = op, value = value }, Cond)
 end
 
--- Fields: kind is number string boolean enum enum_array object object_array.
+-- Fields: spec.kind is number string boolean enum enum_array object object_array.
 local refs, names = {}, {}
 local Ref = { __name = "empsh.field" }
 Ref.__index = Ref
 Ref.__tostring = function(r) return "F." .. r.name end
-
-local scalar = { "eq", "ne", "lt", "le", "gt", "ge", "in_", "not_in", "is_null", "is_not_null" }
-local text = { "like", "ilike", "not_like", "not_ilike", "regexp" }
-local methods = {
-  number = scalar, boolean = scalar,
-  string = table.move(text, 1, #text, #scalar + 1, table.move(scalar, 1, #scalar, 1, {})),
-  enum_array = { "has", "overlap", "not_overlap", "exists", "is_null", "is_not_null", "jsquery" },
-  object = { "has", "exists", "is_null", "is_not_null", "jsquery" },
-}
-methods.enum, methods.object_array = methods.string, methods.object
 
 local function prepare(spec)
   spec.set = {}
@@ -71,29 +57,24 @@ end
 for _, name in ipairs(catalog.order) do
   local spec = prepare(catalog.fields[name])
   local can = {}
-  for _, m in ipairs(methods[spec.kind]) do can[m] = true end
+  for _, m in ipairs(spec.builders) do can[m] = true end
   refs[name] = setmetatable({ name = name, spec = spec, can = can }, Ref)
   names[#names + 1] = name
 end
 P.refs = refs
 
--- A value of a scalar kind; returns an error message or nil.
+-- A value to compare with a field (or an element of an enum array): one of spec.values where the
+-- catalogue lists them, else of spec.scalar_type; returns an error message or nil.
+local expects = { number = "a number", string = "a string", boolean = "true or false" }
 local function check(spec, v, label)
-  local k = spec.kind
-  if k == "number" then
-    if type(v) ~= "number" or v ~= v or v == math.huge or v == -math.huge then
-      return label .. " expects a number, got " .. describe(v)
-    end
-  elseif k == "string" then
-    if type(v) ~= "string" then return label .. " expects a string, got " .. describe(v) end
-  elseif k == "boolean" then
-    if type(v) ~= "boolean" then return label .. " expects true or false, got " .. describe(v) end
-  elseif k == "enum" or k == "enum_array" then
+  if spec.values then
     if type(v) ~= "string" or not spec.set[v] then
       return label .. ": " .. describe(v) .. " is not a valid " .. spec.name .. "; valid values: " .. quoted(spec.values)
     end
-  else
-    return label .. ": " .. spec.name .. " is an " .. kindname[k] .. ", not a value to compare"
+  elseif not spec.scalar_type then
+    return label .. ": " .. spec.name .. " is an " .. spec.kind_name .. ", not a value to compare"
+  elseif type(v) ~= spec.scalar_type or (type(v) == "number" and (v ~= v or v == math.huge or v == -math.huge)) then
+    return label .. " expects " .. expects[spec.scalar_type] .. ", got " .. describe(v)
   end
 end
 
@@ -152,71 +133,69 @@ local function has_keys(spec, t, label)
   return table.concat(parts, " AND ")
 end
 
--- Builders: (ref, value, label) → condition, or nil and a message.
+-- Builders by what they take (catalog.builders[name].operand):
+-- (ref, operator, value, label) → condition, or nil and a message.
 local B = {}
-local ops = { eq = "=", ne = "!=", lt = "<", le = "<=", gt = ">", ge = ">=" }
-for m, op in pairs(ops) do
-  B[m] = function(r, v, label)
-    if v == nil then return nil, label .. " needs a value (for a null test use :is_null())" end
-    if isnull(v) then
-      if op == "=" or op == "!=" then return cond(r.name, op, v) end
-      return nil, label .. " cannot compare with null"
-    end
-    local err = check(r.spec, v, label)
-    if err then return nil, err end
-    return cond(r.name, op, v)
-  end
+function B.value(r, op, v, label)
+  if v == nil then return nil, label .. " needs a value (for a null test use :is_null())" end
+  if isnull(v) then return nil, label .. " cannot compare with null" end
+  local err = check(r.spec, v, label)
+  if err then return nil, err end
+  return cond(r.name, op, v)
 end
-for _, m in ipairs(text) do
-  B[m] = function(r, v, label)
-    if type(v) ~= "string" then return nil, label .. " expects a pattern (a string), got " .. describe(v) end
-    return cond(r.name, m, v)
-  end
+function B.value_or_null(r, op, v, label)
+  if isnull(v) then return cond(r.name, op, v) end
+  return B.value(r, op, v, label)
 end
-for m, op in pairs({ in_ = "in", not_in = "not_in", overlap = "overlap", not_overlap = "not_overlap" }) do
-  B[m] = function(r, v, label)
-    local items, err = list_of(r.spec, v, label, check)
-    if not items then return nil, err end
-    return cond(r.name, op, items)
-  end
+function B.pattern(r, op, v, label)
+  if type(v) ~= "string" then return nil, label .. " expects a pattern (a string), got " .. describe(v) end
+  return cond(r.name, op, v)
 end
-B.is_null = function(r) return cond(r.name, "is_null") end
-B.is_not_null = function(r) return cond(r.name, "is_not_null") end
-B.exists = B.is_not_null
-B.jsquery = function(r, v, label)
+function B.list(r, op, v, label)
+  local items, err = list_of(r.spec, v, label, check)
+  if not items then return nil, err end
+  return cond(r.name, op, items)
+end
+function B.none(r, op) return cond(r.name, op) end
+function B.jsquery(r, op, v, label)
   if type(v) ~= "string" then return nil, label .. " expects a jsquery expression (a string), got " .. describe(v) end
-  return cond(r.name, "jsquery", v)
+  return cond(r.name, op, v)
 end
-B.has = function(r, v, label)
+-- has "value" / has{"a", "b"} on an array of enums; has{key = value, ...} on objects.
+function B.has(r, op, v, label)
   local spec = r.spec
   if spec.kind == "enum_array" then
     if type(v) == "table" and not isnull(v) then
       local items, err = list_of(spec, v, label, check)
       if not items then return nil, err end
       for i, x in ipairs(items) do items[i] = jliteral(x) end
-      return cond(r.name, "jsquery", "$ @> [" .. table.concat(items, ", ") .. "]")
+      return cond(r.name, op, "$ @> [" .. table.concat(items, ", ") .. "]")
     end
     local err = check(spec, v, label)
     if err then return nil, err end
-    return cond(r.name, "jsquery", "# = " .. jliteral(v))
+    return cond(r.name, op, "# = " .. jliteral(v))
   end
   local expr, err = has_keys(spec, v, label)
   if not expr then return nil, err end
-  return cond(r.name, "jsquery", spec.kind == "object_array" and "#(" .. expr .. ")" or expr)
+  return cond(r.name, op, spec.kind == "object_array" and "#(" .. expr .. ")" or expr)
 end
-P.builders = B
 
-local all_methods = {}
-for m in pairs(B) do all_methods[#all_methods + 1] = m end
-for _, m in ipairs(all_methods) do
-  Ref[m] = function(self, v, ...)
+-- Builds with builder m of field ref r; the caller has checked that r has it.
+local function build(r, m, v, label)
+  local b = catalog.builders[m]
+  return B[b.operand](r, b.operator, v, label)
+end
+P.build = build
+
+for m in pairs(catalog.builders) do
+  Ref[m] = function(self, v)
     if getmetatable(self) ~= Ref then error("call it with a colon: F.<field>:" .. m .. "(...)", 2) end
     local label = "F." .. self.name .. ":" .. m
     if not self.can[m] then
-      error(label .. " does not apply to " .. self.name .. " (" .. kindname[self.spec.kind] .. "); use :"
-        .. table.concat(methods[self.spec.kind], ", :"), 2)
+      error(label .. " does not apply to " .. self.name .. " (" .. self.spec.kind_name .. "); use :"
+        .. table.concat(self.spec.builders, ", :"), 2)
     end
-    local c, err = B[m](self, v, label)
+    local c, err = build(self, m, v, label)
     if not c then error(err, 2) end
     return c
   end
@@ -232,5 +211,3 @@ local F = setmetatable({}, {
 })
 P.F = F
 rawset(_G, "F", F)
-"""#
-}

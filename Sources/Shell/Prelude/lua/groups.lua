@@ -1,7 +1,5 @@
-extension Prelude {
-    /// `=empsh/Groups`: what `list:group_by(key)` returns: a sequence of `{key=, rows=}` in order
-    /// of first appearance, with `count each map keys show render to_json`.
-    static let groupsSource = #"""
+-- =empsh/Groups: what list:group_by(key) returns: a sequence of {key=, rows=} in order
+-- of first appearance, with count each map keys show render to_json.
 local catalog, P = ...
 local isnull, describe, wrap = P.isnull, P.describe, P.wrap
 local methods = {}
@@ -101,5 +99,3 @@ end
 function methods:show(columns)
   io.write(self:render(P.columns_arg(columns, "show")))
 end
-"""#
-}

@@ -1,7 +1,5 @@
-extension Prelude {
-    /// `=empsh/List`: result lists (`List.new(rows)`) with `where map group_by count_by sort_by
-    /// unnest pluck first count each show render to_json to_csv`; sets the global `List`.
-    static let listSource = #"""
+-- =empsh/List: result lists (List.new(rows)) with where map group_by count_by sort_by
+-- unnest pluck first count each show render to_json to_csv; sets the global List.
 local catalog, P = ...
 local isnull, null, describe = P.isnull, P.null, P.describe
 local methods = {}
@@ -260,5 +258,3 @@ function methods:to_json()
 end
 
 rawset(_G, "List", setmetatable({ new = List.new, methods = methods }, { __call = function(_, rows, o) return List.new(rows, o) end }))
-"""#
-}

@@ -1,16 +1,9 @@
-extension Prelude {
-    /// `=empsh/conditions`: `&`, `|`, `~` and `tostring` on conditions, and `F.normalize` /
-    /// `F.try_normalize`, which check a filter written by hand in the API's shape.
-    static let conditionSource = #"""
+-- =empsh/conditions: &, |, ~ and tostring on conditions, and F.normalize / F.try_normalize,
+-- which check a filter written by hand in the API's shape.
 local catalog, P = ...
-local Cond, F, B, refs, describe, isnull = P.Cond, P.F, P.builders, P.refs, P.describe, P.isnull
-
-local method_of = { ["="] = "eq", ["!="] = "ne", ["<"] = "lt", ["<="] = "le", [">"] = "gt", [">="] = "ge",
-  like = "like", ilike = "ilike", not_like = "not_like", not_ilike = "not_ilike", regexp = "regexp",
-  ["in"] = "in_", not_in = "not_in", overlap = "overlap", not_overlap = "not_overlap",
-  is_null = "is_null", is_not_null = "is_not_null", jsquery = "jsquery" }
-local operators = { "=", "!=", "<", "<=", ">", ">=", "like", "ilike", "not_like", "not_ilike", "regexp", "jsquery",
-  "in", "not_in", "overlap", "not_overlap", "is_null", "is_not_null" }
+local Cond, F, build, refs, describe, isnull = P.Cond, P.F, P.build, P.refs, P.describe, P.isnull
+-- The API's operators, the builder of each and the one ~ turns it into: from the catalogue.
+local operators, builder_of, complement = catalog.operators.order, catalog.operators.builder, catalog.operators.complement
 
 -- Checks a filter (an F condition, or a table in the API's shape) and returns a checked copy.
 local function normalize(x, path)
@@ -51,17 +44,19 @@ local function normalize(x, path)
   if x.operator == nil then
     return nil, path .. ".operator: missing operator; one of " .. table.concat(operators, " ")
   end
-  local m = method_of[x.operator]
+  local m = builder_of[x.operator]
   if not m then
     return nil, path .. ".operator: unknown operator " .. describe(x.operator) .. "; one of " .. table.concat(operators, " ")
   end
   local label = path .. " (" .. x.field .. " " .. x.operator .. ")"
-  if (m == "eq" or m == "ne") and isnull(x.value) then return setmetatable({ field = x.field, operator = x.operator, value = x.value }, Cond) end
-  if not r.can[m] then return nil, label .. ": operator " .. x.operator .. " does not apply to " .. x.field .. " (" .. P.kindname[r.spec.kind] .. ")" end
-  if (m == "is_null" or m == "is_not_null") and not (x.value == nil or isnull(x.value)) then
+  local operand = catalog.builders[m].operand
+  -- = and != with null test for null on every field, even where the builder does not apply.
+  if operand == "value_or_null" and isnull(x.value) then return setmetatable({ field = x.field, operator = x.operator, value = x.value }, Cond) end
+  if not r.can[m] then return nil, label .. ": operator " .. x.operator .. " does not apply to " .. x.field .. " (" .. r.spec.kind_name .. ")" end
+  if operand == "none" and not (x.value == nil or isnull(x.value)) then
     return nil, label .. " takes no value, got " .. describe(x.value)
   end
-  return B[m](r, x.value, label)
+  return build(r, m, x.value, label)
 end
 P.normalize = normalize
 
@@ -105,10 +100,6 @@ Cond.__bor = function(a, b)
   return c
 end
 
-local inverse = { ["="] = "!=", ["!="] = "=", ["<"] = ">=", [">="] = "<", [">"] = "<=", ["<="] = ">",
-  like = "not_like", not_like = "like", ilike = "not_ilike", not_ilike = "ilike", ["in"] = "not_in", not_in = "in",
-  overlap = "not_overlap", not_overlap = "overlap", is_null = "is_not_null", is_not_null = "is_null" }
-
 local function invert(c)
   if c.filters then
     local out = {}
@@ -122,7 +113,7 @@ local function invert(c)
   if c.operator == "jsquery" then
     return setmetatable({ field = c.field, operator = "jsquery", value = "NOT (" .. c.value .. ")" }, Cond)
   end
-  local op = inverse[c.operator]
+  local op = complement[c.operator]
   if not op then
     return nil, "~ cannot negate " .. c.field .. " " .. tostring(c.operator) .. " " .. describe(c.value)
       .. ": the API has no inverse of " .. tostring(c.operator) .. "; filter locally instead, e.g. list:where(function(e) return not (e."
@@ -163,5 +154,3 @@ local function show(c, inner)
   return c.field .. " " .. c.operator .. " " .. literal(c.value)
 end
 Cond.__tostring = function(c) return show(c, false) end
-"""#
-}

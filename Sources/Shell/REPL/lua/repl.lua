@@ -1,0 +1,159 @@
+-- =empsh/repl: the REPL's Lua side, loaded once per REPL: printing results (lists and groups
+-- through their show, the rest as one line each) and finding completions.
+local write, concat, sort, rep = io.write, table.concat, table.sort, string.rep
+local null = json and json.null
+
+local keywords = { "and", "break", "do", "else", "elseif", "end", "false", "for", "function",
+  "goto", "if", "in", "local", "nil", "not", "or", "repeat", "return", "then", "true", "until", "while" }
+
+local function is_ident(s) return type(s) == "string" and s:match("^[%a_][%w_]*$") ~= nil end
+
+local function mt_name(v)
+  local mt = getmetatable(v)
+  return type(mt) == "table" and rawget(mt, "__name") or nil
+end
+
+-- A value as one line of text: strings quoted, json.null as null.
+local function scalar(v)
+  if v == nil then return "nil" end
+  if null ~= nil and v == null then return "null" end
+  if type(v) == "string" then return (("%q"):format(v):gsub("\\\n", "\\n")) end
+  return tostring(v)
+end
+
+local function keys_of(t)
+  local n, ks = #t, {}
+  local array = true
+  for k in next, t do
+    if not (math.type(k) == "integer" and k >= 1 and k <= n) then array = false; ks[#ks + 1] = k end
+  end
+  sort(ks, function(a, b)
+    local ta, tb = type(a), type(b)
+    if ta ~= tb then return ta < tb end
+    if ta == "string" or ta == "number" then return a < b end
+    return tostring(a) < tostring(b)
+  end)
+  return n, ks, array and n > 0
+end
+
+-- A table as JSON-like text; cycles print as <cycle>, deep nesting as {…}.
+local function pretty(v, indent, seen)
+  if type(v) ~= "table" or (null ~= nil and v == null) then return scalar(v) end
+  local mt = getmetatable(v)
+  if mt ~= nil and rawget(mt, "__tostring") then return tostring(v) end
+  if seen[v] then return "<cycle>" end
+  if #indent > 16 then return "{…}" end
+  seen[v] = true
+  local n, ks, is_array = keys_of(v)
+  local parts = {}
+  local inner = indent .. "  "
+  for i = 1, n do parts[#parts + 1] = pretty(rawget(v, i), inner, seen) end
+  for _, k in ipairs(ks) do
+    local key = is_ident(k) and k or "[" .. scalar(k) .. "]"
+    parts[#parts + 1] = key .. " = " .. pretty(rawget(v, k), inner, seen)
+  end
+  seen[v] = nil
+  if #parts == 0 then return "{}" end
+  local open, close = "{", "}"
+  if is_array and #ks == 0 then open, close = "[", "]" end
+  local flat = open .. " " .. concat(parts, ", ") .. " " .. close
+  if #flat + #indent <= 80 and not flat:find("\n") then return flat end
+  return open .. "\n" .. inner .. concat(parts, ",\n" .. inner) .. "\n" .. indent .. close
+end
+
+-- Prints a command's results: lists and groups through their show, the rest tab-separated.
+local function print_results(...)
+  local n = select("#", ...)
+  if n == 0 then return end
+  local texts = {}
+  for i = 1, n do
+    local v = select(i, ...)
+    local name = mt_name(v)
+    if (name == "empsh.list" or name == "empsh.groups") and n == 1 then
+      v:show()
+      return
+    end
+    texts[i] = pretty(v, "", {})
+  end
+  write(concat(texts, "\t"), "\n")
+end
+
+local function add(out, seen, k, prefix)
+  if type(k) == "string" and is_ident(k) and k:sub(1, #prefix) == prefix and not k:match("^__") and not seen[k] then
+    seen[k] = true
+    out[#out + 1] = k
+  end
+end
+
+local function resolve(path)
+  local v = _G
+  for name in path:gmatch("[^%.]+") do
+    if type(v) ~= "table" then return nil end
+    local ok, value = pcall(function() return v[name] end)
+    if not ok then return nil end
+    v = value
+  end
+  return v
+end
+
+-- Completions of `word` (the text before the cursor, back to a separator).
+local function complete(word, in_string)
+  local out, seen = {}, {}
+  local fields = empsh and empsh.fields
+  if in_string then
+    if fields then
+      for _, name in ipairs(fields.order) do
+        add(out, seen, name, word)
+        local spec = fields.fields[name]
+        if spec.nested then
+          for _, sub in ipairs(spec.nested.order) do
+            local full = name .. "." .. sub
+            if full:sub(1, #word) == word and not seen[full] then seen[full] = true; out[#out + 1] = full end
+          end
+        end
+      end
+    end
+    sort(out)
+    return out
+  end
+  local path, sep, partial = word:match("^([%a_][%w_%.]*)([%.:])([%w_]*)$")
+  if not path then
+    if not word:match("^[%a_]?[%w_]*$") then return out end
+    for k in pairs(_G) do add(out, seen, k, word) end
+    for _, k in ipairs(keywords) do add(out, seen, k, word) end
+    sort(out)
+    return out
+  end
+  local v = resolve(path)
+  if v == nil then return out end
+  -- F.<field>: the builders the catalogue lists for that field, and nothing after a dot.
+  if mt_name(v) == "empsh.field" and fields and fields.fields[v.name] then
+    if sep == ":" then
+      for _, m in ipairs(fields.fields[v.name].builders) do add(out, seen, m, partial) end
+    end
+    sort(out)
+    for i, k in ipairs(out) do out[i] = path .. sep .. k end
+    return out
+  end
+  if sep == "." and v == F and fields then
+    for _, name in ipairs(fields.order) do add(out, seen, name, partial) end
+  end
+  if sep == "." and type(v) == "table" then
+    for k in next, v do add(out, seen, k, partial) end
+  end
+  local mt = getmetatable(v)
+  local index = type(mt) == "table" and rawget(mt, "__index")
+  if type(index) == "table" then
+    for k, f in next, index do
+      if sep == "." or type(f) == "function" then add(out, seen, k, partial) end
+    end
+  end
+  if sep == ":" and type(v) == "table" then
+    for k, f in next, v do if type(f) == "function" then add(out, seen, k, partial) end end
+  end
+  sort(out)
+  for i, k in ipairs(out) do out[i] = path .. sep .. k end
+  return out
+end
+
+return { print = print_results, complete = complete, pretty = function(v) return pretty(v, "", {}) end }
