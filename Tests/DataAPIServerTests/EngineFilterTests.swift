@@ -68,7 +68,6 @@ enum FilterFixture {
         Case("call_recording", "=", .string("in"), [4]),
         Case("calls_available", "=", .bool(true), [1, 4]),
         Case("calls_available", "!=", .bool(true), [2]),
-        Case("calls_available", "<", .bool(true), [2]),
         // null tests with = / != null and is_null / is_not_null
         Case("first_name", "=", .null, [3]),
         Case("first_name", "!=", .null, [1, 2, 4]),

@@ -26,7 +26,9 @@ import Testing
         }
         let field = scalarFields.randomElement(using: &rng)!
         let value = record[field]!
-        var ops = ["=", "!=", "<", ">", "<=", ">=", "in", "not_in", "is_null", "is_not_null"]
+        // The catalog's operators for the field's kind (Booleans take no order comparisons).
+        var ops = field == "calls_available"
+            ? ["=", "!=", "in", "not_in", "is_null", "is_not_null"] : ["=", "!=", "<", ">", "<=", ">=", "in", "not_in", "is_null", "is_not_null"]
         if case .string(let s) = value, !["status", "call_recording"].contains(field) || Bool.random(using: &rng) {
             ops += ["like", "ilike", "not_like", "not_ilike"]
             if ops.count > 0 && Int.random(in: 0..<3, using: &rng) > 0 {

@@ -102,6 +102,18 @@ import Testing
         #expect(reply.id == .int(1))
     }
 
+    @Test("A combination the documentation does not list is -32602 naming the operator", arguments: [
+        ("calls_available", "<", JSON.bool(true)), ("calls_available", ">=", .bool(false)), ("calls_available", "like", .string("t%")),
+        ("id", "like", .string("1%")), ("groups", "<", .int(1)), ("allowed_in_call_types", "regexp", .string("x")),
+        ("coach", "overlap", .array([.string("x")])), ("full_name", "overlap", .array([.string("x")])), ("status", "jsquery", .string("$ = 1")),
+    ])
+    func undocumentedCombinations(field: String, op: String, value: JSON) {
+        let reply = engine.employees(Self.condition(field, op, value))
+        #expect(reply.code == -32602 && reply.mnemonic == "invalid_parameter_value", "\(field) \(op)")
+        #expect(reply.field == "filter.operator", "\(field) \(op)")
+        #expect(reply.message?.contains("not applicable to field \(field)") == true, "\(reply.message ?? "")")
+    }
+
     @Test func missingAccessToken() {
         let reply = engine.call("get.employees", ["limit": .int(1)])
         #expect(reply.mnemonic == "required_parameter_missed")

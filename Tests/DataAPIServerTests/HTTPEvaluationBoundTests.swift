@@ -42,8 +42,8 @@ struct HTTPEvaluationBoundTests {
             #expect(error.mnemonic == .invalidParameterValue)
             #expect(error.field == "filter" || error.field == "filter.value")
             #expect(error.metadata?.limits != nil)
-            // The budget is 1 s; the margin covers a loaded two-core machine.
-            #expect(slowDone - start < .seconds(3))
+            // The budget is 1 s; the margin covers a two-core machine loaded by the other tests.
+            #expect(slowDone - start < .seconds(6))
         }
     }
 }

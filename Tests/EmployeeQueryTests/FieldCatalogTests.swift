@@ -30,7 +30,7 @@ import TestSupport
 
     @Test(arguments: [
         (FieldKind.number, "= != < <= > >= in not_in is_null is_not_null"),
-        (.boolean, "= != < <= > >= in not_in is_null is_not_null"),
+        (.boolean, "= != in not_in is_null is_not_null"),
         (.string, "= != < <= > >= like ilike not_like not_ilike regexp in not_in is_null is_not_null"),
         (.enumeration(["a"]), "= != < <= > >= like ilike not_like not_ilike regexp in not_in is_null is_not_null"),
         (.arrayOfEnumerations(["a"]), "= != jsquery overlap not_overlap is_null is_not_null"),

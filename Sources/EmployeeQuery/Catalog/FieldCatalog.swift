@@ -79,7 +79,8 @@ public indirect enum FieldKind: Sendable, Hashable {
     }
 
     /// The operators the API accepts on a field of this kind (spec §3), in the order of `FilterOperator.known`:
-    /// - numbers and Booleans: `= != < <= > >= in not_in is_null is_not_null`;
+    /// - numbers: `= != < <= > >= in not_in is_null is_not_null`;
+    /// - Booleans: `= != in not_in is_null is_not_null` (`true`/`false` have no order to compare by);
     /// - strings and enums: `= != < <= > >= like ilike not_like not_ilike regexp in not_in is_null is_not_null`;
     /// - arrays of enums: `= != jsquery overlap not_overlap is_null is_not_null`;
     /// - objects and arrays of objects: `= != jsquery is_null is_not_null`.
@@ -90,7 +91,8 @@ public indirect enum FieldKind: Sendable, Hashable {
         let scalar = nullTests.union([.less, .lessOrEqual, .greater, .greaterOrEqual, .in, .notIn])
         let accepted: Set<FilterOperator> =
             switch self {
-            case .number, .boolean: scalar
+            case .number: scalar
+            case .boolean: nullTests.union([.in, .notIn])
             case .string, .enumeration: scalar.union([.like, .ilike, .notLike, .notIlike, .regexp])
             case .arrayOfEnumerations: nullTests.union([.jsquery, .overlap, .notOverlap])
             case .object, .arrayOfObjects: nullTests.union([.jsquery])
