@@ -1,4 +1,3 @@
-import CLuaShim
 import DataAPIClient
 import DataAPIContract
 import EmployeeQuery
@@ -94,7 +93,7 @@ final class EmployeesModule {
             stack.pop()
             try stack.load(Self.iteratorSource, name: "=employees.each")
             stack.pushvalue(-1)
-            stack.rawsetfield(empsh_registryindex(), Self.iteratorFactory)
+            stack.setregistry(Self.iteratorFactory)
         }
         stack.push { stack in try rows.pushNextBatch(onto: stack) ? 1 : 0 }
         try stack.call(arguments: 1, results: 1)
