@@ -30,9 +30,20 @@ extension LuaStack {
 }
 
 extension LuaStack {
-    /// Pushes `registry[name]` (a metatable made by `luaL_newmetatable`, say); raw, never raises.
+    /// The pseudo-index of the registry (`LUA_REGISTRYINDEX`), the table where host state lives.
+    @inlinable public static var registryindex: Int32 { empsh_registryindex() }
+
+    /// Pushes `registry[name]` (a metatable made by `newmetatable`, say); raw, never raises.
+    /// - Parameter name: The registry key.
+    /// - Returns: The type of the value pushed (`.nil` when there is none).
     @discardableResult public func getregistry(_ name: String) -> LuaType {
-        rawgetfield(empsh_registryindex(), name)
+        rawgetfield(Self.registryindex, name)
+    }
+
+    /// Pops the top value into `registry[name]`; raw, never raises.
+    /// - Parameter name: The registry key.
+    public func setregistry(_ name: String) {
+        rawsetfield(Self.registryindex, name)
     }
 }
 
@@ -44,9 +55,9 @@ extension LuaStack {
 
 extension LuaStack {
     /// Pops the top value into the registry and returns its reference (`luaL_ref`).
-    public func ref() -> Int32 { luaL_ref(L, empsh_registryindex()) }
+    public func ref() -> Int32 { luaL_ref(L, Self.registryindex) }
     /// Pushes the value of a registry reference.
-    public func getref(_ ref: Int32) { _ = lua_rawgeti(L, empsh_registryindex(), lua_Integer(ref)) }
+    public func getref(_ ref: Int32) { _ = lua_rawgeti(L, Self.registryindex, lua_Integer(ref)) }
     /// Frees a registry reference (`luaL_unref`).
-    public func unref(_ ref: Int32) { luaL_unref(L, empsh_registryindex(), ref) }
+    public func unref(_ ref: Int32) { luaL_unref(L, Self.registryindex, ref) }
 }

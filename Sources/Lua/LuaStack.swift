@@ -18,40 +18,46 @@ public struct LuaStack {
     public init(_ L: OpaquePointer) { self.L = L }
 
     // MARK: Stack primitives (names from the manual)
+    // Inlinable: the bindings that build tables straight from JSON call them once per value.
 
-    public func gettop() -> Int32 { lua_gettop(L) }
-    public func settop(_ index: Int32) { lua_settop(L, index) }
-    public func pop(_ count: Int32 = 1) { empsh_pop(L, count) }
-    public func absindex(_ index: Int32) -> Int32 { lua_absindex(L, index) }
-    public func pushvalue(_ index: Int32) { lua_pushvalue(L, index) }
-    public func remove(_ index: Int32) { empsh_remove(L, index) }
-    public func insert(_ index: Int32) { empsh_insert(L, index) }
+    @inlinable public func gettop() -> Int32 { lua_gettop(L) }
+    @inlinable public func settop(_ index: Int32) { lua_settop(L, index) }
+    @inlinable public func pop(_ count: Int32 = 1) { empsh_pop(L, count) }
+    @inlinable public func absindex(_ index: Int32) -> Int32 { lua_absindex(L, index) }
+    @inlinable public func pushvalue(_ index: Int32) { lua_pushvalue(L, index) }
+    @inlinable public func remove(_ index: Int32) { empsh_remove(L, index) }
+    @inlinable public func insert(_ index: Int32) { empsh_insert(L, index) }
     /// Makes room for `extra` more values; `false` when the stack cannot grow.
-    @discardableResult public func checkstack(_ extra: Int32) -> Bool { lua_checkstack(L, extra) != 0 }
-    public func type(_ index: Int32) -> LuaType { LuaType(rawValue: lua_type(L, index)) ?? .none }
+    @inlinable @discardableResult public func checkstack(_ extra: Int32) -> Bool { lua_checkstack(L, extra) != 0 }
+    @inlinable public func type(_ index: Int32) -> LuaType { LuaType(rawValue: lua_type(L, index)) ?? .none }
     public func typename(_ index: Int32) -> String { String(cString: lua_typename(L, lua_type(L, index))) }
-    public func isinteger(_ index: Int32) -> Bool { lua_isinteger(L, index) != 0 }
-    public func rawlen(_ index: Int32) -> Int { Int(lua_rawlen(L, index)) }
-    public func rawget(_ index: Int32) -> LuaType { LuaType(rawValue: lua_rawget(L, index)) ?? .none }
-    public func rawgeti(_ index: Int32, _ n: Int64) -> LuaType { LuaType(rawValue: lua_rawgeti(L, index, n)) ?? .none }
-    public func rawset(_ index: Int32) { lua_rawset(L, index) }
-    public func rawseti(_ index: Int32, _ n: Int64) { lua_rawseti(L, index, n) }
-    public func next(_ index: Int32) -> Bool { lua_next(L, index) != 0 }
-    public func createtable(narr: Int32 = 0, nrec: Int32 = 0) { lua_createtable(L, narr, nrec) }
-    public func setmetatable(_ index: Int32) { lua_setmetatable(L, index) }
-    public func getmetatable(_ index: Int32) -> Bool { lua_getmetatable(L, index) != 0 }
-    public func pushnil() { lua_pushnil(L) }
-    public func pushboolean(_ value: Bool) { lua_pushboolean(L, value ? 1 : 0) }
-    public func pushinteger(_ value: Int64) { lua_pushinteger(L, value) }
-    public func pushnumber(_ value: Double) { lua_pushnumber(L, value) }
-    public func toboolean(_ index: Int32) -> Bool { lua_toboolean(L, index) != 0 }
-    public func touserdata(_ index: Int32) -> UnsafeMutableRawPointer? { lua_touserdata(L, index) }
-    public func rawequal(_ a: Int32, _ b: Int32) -> Bool { lua_rawequal(L, a, b) != 0 }
+    @inlinable public func isinteger(_ index: Int32) -> Bool { lua_isinteger(L, index) != 0 }
+    @inlinable public func rawlen(_ index: Int32) -> Int { Int(lua_rawlen(L, index)) }
+    @inlinable @discardableResult public func rawget(_ index: Int32) -> LuaType { LuaType(rawValue: lua_rawget(L, index)) ?? .none }
+    @inlinable @discardableResult public func rawgeti(_ index: Int32, _ n: Int64) -> LuaType { LuaType(rawValue: lua_rawgeti(L, index, n)) ?? .none }
+    @inlinable public func rawset(_ index: Int32) { lua_rawset(L, index) }
+    @inlinable public func rawseti(_ index: Int32, _ n: Int64) { lua_rawseti(L, index, n) }
+    @inlinable public func next(_ index: Int32) -> Bool { lua_next(L, index) != 0 }
+    @inlinable public func createtable(narr: Int32 = 0, nrec: Int32 = 0) { lua_createtable(L, narr, nrec) }
+    @inlinable public func setmetatable(_ index: Int32) { lua_setmetatable(L, index) }
+    @inlinable public func getmetatable(_ index: Int32) -> Bool { lua_getmetatable(L, index) != 0 }
+    @inlinable public func pushnil() { lua_pushnil(L) }
+    @inlinable public func pushboolean(_ value: Bool) { lua_pushboolean(L, value ? 1 : 0) }
+    @inlinable public func pushinteger(_ value: Int64) { lua_pushinteger(L, value) }
+    @inlinable public func pushnumber(_ value: Double) { lua_pushnumber(L, value) }
+    /// Pushes a light userdata: a bare pointer, equal to any other light userdata with the same address.
+    @inlinable public func pushlightuserdata(_ pointer: UnsafeMutableRawPointer?) { lua_pushlightuserdata(L, pointer) }
+    @inlinable public func toboolean(_ index: Int32) -> Bool { lua_toboolean(L, index) != 0 }
+    @inlinable public func touserdata(_ index: Int32) -> UnsafeMutableRawPointer? { lua_touserdata(L, index) }
+    @inlinable public func rawequal(_ a: Int32, _ b: Int32) -> Bool { lua_rawequal(L, a, b) != 0 }
 
-    /// Pushes bytes as a Lua string (NUL-safe).
-    public func pushbytes(_ bytes: UnsafeRawBufferPointer) {
+    /// Pushes bytes as a Lua string (NUL-safe; Lua copies them).
+    @inlinable public func pushlstring(_ bytes: UnsafeRawBufferPointer) {
         _ = lua_pushlstring(L, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count)
     }
+
+    /// Pushes bytes as a Lua string; the same as `pushlstring`.
+    @inlinable public func pushbytes(_ bytes: UnsafeRawBufferPointer) { pushlstring(bytes) }
 
     /// Pushes Swift text as a UTF-8 Lua string.
     public func pushstring(_ text: String) {

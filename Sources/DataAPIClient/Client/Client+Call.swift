@@ -5,14 +5,20 @@ extension Client {
     /// A reply as the scanner read it.
     struct Scanned: Sendable {
         var metadata: Metadata
-        var data: JSON?
+        /// `result.data`, recorded; `nil` when absent.
+        var tape: JSONTape?
+        /// The ids of an array `result.data`'s rows; `nil` when it is not an array.
         var rowIDs: [Int64?]?
         var error: DataAPIError?
+
+        /// `result.data` as a tree.
+        var data: JSON? { tape?.json() }
     }
 
     /// Sends one call with everything around it: token, `user_id`, cache, pacing, retries, session renewal.
-    /// - Returns: The reply bytes and what the scanner read (never an error reply: that is thrown).
-    func perform(method: String, params: JSONObject, authenticated: Bool, skimRows: Bool) async throws -> ([UInt8], Scanned) {
+    /// - Parameter expectRows: Whether `result.data` must be an array (a broken reply otherwise, retried as one).
+    /// - Returns: What the scanner read (never an error reply: that is thrown).
+    func perform(method: String, params: JSONObject, authenticated: Bool, expectRows: Bool = false) async throws -> Scanned {
         if authenticated, session.isClosed { throw ClientError(.closed, method: method, message: "the client is closed; \(method) was not sent") }
         var params = params
         if authenticated, let userID, params["user_id"] == nil {
@@ -22,7 +28,7 @@ extension Client {
         let cacheKey = idempotent && cache != nil ? ResponseCache.key(method: method, params: params) : nil
         if let cacheKey, let hit = cache?.lookup(cacheKey, at: clock.now()) {
             configuration.logger?.debug("cache hit", metadata: ["method": "\(method)", "bytes": "\(hit.count)"])
-            return (hit, try await Self.scan(hit, method: method, expectedID: nil, skimRows: skimRows))
+            return try await Self.scan(hit, method: method, expectedID: nil, expectRows: expectRows)
         }
         var attempt = 1
         var minuteWaits = 0
@@ -37,7 +43,7 @@ extension Client {
             var recorded = false
             do {
                 let bytes = try await send(body)
-                let scanned = try await Self.scan(bytes, method: method, expectedID: id, skimRows: skimRows)
+                let scanned = try await Self.scan(bytes, method: method, expectedID: id, expectRows: expectRows)
                 limiter.finished(limits: scanned.metadata.limits, at: clock.now())
                 recorded = true
                 if let error = scanned.error { throw error }
@@ -47,7 +53,7 @@ extension Client {
                     "reply", metadata: ["method": "\(method)", "id": "\(id)", "bytes": "\(bytes.count)",
                                         "total_items": "\(scanned.metadata.totalItems.map(String.init) ?? "-")"]
                 )
-                return (bytes, scanned)
+                return scanned
             } catch {
                 if !recorded { limiter.finished(limits: nil, at: clock.now()) }
                 let error = scrubbed(error)
@@ -152,11 +158,11 @@ extension Client {
         }
     }
 
-    /// Parses a reply off the actor.
+    /// Parses a reply off the actor, recording `result.data` as a tape on the way.
     /// - Throws: `ClientError.malformedReply` naming the method.
     @concurrent
-    nonisolated static func scan(_ bytes: [UInt8], method: String, expectedID: Int64?, skimRows: Bool) async throws -> Scanned {
-        var scanner = ReplyScanner(skimRows: skimRows)
+    nonisolated static func scan(_ bytes: [UInt8], method: String, expectedID: Int64?, expectRows: Bool) async throws -> Scanned {
+        var scanner = ReplyScanner(expectedBytes: bytes.count)
         do {
             try JSONParser.parse(bytes, into: &scanner)
         } catch {
@@ -181,8 +187,8 @@ extension Client {
         do { metadata = try scanner.metadata.map { try Metadata(json: $0) } ?? Metadata() } catch {
             throw ClientError.malformedReply(method: method, "bad metadata: \(error)")
         }
-        if skimRows, scanner.rowIDs == nil { throw ClientError.malformedReply(method: method, "result.data is not an array") }
-        return Scanned(metadata: metadata, data: scanner.data, rowIDs: scanner.rowIDs)
+        if expectRows, scanner.rowIDs == nil { throw ClientError.malformedReply(method: method, "result.data is not an array") }
+        return Scanned(metadata: metadata, tape: scanner.data, rowIDs: scanner.rowIDs)
     }
 }
 

@@ -6,7 +6,7 @@ extension Client {
     /// - Throws: As `call(method:params:)`; `ClientError.malformedReply` when the reply has no `total_items`.
     public func count(query: Query) async throws -> Int {
         let probe = Query(filter: query.filter, fields: ["id"], limit: 1, userID: query.userID)
-        let (_, scanned) = try await perform(method: "get.employees", params: probe.params(accessToken: nil), authenticated: true, skimRows: true)
+        let scanned = try await perform(method: "get.employees", params: probe.params(accessToken: nil), authenticated: true, expectRows: true)
         guard let total = scanned.metadata.totalItems else {
             throw ClientError.malformedReply(method: "get.employees", "metadata.total_items is missing")
         }
@@ -72,15 +72,17 @@ extension Client {
         return assembler.summary
     }
 
-    /// One page of `query` as the request says, rows skimmed.
+    /// One page of `query` as the request says, its rows recorded as a tape.
+    /// - Throws: As `perform`; `ClientError.malformedReply` when `result.data` is not an array.
     func fetchRaw(_ query: Query, _ request: Pager.Request) async throws -> RawPage {
         var paged = query
         paged.limit = request.limit
         paged.offset = request.offset
-        let (bytes, scanned) = try await perform(
-            method: "get.employees", params: paged.params(accessToken: nil), authenticated: true, skimRows: true
-        )
-        return RawPage(bytes: bytes, metadata: scanned.metadata, request: request, rowIDs: scanned.rowIDs ?? [])
+        let scanned = try await perform(method: "get.employees", params: paged.params(accessToken: nil), authenticated: true, expectRows: true)
+        guard let tape = scanned.tape, let rowIDs = scanned.rowIDs else {
+            throw ClientError.malformedReply(method: "get.employees", "result.data is not an array")
+        }
+        return RawPage(tape: tape, metadata: scanned.metadata, request: request, rowIDs: rowIDs)
     }
 }
 
@@ -88,7 +90,7 @@ import DataAPIContract
 import EmployeeQuery
 /// A page as it came, before duplicates are marked.
 struct RawPage: Sendable {
-    var bytes: [UInt8]
+    var tape: JSONTape
     var metadata: Metadata
     var request: Pager.Request
     var rowIDs: [Int64?]
@@ -108,6 +110,6 @@ struct PageAssembler: Sendable {
         summary.pages += 1
         summary.duplicatesDropped += duplicates.count
         summary.rows += raw.rowIDs.count - dropped.count
-        return Page(bytes: raw.bytes, metadata: raw.metadata, request: raw.request, rowIDs: raw.rowIDs, dropped: dropped)
+        return Page(tape: raw.tape, metadata: raw.metadata, request: raw.request, rowIDs: raw.rowIDs, dropped: dropped)
     }
 }

@@ -67,13 +67,13 @@ public actor Client: CustomStringConvertible {
     /// - Parameters:
     ///   - method: The method, e.g. `get.employees`.
     ///   - params: The parameters, without `access_token`.
-    /// - Returns: The reply: raw bytes, metadata and parsed data.
+    /// - Returns: The reply: metadata and data.
     /// - Throws: `DataAPIError` (the server's error, credentials scrubbed), `TransportError`, or
     ///   `ClientError` (`malformedReply`, `dailyLimit`, `minuteLimit`, `retriesExhausted`, `closed`).
     public func call(method: String, params: JSONObject = JSONObject()) async throws -> Reply {
         let authenticated = method != "login.user"
-        let (bytes, scanned) = try await perform(method: method, params: params, authenticated: authenticated, skimRows: false)
-        return Reply(bytes: bytes, metadata: scanned.metadata, data: scanned.data)
+        let scanned = try await perform(method: method, params: params, authenticated: authenticated)
+        return Reply(metadata: scanned.metadata, tape: scanned.tape)
     }
 
     /// Forgets every cached reply.
@@ -86,7 +86,7 @@ public actor Client: CustomStringConvertible {
         guard let key = session.close() else { return }
         do {
             _ = try await perform(
-                method: "logout.user", params: ["access_token": .string(key.value)], authenticated: false, skimRows: false
+                method: "logout.user", params: ["access_token": .string(key.value)], authenticated: false
             )
         } catch {
             configuration.logger?.notice("logout.user failed", metadata: ["error": "\(scrubber.scrub(String(describing: error)))"])

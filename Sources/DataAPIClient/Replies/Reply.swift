@@ -1,24 +1,26 @@
 import DataAPIContract
 import EmployeeQuery
 
-/// A successful reply to one call: the raw body, its metadata and its data.
+/// A successful reply to one call: its metadata and its data.
 public struct Reply: Sendable {
-    /// The whole reply body as it came (or as it was cached), UTF-8 JSON.
-    public let bytes: [UInt8]
     /// The reply's `result.metadata`.
     public let metadata: Metadata
-    /// The reply's `result.data`, parsed; `nil` for a page whose rows were only skimmed (see `Page`).
-    public let data: JSON?
+    /// The reply's `result.data` as the one parse of the body recorded it; `nil` when the reply has none.
+    public let tape: JSONTape?
+
+    /// The reply's `result.data` as a tree, built from `tape`; `nil` when the reply has none.
+    public var data: JSON? { tape?.json() }
 }
 
 /// One page of `get.employees` rows, as `Client.fetchAll` hands them out, in order.
 ///
-/// The page keeps the reply's raw bytes so that the Lua layer can decode rows straight from them with
-/// a `JSONVisitor` (no tree): walk `result.data`, and skip the elements whose index is in `dropped`
-/// (rows an earlier page already handed out). `rows()` and `employees()` do the same for Swift callers.
+/// The page holds the rows as the client's one parse of the reply recorded them (`tape`, the array
+/// `result.data`), so that the Lua layer builds its tables from it without parsing again: walk the
+/// array, and skip the elements whose index is in `dropped` (rows an earlier page already handed out).
+/// `rows()` and `employees()` do the same for Swift callers.
 public struct Page: Sendable {
-    /// The whole reply body, UTF-8 JSON: `{"jsonrpc":"2.0","id":…,"result":{"metadata":{…},"data":[…]}}`.
-    public let bytes: [UInt8]
+    /// The reply's `result.data`, an array.
+    public let tape: JSONTape
     /// The reply's metadata.
     public let metadata: Metadata
     /// The request that brought it.
@@ -41,13 +43,11 @@ public struct Page: Sendable {
     /// - Returns: `false` for a dropped row.
     public func isKept(_ index: Int) -> Bool { !dropped.contains(index) }
 
-    /// The kept rows, parsed into `JSON`.
+    /// The kept rows as trees, built from the tape.
     /// - Returns: The rows in order.
-    /// - Throws: `DataAPIError` when the bytes do not parse (they were checked on arrival, so only on misuse).
-    public func rows() throws -> [JSON] {
-        let reply = try RPCReply(bytes: bytes)
-        guard case .result(_, .array(let rows)) = reply.outcome else { return [] }
-        return rows.enumerated().compactMap { isKept($0.offset) ? $0.element : nil }
+    public func rows() -> [JSON] {
+        guard case .array(let rows)? = tape.json() else { return [] }
+        return dropped.isEmpty ? rows : rows.enumerated().compactMap { isKept($0.offset) ? $0.element : nil }
     }
 
     /// The kept rows, decoded as `Employee`s (a projection decodes with absent fields left empty, as

@@ -1,38 +1,50 @@
 import DataAPIContract
 
-/// Reads a JSON-RPC reply in one pass without building a tree for the rows of `result.data`.
+/// Reads a JSON-RPC reply in one pass: the only parse a reply gets.
 ///
-/// Everything but the rows (`id`, `error`, `result.metadata`, a non-array `data`) is built as `JSON`;
-/// for an array `data` it only counts the elements and notes each object element's integer `id`. The
-/// whole body is still parsed, so a truncated or malformed reply is caught here.
+/// `id`, `error` and `result.metadata` are built as `JSON`; `result.data`, whatever its shape, is recorded
+/// as a `JSONTape` (which the Lua layer and `Page.rows()` read without parsing again), and when it is an
+/// array, each object element's integer `id` is noted on the way. The whole body is parsed, so a truncated
+/// or malformed reply is caught here.
 struct ReplyScanner: JSONVisitor {
-    enum Role { case top, result, rows, row, other }
-    enum Slot { case id, error, metadata, data, result }
+    private enum Role { case top, result, other }
+    private enum Slot { case id, error, metadata, data, result }
 
-    /// Whether an array `data` is skimmed (ids only) rather than built.
-    let skimRows: Bool
     private var roles: [Role] = []
     private var pendingKey: Slot?
-    private var rowKeyIsID = false
     private var capture: JSONTreeBuilder?
     private var captureSlot: Slot = .id
     private var captureDepth = 0
 
+    /// Records `result.data` while `recording`; `dataDepth` counts its open containers (1: `data` itself).
+    private var recorder = JSONTape.Builder()
+    private var recording = false
+    private var sawData = false
+    private var dataDepth = 0
+    private var rowKeyIsID = false
+    private let expectedBytes: Int
+
     private(set) var id: JSON?
     private(set) var error: JSON?
     private(set) var metadata: JSON?
-    private(set) var data: JSON?
+    /// The `id` of each element of an array `result.data` (`nil` where an element has no integer `id`);
+    /// `nil` when `data` is absent or not an array.
     private(set) var rowIDs: [Int64?]?
     private(set) var hasResult = false
     private(set) var topIsObject = false
     /// `result` was there but was not an object.
     private(set) var resultIsNotObject = false
 
-    init(skimRows: Bool) { self.skimRows = skimRows }
+    /// - Parameter expectedBytes: The size of the body, to size the tape's buffers; 0 by default.
+    init(expectedBytes: Int = 0) { self.expectedBytes = expectedBytes }
+
+    /// `result.data` as recorded; `nil` when the reply has none.
+    var data: JSONTape? { sawData ? recorder.tape : nil }
 
     // MARK: routing
 
-    /// Where a value that starts now belongs, and whether it is a container.
+    /// Where a value that starts now belongs: a role for a container that stays with the scanner, or
+    /// `nil` (a scalar, or a value handed to a capture or the recorder, which `place` starts).
     private mutating func place(container: Bool, array: Bool) -> Role? {
         guard let parent = roles.last else {
             topIsObject = container && !array
@@ -40,32 +52,16 @@ struct ReplyScanner: JSONVisitor {
         }
         let key = pendingKey
         pendingKey = nil
-        switch parent {
-        case .top:
-            switch key {
-            case .id?, .error?: startCapture(key!)
-            case .result? where container && !array: hasResult = true; return .result
-            case .result?: hasResult = true; startCapture(.result)
-            default: break
-            }
-        case .result:
-            switch key {
-            case .metadata?: startCapture(.metadata)
-            case .data? where array && skimRows: rowIDs = []; return .rows
-            case .data?: startCapture(.data)
-            default: break
-            }
-        case .rows:
-            rowIDs!.append(nil)
-            if container && !array { return .row }
-        case .row:
-            if rowKeyIsID && !container {
-                rowKeyIsID = false
-                return nil  // the scalar handler notes the id
-            }
-        case .other: break
+        switch (parent, key) {
+        case (.top, .id?), (.top, .error?): startCapture(key!)
+        case (.top, .result?):
+            hasResult = true
+            if container && !array { return .result }
+            startCapture(.result)
+        case (.result, .metadata?): startCapture(.metadata)
+        case (.result, .data?): startRecording(array: array)
+        default: break
         }
-        rowKeyIsID = false
         return container ? .other : nil
     }
 
@@ -81,66 +77,113 @@ struct ReplyScanner: JSONVisitor {
         case .id: id = value
         case .error: error = value
         case .metadata: metadata = value
-        case .data: data = value
+        case .data: break
         case .result: resultIsNotObject = true
         }
         capture = nil
     }
 
-    private mutating func scalar(_ feed: (inout JSONTreeBuilder) throws -> Void, id rowID: Int64? = nil) rethrows {
-        if capture != nil {
-            try feed(&capture!)
-            finishCaptureIfDone()
-            return
+    /// Starts recording `result.data` (a later duplicate key replaces an earlier value, as in `JSONObject`).
+    private mutating func startRecording(array: Bool) {
+        // Measured on full records: a word per 12 bytes of body, string bytes (keys stored once) a third of it.
+        recorder = JSONTape.Builder(words: expectedBytes / 12, textBytes: expectedBytes / 3)
+        recording = true
+        sawData = true
+        dataDepth = 0
+        rowIDs = array ? [] : nil
+    }
+
+    // MARK: inside result.data
+
+    /// Notes a value inside `data` before the recorder gets it: a new row, or a row's `id`.
+    @inline(__always)
+    private mutating func noteInData(int value: Int64? = nil) {
+        guard rowIDs != nil else { return }
+        if dataDepth == 1 {
+            rowIDs!.append(nil)
+        } else if dataDepth == 2 && rowKeyIsID {
+            if let value { rowIDs![rowIDs!.count - 1] = value }
+            rowKeyIsID = false
         }
-        let wasIDKey = rowKeyIsID && roles.last == .row
-        _ = place(container: false, array: false)
-        if capture != nil {
-            try feed(&capture!)
+    }
+
+    // MARK: JSONVisitor
+
+    private enum Scalar {
+        case null, bool(Bool), int(Int64), double(Double), string(UnsafeRawBufferPointer)
+    }
+
+    private mutating func scalar(_ value: Scalar) throws {
+        if !recording, capture == nil {
+            _ = place(container: false, array: false)
+        }
+        if recording {
+            if case .int(let id) = value { noteInData(int: id) } else { noteInData() }
+            try Self.feed(value, to: &recorder)
+            if dataDepth == 0 { recording = false }
+        } else if capture != nil {
+            try Self.feed(value, to: &capture!)
             finishCaptureIfDone()
-        } else if wasIDKey, let rowID {
-            rowIDs![rowIDs!.count - 1] = rowID
+        }
+    }
+
+    @inline(__always)
+    private static func feed<V: JSONVisitor>(_ value: Scalar, to visitor: inout V) throws {
+        switch value {
+        case .null: try visitor.null()
+        case .bool(let value): try visitor.bool(value)
+        case .int(let value): try visitor.int(value)
+        case .double(let value): try visitor.double(value)
+        case .string(let bytes): try visitor.string(bytes)
         }
     }
 
     private mutating func begin(array: Bool) {
-        if capture != nil {
-            captureDepth += 1
-            array ? capture!.beginArray() : capture!.beginObject()
-            return
+        var role: Role? = nil
+        if !recording, capture == nil {
+            role = place(container: true, array: array)
         }
-        let role = place(container: true, array: array)
-        if capture != nil {
-            captureDepth = 1
+        if recording {
+            noteInData()
+            dataDepth += 1
+            array ? recorder.beginArray() : recorder.beginObject()
+        } else if capture != nil {
+            captureDepth += 1
             array ? capture!.beginArray() : capture!.beginObject()
         } else {
             roles.append(role ?? .other)
         }
     }
 
-    private mutating func end(array: Bool, count: Int) {
-        if capture != nil {
+    private mutating func end(array: Bool, count: Int) throws {
+        if recording {
+            dataDepth -= 1
+            if dataDepth == 0 { recording = false }
+            try array ? recorder.endArray(count: count) : recorder.endObject(count: count)
+        } else if capture != nil {
             captureDepth -= 1
             array ? capture!.endArray(count: count) : capture!.endObject(count: count)
             finishCaptureIfDone()
-            return
+        } else {
+            roles.removeLast()
         }
-        roles.removeLast()
     }
 
-    // MARK: JSONVisitor
-
-    mutating func null() { scalar { $0.null() } }
-    mutating func bool(_ value: Bool) { scalar { $0.bool(value) } }
-    mutating func int(_ value: Int64) { scalar({ $0.int(value) }, id: value) }
-    mutating func double(_ value: Double) { scalar { $0.double(value) } }
-    mutating func string(_ bytes: UnsafeRawBufferPointer) { scalar { $0.string(bytes) } }
+    mutating func null() throws { try scalar(.null) }
+    mutating func bool(_ value: Bool) throws { try scalar(.bool(value)) }
+    mutating func int(_ value: Int64) throws { try scalar(.int(value)) }
+    mutating func double(_ value: Double) throws { try scalar(.double(value)) }
+    mutating func string(_ bytes: UnsafeRawBufferPointer) throws { try scalar(.string(bytes)) }
     mutating func beginArray() { begin(array: true) }
-    mutating func endArray(count: Int) { end(array: true, count: count) }
+    mutating func endArray(count: Int) throws { try end(array: true, count: count) }
     mutating func beginObject() { begin(array: false) }
-    mutating func endObject(count: Int) { end(array: false, count: count) }
+    mutating func endObject(count: Int) throws { try end(array: false, count: count) }
 
-    mutating func key(_ bytes: UnsafeRawBufferPointer) {
+    mutating func key(_ bytes: UnsafeRawBufferPointer) throws {
+        if recording {
+            if dataDepth == 2 { rowKeyIsID = bytes.count == 2 && bytes[0] == UInt8(ascii: "i") && bytes[1] == UInt8(ascii: "d") }
+            return try recorder.key(bytes)
+        }
         if capture != nil {
             capture!.key(bytes)
             return
@@ -148,7 +191,6 @@ struct ReplyScanner: JSONVisitor {
         switch roles.last {
         case .top?: pendingKey = Self.match(bytes, [("id", .id), ("error", .error), ("result", .result)])
         case .result?: pendingKey = Self.match(bytes, [("metadata", .metadata), ("data", .data)])
-        case .row?: rowKeyIsID = bytes.count == 2 && bytes[0] == UInt8(ascii: "i") && bytes[1] == UInt8(ascii: "d")
         default: break
         }
     }

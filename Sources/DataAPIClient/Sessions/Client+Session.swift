@@ -30,9 +30,9 @@ extension Client {
     ///   when `data.access_token`/`data.expire_at` are missing.
     private func logIn(login: String, password: Secret) async throws {
         configuration.logger?.info("logging in", metadata: ["login": "\(login)"])
-        let (_, scanned) = try await perform(
+        let scanned = try await perform(
             method: "login.user", params: ["login": .string(login), "password": .string(password.value)],
-            authenticated: false, skimRows: false
+            authenticated: false
         )
         guard case .object(let data)? = scanned.data, case .string(let key)? = data["access_token"], !key.isEmpty else {
             throw ClientError.malformedReply(method: "login.user", "data.access_token is missing")

@@ -1,4 +1,3 @@
-import CLuaShim
 import DataAPIClient
 import DataAPIContract
 import EmployeeQuery
@@ -36,7 +35,7 @@ final class EmployeesModule {
         let params = options.query.params(accessToken: nil)
         let reply = try wait(method: "get.employees") { try await $0.call(method: "get.employees", params: params) }
         stack.createtable(narr: 0, nrec: 3)
-        try LuaReplyDecoder.pushData(reply.bytes, onto: stack)
+        try LuaTapeDecoder.pushRows(reply.tape ?? JSONTape(), onto: stack)
         backend.count(page: stack.rawlen(-1))
         try ListValue.wrap(stack, columns: options.fields)
         stack.rawsetfield(-2, "data")
@@ -94,7 +93,7 @@ final class EmployeesModule {
             stack.pop()
             try stack.load(EmbeddedLua.each, name: "=employees.each")
             stack.pushvalue(-1)
-            stack.rawsetfield(empsh_registryindex(), Self.iteratorFactory)
+            stack.setregistry(Self.iteratorFactory)
         }
         stack.push { stack in try rows.pushNextBatch(onto: stack) ? 1 : 0 }
         try stack.call(arguments: 1, results: 1)
@@ -157,15 +156,13 @@ final class EmployeesModule {
         }
         let reply = try wait(method: method) { [params] in try await $0.call(method: method, params: params) }
         backend.countCall()
-        guard let data = reply.data else {
-            try LuaReplyDecoder.pushData(reply.bytes, onto: stack)
+        guard let data = reply.tape else {
+            stack.createtable()  // a reply without data gives an empty table
             return 1
         }
         stack.createtable(narr: 0, nrec: 2)
-        try JSON.object(["data": data]).encoded().withUnsafeBytes { try LuaJSONDecoder.push($0, onto: stack) }
-        stack.rawgetfield(-1, "data")
-        stack.rawsetfield(-3, "data")
-        stack.pop()
+        try LuaTapeDecoder.push(data, onto: stack)
+        stack.rawsetfield(-2, "data")
         try pushMetadata(reply.metadata, onto: stack)
         stack.rawsetfield(-2, "metadata")
         return 1

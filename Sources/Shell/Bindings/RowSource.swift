@@ -5,8 +5,9 @@ import Lua
 
 /// Runs a query plan and hands its rows to Lua in batches (Lua arrays of row tables).
 ///
-/// When the server does all the work, each page's rows are decoded straight from the reply
-/// bytes, pages arriving in the background while Lua consumes earlier ones. When part of the
+/// When the server does all the work, each page's rows are built from the tape the client
+/// recorded in its one parse of the reply, pages arriving in the background while Lua consumes
+/// earlier ones. When part of the
 /// query is local, every page is fetched, the local filter, sort, offset and limit run on the
 /// decoded records with the engine's own code, and the result comes as one batch.
 final class RowSource {
@@ -48,9 +49,8 @@ final class RowSource {
             finished = true
             return false
         }
-        try LuaReplyDecoder.pushData(page.bytes, onto: stack)
-        if !page.dropped.isEmpty { compact(stack, dropping: page.dropped) }
-        strip(stack)
+        // Rows an earlier page handed out, and fields fetched only for the local part or de-duplication, are left out.
+        try LuaTapeDecoder.pushRows(page.tape, dropping: page.dropped, omitting: plan.extraFields, onto: stack)
         backend.count(page: page.count)
         return true
     }
@@ -92,32 +92,5 @@ final class RowSource {
         for record in selected { record.write(to: &writer, fields: projection) }
         writer.endArray()
         try writer.bytes.withUnsafeBytes { try LuaJSONDecoder.push($0, onto: stack) }
-    }
-
-    /// Rebuilds the array on top without the rows at the dropped indices (0-based).
-    private func compact(_ stack: LuaStack, dropping dropped: Set<Int>) {
-        let source = stack.gettop()
-        stack.createtable(narr: Int32(clamping: stack.rawlen(source)), nrec: 0)
-        var kept: Int64 = 0
-        for index in 0..<stack.rawlen(source) where !dropped.contains(index) {
-            stack.rawgeti(source, Int64(index + 1))
-            kept += 1
-            stack.rawseti(-2, kept)
-        }
-        stack.remove(source)
-    }
-
-    /// Removes from each row the fields fetched only for the local part or de-duplication.
-    private func strip(_ stack: LuaStack) {
-        guard !plan.extraFields.isEmpty else { return }
-        let rows = stack.gettop()
-        for index in 1...max(1, stack.rawlen(rows)) where stack.rawlen(rows) > 0 {
-            stack.rawgeti(rows, Int64(index))
-            for field in plan.extraFields {
-                stack.pushnil()
-                stack.rawsetfield(-2, field)
-            }
-            stack.pop()
-        }
     }
 }

@@ -1,4 +1,3 @@
-import CLuaShim
 import Lua
 
 /// The global `json`: `encode`, `decode`, `null`, and `array`/`object` to mark a table's kind.
@@ -11,13 +10,13 @@ enum JSONModule {
     /// Installs `json` as a global.
     static func install(in stack: LuaStack) {
         // The marker metatables of empty arrays and objects, made once, found by name.
-        luaL_newmetatable(stack.L, LuaJSONDecoder.arrayMarker)
+        stack.newmetatable(LuaJSONDecoder.arrayMarker)
         stack.pop()
-        luaL_newmetatable(stack.L, LuaJSONDecoder.objectMarker)
+        stack.newmetatable(LuaJSONDecoder.objectMarker)
         stack.pop()
 
         stack.createtable(narr: 0, nrec: 6)
-        lua_pushlightuserdata(stack.L, nil)
+        stack.pushlightuserdata(nil)
         stack.rawsetfield(-2, "null")
         stack.setfunction(-1, "encode", encode)
         stack.setfunction(-1, "decode", decode)

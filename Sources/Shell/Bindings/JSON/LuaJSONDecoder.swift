@@ -1,4 +1,3 @@
-import CLuaShim
 import DataAPIContract
 import Lua
 
@@ -10,7 +9,7 @@ struct LuaJSONDecoder: JSONVisitor {
     static let arrayMarker = "empsh.json.array"
     static let objectMarker = "empsh.json.object"
 
-    private let L: OpaquePointer
+    private let stack: LuaStack
     /// One entry per open container: the next array index, or -1 for an object.
     private var open: [Int64] = []
     /// Stack slots of the marker metatables.
@@ -40,14 +39,13 @@ struct LuaJSONDecoder: JSONVisitor {
         let base = stack.gettop()
         stack.getregistry(Self.arrayMarker)
         stack.getregistry(Self.objectMarker)
-        L = stack.L
+        self.stack = stack
         arrayMeta = base + 1
         objectMeta = base + 2
     }
 
     /// Removes the marker metatables from under the values decoded since `init`.
     func finish() {
-        let stack = LuaStack(L)
         stack.remove(arrayMeta)
         stack.remove(arrayMeta)
     }
@@ -57,40 +55,40 @@ struct LuaJSONDecoder: JSONVisitor {
         guard let last = open.indices.last else { return }
         let index = open[last]
         if index >= 0 {
-            lua_rawseti(L, -2, index)
+            stack.rawseti(-2, index)
             open[last] = index + 1
         } else {
-            lua_rawset(L, -3)
+            stack.rawset(-3)
         }
     }
 
     mutating func null() throws {
-        lua_pushlightuserdata(L, nil)
+        stack.pushlightuserdata(nil)
         store()
     }
 
     mutating func bool(_ value: Bool) throws {
-        lua_pushboolean(L, value ? 1 : 0)
+        stack.pushboolean(value)
         store()
     }
 
     mutating func int(_ value: Int64) throws {
-        lua_pushinteger(L, value)
+        stack.pushinteger(value)
         store()
     }
 
     mutating func double(_ value: Double) throws {
-        lua_pushnumber(L, value)
+        stack.pushnumber(value)
         store()
     }
 
     mutating func string(_ bytes: UnsafeRawBufferPointer) throws {
-        lua_pushlstring(L, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count)
+        stack.pushlstring(bytes)
         store()
     }
 
     mutating func key(_ bytes: UnsafeRawBufferPointer) throws {
-        lua_pushlstring(L, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count)
+        stack.pushlstring(bytes)
     }
 
     mutating func beginArray() throws {
@@ -105,8 +103,8 @@ struct LuaJSONDecoder: JSONVisitor {
 
     private mutating func begin() throws {
         // A container holds its table and, in an object, a pending key and value.
-        guard lua_checkstack(L, 4) != 0 else { throw LuaRaise.message("json.decode: nested too deep") }
-        lua_createtable(L, 0, 0)
+        guard stack.checkstack(4) else { throw LuaRaise.message("json.decode: nested too deep") }
+        stack.createtable()
     }
 
     mutating func endArray(count: Int) throws {
@@ -122,7 +120,7 @@ struct LuaJSONDecoder: JSONVisitor {
     }
 
     private func mark(_ meta: Int32) {
-        lua_pushvalue(L, meta)
-        lua_setmetatable(L, -2)
+        stack.pushvalue(meta)
+        stack.setmetatable(-2)
     }
 }

@@ -1,0 +1,73 @@
+extension JSONTape {
+    /// The keys a builder has recorded, found by their bytes, so that a key that recurs (the same member
+    /// of every row of a page) is stored once in the text and every occurrence's word points at it.
+    @usableFromInline
+    struct KeyTable {
+        /// Open addressing over the tape words of the keys (0: an empty slot); the count is a power of two.
+        @usableFromInline var slots = [UInt64](repeating: 0, count: 64)
+        @usableFromInline var used = 0
+        /// Keys beyond this many (an object used as a map, say) are recorded without being looked up.
+        @usableFromInline static let capacity = 4096
+
+        @inlinable init() {}
+
+        /// The FNV-1a hash of a key.
+        @inlinable @inline(__always)
+        static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01B3 }
+            return Int(truncatingIfNeeded: hash)
+        }
+
+        /// The word of a key with these bytes recorded before, if any.
+        /// - Parameters:
+        ///   - bytes: The key.
+        ///   - hash: `hash(bytes)`.
+        ///   - text: The builder's text, where recorded keys are.
+        @inlinable
+        func word(for bytes: UnsafeRawBufferPointer, hash: Int, in text: [UInt8]) -> UInt64? {
+            text.withUnsafeBytes { text in word(for: bytes, hash: hash, in: text) }
+        }
+
+        @inlinable
+        func word(for bytes: UnsafeRawBufferPointer, hash: Int, in text: UnsafeRawBufferPointer) -> UInt64? {
+            let mask = slots.count - 1
+            var slot = hash & mask
+            while true {
+                let word = slots[slot]
+                if word == 0 { return nil }
+                let length = Int(truncatingIfNeeded: word >> 32 & 0x0FFF_FFFF)
+                let offset = Int(truncatingIfNeeded: word & 0xFFFF_FFFF)
+                if length == bytes.count && UnsafeRawBufferPointer(rebasing: text[offset..<offset &+ length]).elementsEqual(bytes) {
+                    return word
+                }
+                slot = (slot &+ 1) & mask
+            }
+        }
+
+        /// Adds the word of a key just recorded, unless the table is full.
+        @inlinable
+        mutating func insert(_ word: UInt64, hash: Int, text: [UInt8]) {
+            guard used < Self.capacity else { return }
+            if (used + 1) * 2 > slots.count { grow(text: text) }
+            let mask = slots.count - 1
+            var slot = hash & mask
+            while slots[slot] != 0 { slot = (slot &+ 1) & mask }
+            slots[slot] = word
+            used += 1
+        }
+
+        @inlinable
+        mutating func grow(text: [UInt8]) {
+            let old = slots
+            slots = [UInt64](repeating: 0, count: old.count * 2)
+            used = 0
+            for word in old where word != 0 {
+                let length = Int(truncatingIfNeeded: word >> 32 & 0x0FFF_FFFF)
+                let offset = Int(truncatingIfNeeded: word & 0xFFFF_FFFF)
+                let hash = text.withUnsafeBytes { Self.hash(UnsafeRawBufferPointer(rebasing: $0[offset..<offset + length])) }
+                insert(word, hash: hash, text: text)
+            }
+        }
+    }
+}
