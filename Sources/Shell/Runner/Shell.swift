@@ -61,6 +61,7 @@ public final class Shell {
     private func installAPI() throws {
         let stack = lua.stack
         JSONModule.install(in: stack)
+        JSQueryModule.install(in: stack)
         try APIErrorObject.install(in: stack)
         employees.install(in: stack)
         try Prelude.install(in: lua, output: output)
