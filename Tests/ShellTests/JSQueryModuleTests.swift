@@ -42,6 +42,17 @@ struct JSQueryModuleTests {
         #expect(results.first != .integer(0), "the example matches some rows")
     }
 
+    @Test("Strings the F builders put into jsquery are quoted so that jsquery reads them back unchanged")
+    func builderQuoting() throws {
+        let results = try fixture.run(#"""
+            local name = 'a"b\c
+	/Пётр'
+            local cond = F.coach:has{ coach_full_name = name }
+            return jsquery.match({ coach_full_name = name }, cond.value), jsquery.match({ coach_full_name = "x" }, cond.value)
+            """#)
+        #expect(results == [.boolean(true), .boolean(false)], "\(results)")
+    }
+
     @Test("A bad expression or value is a Lua error that says what and where", arguments: [
         (##"jsquery.match({}, "a = ")"##, "jsquery.match: syntax error"),
         (##"jsquery.match({}, 5)"##, "jsquery.match: expected a jsquery expression (a string) as argument 2, got number"),

@@ -52,11 +52,9 @@ final class EmployeesModule {
 
     private func plan(_ options: QueryOptions) throws -> QueryPlan {
         do {
-            var plan = try QueryPlanner.plan(
+            return try QueryPlanner.plan(
                 filter: options.filter, sort: options.sort, fields: options.fields, limit: options.limit,
-                offset: options.offset, pageSize: options.pageSize ?? Paging.maxLimit)
-            plan.serverQuery.userID = options.userID
-            return plan
+                offset: options.offset, pageSize: options.pageSize ?? Paging.maxLimit, userID: options.userID)
         } catch {
             throw APIErrorObject(error)
         }
@@ -71,7 +69,8 @@ final class EmployeesModule {
         var count: Int64 = 0
         while try rows.pushNextBatch(onto: stack) {
             let batch = stack.gettop()
-            for i in 1...max(1, stack.rawlen(batch)) where stack.rawlen(batch) > 0 {
+            let length = stack.rawlen(batch)
+            for i in stride(from: 1, through: length, by: 1) {
                 stack.rawgeti(batch, Int64(i))
                 count += 1
                 stack.rawseti(batch - 1, count)

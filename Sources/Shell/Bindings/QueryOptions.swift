@@ -119,7 +119,8 @@ struct QueryOptions {
             throw LuaRaise.message("\(function): sort must be a list like {\"last_name\", \"-first_name\"}, got \(stack.typename(index))")
         }
         var keys: [Sort] = []
-        for position in 1...max(1, stack.arrayLength(index)) where stack.arrayLength(index) > 0 {
+        let length = stack.arrayLength(index)
+        for position in stride(from: 1, through: length, by: 1) {
             stack.rawgeti(index, Int64(position))
             defer { stack.pop() }
             switch stack.type(-1) {
@@ -156,7 +157,8 @@ struct QueryOptions {
             throw LuaRaise.message("\(function): fields must be a list of field names, got \(stack.typename(index))")
         }
         var fields: [String] = []
-        for position in 1...max(1, stack.arrayLength(index)) where stack.arrayLength(index) > 0 {
+        let length = stack.arrayLength(index)
+        for position in stride(from: 1, through: length, by: 1) {
             stack.rawgeti(index, Int64(position))
             defer { stack.pop() }
             guard stack.type(-1) == .string, let name = stack.tostring(-1) else {

@@ -10,7 +10,7 @@ import EmployeeQuery
 public struct QueryPlan: Sendable {
     /// What to send: the server-side filter and sort, the fields to fetch, and — only when nothing
     /// runs locally — the user's `limit`/`offset` (the pager turns them into pages).
-    public var serverQuery: Query
+    public let serverQuery: Query
     /// The part of the filter the API cannot run; `nil` when the server runs it all.
     public let localFilter: LocalFilter?
     /// The sort, when some key is not sortable by the API (then the whole sort runs locally).

@@ -29,6 +29,7 @@ public enum QueryPlanner {
     ///   - limit: The most rows wanted, 0 or more; `nil` (all) by default.
     ///   - offset: Rows to skip, 0 or more; `nil` (0) by default.
     ///   - pageSize: Rows per page, clamped to 1…10 000; 10 000 by default.
+    ///   - userID: The customer an agent's key acts for (`user_id`); `nil` (none) by default.
     /// - Returns: The plan.
     /// - Throws: `DataAPIError`, as the engine would report it: `invalid_parameter_value` for a negative
     ///   `limit`/`offset`; `unexpected_parameters` for an unknown name in `fields` (`fields[i]`), `sort`
@@ -36,7 +37,7 @@ public enum QueryPlanner {
     ///   key; and the filter's value errors (see `LocalFilter`).
     public static func plan(
         filter: Filter?, sort: [Sort] = [], fields: [String]? = nil, limit: Int? = nil, offset: Int? = nil,
-        pageSize: Int = Paging.maxLimit
+        pageSize: Int = Paging.maxLimit, userID: Int64? = nil
     ) throws(DataAPIError) -> QueryPlan {
         for (name, value) in [("limit", limit), ("offset", offset)] {
             if let value, value < 0 {
@@ -66,7 +67,7 @@ public enum QueryPlanner {
         }
         let serverQuery = Query(
             filter: split.server, sort: sortOnServer ? sort : [], fields: serverFields,
-            limit: hasLocalPart ? nil : limit, offset: hasLocalPart ? nil : offset)
+            limit: hasLocalPart ? nil : limit, offset: hasLocalPart ? nil : offset, userID: userID)
         return QueryPlan(
             serverQuery: serverQuery, localFilter: localFilter, localSort: localSort,
             localLimit: hasLocalPart ? limit : nil, localOffset: hasLocalPart ? offset : nil,

@@ -1,3 +1,4 @@
+import DataAPIContract
 import Lua
 
 /// The Lua side of empsh that is written in Lua: `F` (filter conditions), `List` (result lists)
@@ -47,18 +48,31 @@ public enum Prelude {
         stack.setfunction(empsh, "format", OutputFunctions.format(settings: output))
         stack.setfunction(empsh, "columns", OutputFunctions.columns())
 
-        // The internal table the chunks share: P.render, P.format and P.columns are the Swift functions.
+        // The internal table the chunks share: P.render, P.format and P.columns are the Swift functions;
+        // P.quote writes a string as a JSON (and jsquery) string literal with the contract's escaper.
         stack.createtable()
         let shared = stack.gettop()
         for name in ["render", "format", "columns"] {
             stack.rawgetfield(empsh, name)
             stack.rawsetfield(shared, name)
         }
+        stack.setfunction(shared, "quote", quote)
         for chunk in chunks {
             try stack.load(chunk.source, name: chunk.name)
             stack.pushvalue(catalogIndex)
             stack.pushvalue(shared)
             try stack.call(arguments: 2, results: 0)
         }
+    }
+
+    /// `P.quote(s)` → `s` as a quoted JSON string, which jsquery reads as the same string.
+    private static func quote(_ stack: LuaStack) throws -> Int32 {
+        var bytes: [UInt8] = []
+        let done = try stack.withBytes(1) { text in
+            JSONWriter.appendEscaped(utf8: text.assumingMemoryBound(to: UInt8.self), to: &bytes)
+        }
+        guard done != nil else { throw LuaRaise.message("expected a string, got \(stack.typename(1))") }
+        bytes.withUnsafeBytes { stack.pushbytes($0) }
+        return 1
     }
 }

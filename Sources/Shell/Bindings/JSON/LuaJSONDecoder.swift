@@ -33,7 +33,7 @@ struct LuaJSONDecoder: JSONVisitor {
     }
 
     /// A decoder whose values go onto `stack`; it pushes the two marker metatables first, which
-    /// `finish(keeping:)` removes.
+    /// `finish()` removes.
     init(stack: LuaStack) {
         stack.checkstack(8)
         let base = stack.gettop()

@@ -68,7 +68,7 @@ struct LuaJSONEncoder {
         switch shape {
         case .array(let count):
             bytes.append(UInt8(ascii: "["))
-            for i in 1...max(1, count) where count > 0 {
+            for i in stride(from: 1, through: count, by: 1) {
                 if i > 1 { bytes.append(UInt8(ascii: ",")) }
                 newline(depth + 1)
                 stack.rawgeti(index, Int64(i))

@@ -25,14 +25,11 @@ local function quoted(list)
   return table.concat(out, ", ")
 end
 
--- jsquery literals: JSON strings, numbers, booleans, null.
-local escapes = { ['"'] = '\\"', ["\\"] = "\\\\", ["\n"] = "\\n", ["\r"] = "\\r", ["\t"] = "\\t" }
-local function jstring(s)
-  return '"' .. (s:gsub('[%c"\\]', function(c) return escapes[c] or ("\\u%04x"):format(c:byte()) end)) .. '"'
-end
+-- jsquery literals: JSON strings (quoted by the contract's escaper), numbers, booleans, null.
+local quote = P.quote
 local function jliteral(v)
   if isnull(v) then return "null" end
-  if type(v) == "string" then return jstring(v) end
+  if type(v) == "string" then return quote(v) end
   if math.type(v) == "integer" then return ("%d"):format(v) end
   if type(v) == "number" then return ("%.17g"):format(v) end
   return tostring(v)
