@@ -45,8 +45,7 @@ struct JSQueryModuleTests {
     @Test("Strings the F builders put into jsquery are quoted so that jsquery reads them back unchanged")
     func builderQuoting() throws {
         let results = try fixture.run(#"""
-            local name = 'a"b\c
-	/Пётр'
+            local name = 'a"b\\c\n\t\1/Пётр'
             local cond = F.coach:has{ coach_full_name = name }
             return jsquery.match({ coach_full_name = name }, cond.value), jsquery.match({ coach_full_name = "x" }, cond.value)
             """#)
