@@ -174,4 +174,19 @@ extension LuaStack {
         pop()
         return count
     }
+
+    /// Calls `body` once for each of `t[1] … t[arrayLength]` (raw reads), with the element pushed on
+    /// top of the stack and popped afterwards.
+    /// - Parameters:
+    ///   - index: The table.
+    ///   - body: Receives the element's position, from 1.
+    /// - Throws: What `body` throws (the element is popped first).
+    public func forEachElement(of index: Int32, _ body: (Int) throws -> Void) rethrows {
+        let table = absindex(index)
+        for position in stride(from: 1, through: arrayLength(table), by: 1) {
+            rawgeti(table, Int64(position))
+            defer { pop() }
+            try body(position)
+        }
+    }
 }

@@ -13,6 +13,23 @@ import Testing
         lua.stack.pop(2)
     }
 
+    @Test("forEachElement visits t[1]…t[n] up to the first nil, leaves the stack as it was, and stops on a throw")
+    func forEachElementWalksTheArrayPart() throws {
+        let lua = try LuaState()
+        let stack = lua.stack
+        _ = try lua.run("t = {10, 20, 30, nil, 50}", name: "=t")
+        stack.getglobal("t")
+        let top = stack.gettop()
+        var seen: [Int64] = []
+        stack.forEachElement(of: -1) { position in seen.append(stack.tointeger(-1) ?? -Int64(position)) }
+        #expect(seen == [10, 20, 30])
+        #expect(stack.gettop() == top)
+        struct Stop: Error {}
+        #expect(throws: Stop.self) { try stack.forEachElement(of: -1) { position in if position == 2 { throw Stop() } } }
+        #expect(stack.gettop() == top)
+        stack.pop()
+    }
+
     @Test func lightUserdataWithTheSameAddressAreEqual() throws {
         let lua = try LuaState()
         lua.stack.pushlightuserdata(nil)

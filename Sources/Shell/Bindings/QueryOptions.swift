@@ -119,10 +119,7 @@ struct QueryOptions {
             throw LuaRaise.message("\(function): sort must be a list like {\"last_name\", \"-first_name\"}, got \(stack.typename(index))")
         }
         var keys: [Sort] = []
-        let length = stack.arrayLength(index)
-        for position in stride(from: 1, through: length, by: 1) {
-            stack.rawgeti(index, Int64(position))
-            defer { stack.pop() }
+        try stack.forEachElement(of: index) { position in
             switch stack.type(-1) {
             case .string: keys.append(try sortKey(stack.tostring(-1) ?? "", function: function))
             case .table:
@@ -157,10 +154,7 @@ struct QueryOptions {
             throw LuaRaise.message("\(function): fields must be a list of field names, got \(stack.typename(index))")
         }
         var fields: [String] = []
-        let length = stack.arrayLength(index)
-        for position in stride(from: 1, through: length, by: 1) {
-            stack.rawgeti(index, Int64(position))
-            defer { stack.pop() }
+        try stack.forEachElement(of: index) { position in
             guard stack.type(-1) == .string, let name = stack.tostring(-1) else {
                 throw LuaRaise.message("\(function): fields[\(position)] must be a field name, got \(stack.typename(-1))")
             }
