@@ -115,6 +115,21 @@ import Testing
         #expect(fixture.transport.employeeParams.count == 1)  // the count
     }
 
+    @Test("A local regexp (on patronymic, which the API cannot filter) runs the server's engine under the same bound")
+    func localRegexpIsBoundedLikeTheServer() throws {
+        let fixture = try ShellFixture()
+        let results = try fixture.run(
+            #"""
+            local n = #employees.all{ filter = F.patronymic:regexp "^[А-ЯЁ][а-яё]+вич$" }
+            local ok, err = pcall(function()
+                return employees.all{ filter = F.patronymic:regexp [[^((\w*)*)*\d$]] }
+            end)
+            return n, ok, err.mnemonic, err.field
+            """#)
+        #expect(results.first.map { $0 != .integer(0) } == true, "Cyrillic classes match per character: \(results)")
+        #expect(results.dropFirst().map { $0 } == [.boolean(false), "invalid_parameter_value", "filter.value"], "\(results)")
+    }
+
     @Test func serverErrorsArriveAsTablesWithTheScriptLine() throws {
         let fixture = try ShellFixture()
         let results = try fixture.run(
