@@ -28,7 +28,8 @@ struct ConnectionOptions: ParsableArguments {
     var noCache = false
 
     /// The account to talk to.
-    /// - Throws: `ShellError.usage` for a configuration error (its message names no secret).
+    /// - Throws: `ShellError.usage` for a configuration error (its message names no secret) or a bad
+    ///   `EMPSH_DEMO_EMPLOYEES`.
     func makeBackend(interactive: Bool, onWait: (@Sendable (RateLimitWait) -> Void)?) throws -> Backend {
         let environment = ProcessInfo.processInfo.environment
         let settings: ClientSettings
@@ -43,12 +44,25 @@ struct ConnectionOptions: ParsableArguments {
         unsetenv("EMPSH_TOKEN")
         unsetenv("EMPSH_PASSWORD")
         var configuration = Client.Configuration()
-        configuration.cache = interactive && !noCache ? .ttl(.seconds(300)) : .off
+        configuration.cache = interactive && !noCache ? .interactive : .off
         configuration.onWait = onWait
         if settings.isDemo {
-            let size = environment["EMPSH_DEMO_EMPLOYEES"].flatMap(Int.init) ?? DemoCompany.defaultEmployeeCount
+            let size = try Self.demoEmployeeCount(environment["EMPSH_DEMO_EMPLOYEES"])
             return .demo(employees: size, configuration: configuration)
         }
         return try .remote(settings: settings, configuration: configuration)
+    }
+
+    /// The size of the demo account: `EMPSH_DEMO_EMPLOYEES`, checked as `serve --employees` is, or 250
+    /// when it is unset or empty.
+    /// - Throws: `ShellError.usage` for anything but a whole number from 10 to 200000.
+    static func demoEmployeeCount(_ value: String?) throws -> Int {
+        guard let value, !value.isEmpty else { return DemoCompany.defaultEmployeeCount }
+        let range = DemoCompany.employeeCountRange
+        guard let count = Int(value.trimmingCharacters(in: .whitespaces)), range.contains(count) else {
+            throw ShellError.usage(
+                "EMPSH_DEMO_EMPLOYEES must be a whole number between \(range.lowerBound) and \(range.upperBound), not \"\(value)\"")
+        }
+        return count
     }
 }
