@@ -50,6 +50,10 @@ import TestSupport
           --profile <NAME>        A profile of $XDG_CONFIG_HOME/empsh/config.toml
                                   (EMPSH_PROFILE).
           --no-cache              Never answers a call from the response cache.
+          --record <FILE>         Writes every call and its reply to FILE (NDJSON,
+                                  credentials left out).
+          --replay <FILE>         Answers every call from a file written by --record:
+                                  no network, no points, no credentials.
 
         OPTIONS:
           -e <CODE>               Runs CODE before the script; may be repeated.
