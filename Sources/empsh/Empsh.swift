@@ -23,7 +23,7 @@ struct Empsh: AsyncParsableCommand {
             error, 3 for an API, network or authentication failure, and 130 when interrupted by \
             Ctrl-C.
             """,
-        subcommands: [Serve.self]
+        subcommands: [Serve.self, TestCommand.self]
     )
 
     @OptionGroup(title: "Account")

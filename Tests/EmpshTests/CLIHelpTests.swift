@@ -74,6 +74,7 @@ import TestSupport
         SUBCOMMANDS:
           serve                   Serves the reference implementation of get.employees
                                   on 127.0.0.1.
+          test                    Runs the test_* functions of *_test.lua files.
 
           See 'empsh help <subcommand>' for detailed help.
 

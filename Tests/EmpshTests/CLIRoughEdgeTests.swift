@@ -5,7 +5,7 @@ import TestSupport
 /// The command line as a new user tries it in the first hour.
 @Suite struct CLIRoughEdgeTests {
     @Test func helpNamesASubcommandAsHelpSays() throws {
-        for name in ["serve"] {
+        for name in ["serve", "test"] {
             let result = try runEmpsh(["help", name])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.contains("USAGE: empsh \(name)"), "\(result.stdout)")
