@@ -53,6 +53,10 @@ struct Empsh: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Stops each run of Lua code after SECONDS of wall-clock time.", valueName: "SECONDS"))
     var timeout: Double?
 
+    @Flag(name: .customLong("types"), help: ArgumentHelp(
+        "Prints the LuaLS definitions of empsh's Lua API (---@meta) for editors, and exits."))
+    var types = false
+
     @Argument(
         parsing: .captureForPassthrough,
         help: ArgumentHelp("The script to run, followed by its arguments.", valueName: "script [args]"))
@@ -74,6 +78,10 @@ struct Empsh: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if types {
+            print(LuaTypes.definitions, terminator: "")
+            return
+        }
         let script = scriptAndArguments
         let plan = RunPlan(
             scriptPath: script.first, arguments: Array(script.dropFirst()), chunks: execute, modules: library,

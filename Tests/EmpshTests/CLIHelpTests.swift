@@ -69,6 +69,8 @@ import TestSupport
                                   included.
           --timeout <SECONDS>     Stops each run of Lua code after SECONDS of
                                   wall-clock time.
+          --types                 Prints the LuaLS definitions of empsh's Lua API
+                                  (---@meta) for editors, and exits.
           -h, --help              Show help information.
 
         SUBCOMMANDS:
