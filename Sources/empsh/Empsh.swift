@@ -57,6 +57,9 @@ struct Empsh: AsyncParsableCommand {
         "Prints the LuaLS definitions of empsh's Lua API (---@meta) for editors, and exits."))
     var types = false
 
+    @Flag(name: .customLong("generate-manual"), help: .hidden)
+    var generateManual = false
+
     @Argument(
         parsing: .captureForPassthrough,
         help: ArgumentHelp("The script to run, followed by its arguments.", valueName: "script [args]"))
@@ -80,6 +83,10 @@ struct Empsh: AsyncParsableCommand {
     func run() async throws {
         if types {
             print(LuaTypes.definitions, terminator: "")
+            return
+        }
+        if generateManual {
+            print(Manual.page(), terminator: "")
             return
         }
         let script = scriptAndArguments

@@ -61,4 +61,30 @@ import TestSupport
             #expect(result.stdout == value + "\n")
         }
     }
+
+    @Test(arguments: ["bash", "zsh", "fish"])
+    func completionScripts(shell: String) throws {
+        let result = try runEmpsh(["--generate-completion-script", shell])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("empsh"))
+        #expect(result.stdout.contains("replay"))
+        #expect(result.stdout.contains("serve"))
+    }
+
+    /// docs/empsh.1 is what `--generate-manual` prints now: regenerate it with scripts/manual.
+    @Test func theCommittedManPageIsCurrent() throws {
+        let result = try runEmpsh(["--generate-manual"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix(".TH EMPSH 1"))
+        for text in ["\\-\\-replay", "\\-\\-types", "COMMAND: empsh serve", "COMMAND: empsh test", "\\-\\-employees"] {
+            #expect(result.stdout.contains(text), "\(text)")
+        }
+        let committed = try String(contentsOfFile: repositoryRoot() + "/docs/empsh.1", encoding: .utf8)
+        #expect(committed == result.stdout, "docs/empsh.1 is stale: run scripts/manual")
+    }
+}
+
+/// The repository's root: the folder above `Tests/`.
+func repositoryRoot(file: String = #filePath) -> String {
+    URL(fileURLWithPath: file).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 }
