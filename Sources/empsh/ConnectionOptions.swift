@@ -27,10 +27,34 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(name: .customLong("no-cache"), help: "Never answers a call from the response cache.")
     var noCache = false
 
-    /// The account to talk to.
-    /// - Throws: `ShellError.usage` for a configuration error (its message names no secret).
+    @Option(help: ArgumentHelp(
+        "Writes every call and its reply to FILE (NDJSON, credentials left out).", valueName: "FILE"))
+    var record: String?
+
+    @Option(help: ArgumentHelp(
+        "Answers every call from a file written by --record: no network, no points, no credentials.", valueName: "FILE"))
+    var replay: String?
+
+    func validate() throws {
+        if record != nil, replay != nil { throw ValidationError("--record and --replay cannot be combined.") }
+    }
+
+    /// The account to talk to: the recording of `--replay`, or the configured account (the demo one when
+    /// none is), its calls written to the file of `--record` when given.
+    /// - Throws: `ShellError.usage` for a configuration error (its message names no secret), a recording
+    ///   that cannot be read or written, or a bad `EMPSH_DEMO_EMPLOYEES`.
     func makeBackend(interactive: Bool, onWait: (@Sendable (RateLimitWait) -> Void)?) throws -> Backend {
         let environment = ProcessInfo.processInfo.environment
+        var configuration = Client.Configuration()
+        configuration.cache = interactive && !noCache ? .interactive : .off
+        configuration.onWait = onWait
+        if let replay { return try .replaying(replay, configuration: configuration) }
+        let log: RecordingLog?
+        do {
+            log = try record.map(RecordingLog.init(path:))
+        } catch {
+            throw ShellError.usage("\(error)")
+        }
         let settings: ClientSettings
         do {
             settings = try ClientSettings.resolve(
@@ -42,13 +66,23 @@ struct ConnectionOptions: ParsableArguments {
         // The secrets are read; scripts (and their child processes) do not see them.
         unsetenv("EMPSH_TOKEN")
         unsetenv("EMPSH_PASSWORD")
-        var configuration = Client.Configuration()
-        configuration.cache = interactive && !noCache ? .ttl(.seconds(300)) : .off
-        configuration.onWait = onWait
         if settings.isDemo {
-            let size = environment["EMPSH_DEMO_EMPLOYEES"].flatMap(Int.init) ?? DemoCompany.defaultEmployeeCount
-            return .demo(employees: size, configuration: configuration)
+            let size = try Self.demoEmployeeCount(environment["EMPSH_DEMO_EMPLOYEES"])
+            return .demo(employees: size, configuration: configuration, recordTo: log)
         }
-        return try .remote(settings: settings, configuration: configuration)
+        return try .remote(settings: settings, configuration: configuration, recordTo: log)
+    }
+
+    /// The size of the demo account: `EMPSH_DEMO_EMPLOYEES`, checked as `serve --employees` is, or 250
+    /// when it is unset or empty.
+    /// - Throws: `ShellError.usage` for anything but a whole number from 10 to 200000.
+    static func demoEmployeeCount(_ value: String?) throws -> Int {
+        guard let value, !value.isEmpty else { return DemoCompany.defaultEmployeeCount }
+        let range = DemoCompany.employeeCountRange
+        guard let count = Int(value.trimmingCharacters(in: .whitespaces)), range.contains(count) else {
+            throw ShellError.usage(
+                "EMPSH_DEMO_EMPLOYEES must be a whole number between \(range.lowerBound) and \(range.upperBound), not \"\(value)\"")
+        }
+        return count
     }
 }

@@ -9,17 +9,19 @@ extension Backend {
     ///   - employees: how many employees the company has (default 250), within `DemoCompany.employeeCountRange`.
     ///   - seed: the generator's seed (the default company by default).
     ///   - configuration: the client configuration.
+    ///   - recordTo: a file to record every call and reply in (`--record`); none by default.
     /// - Returns: A backend whose client talks to the engine in this process.
     static func demo(
         employees: Int = DemoCompany.defaultEmployeeCount, seed: UInt64 = DemoCompany.defaultSeed,
-        configuration: Client.Configuration = Client.Configuration()
+        configuration: Client.Configuration = Client.Configuration(), recordTo: RecordingLog? = nil
     ) -> Backend {
         let token = "demo-key"
         let count = min(max(employees, DemoCompany.employeeCountRange.lowerBound), DemoCompany.employeeCountRange.upperBound)
         let engine = Engine(
             .demo(employees: DemoCompany.generate(employees: count, seed: seed), token: token,
                   dayLimit: 1_000_000, minuteLimit: 100_000))
-        let client = Client(transport: InProcessTransport(engine: engine), credentials: .token(token), configuration: configuration)
+        let client = Client(
+            transport: recording(InProcessTransport(engine: engine), to: recordTo), credentials: .token(token), configuration: configuration)
         return .using(client, accountDescription: "demo account (\(count) employees)", isDemo: true)
     }
 }

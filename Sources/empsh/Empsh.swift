@@ -23,7 +23,7 @@ struct Empsh: AsyncParsableCommand {
             error, 3 for an API, network or authentication failure, and 130 when interrupted by \
             Ctrl-C.
             """,
-        subcommands: [Serve.self]
+        subcommands: [Serve.self, TestCommand.self]
     )
 
     @OptionGroup(title: "Account")
@@ -53,14 +53,24 @@ struct Empsh: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Stops each run of Lua code after SECONDS of wall-clock time.", valueName: "SECONDS"))
     var timeout: Double?
 
+    @Flag(name: .customLong("types"), help: ArgumentHelp(
+        "Prints the LuaLS definitions of empsh's Lua API (---@meta) for editors, and exits."))
+    var types = false
+
+    @Flag(name: .customLong("generate-manual"), help: .hidden)
+    var generateManual = false
+
     @Argument(
         parsing: .captureForPassthrough,
         help: ArgumentHelp("The script to run, followed by its arguments.", valueName: "script [args]"))
     var script: [String] = []
 
+    /// The script and its arguments; a leading `--` ends empsh's options, as in `lua`.
+    var scriptAndArguments: [String] { script.first == "--" ? Array(script.dropFirst()) : script }
+
     func validate() throws {
         // captureForPassthrough also takes options it does not know: ask for help, or refuse them.
-        if let first = script.first, first.hasPrefix("-"), first != "-" {
+        if let first = script.first, first.hasPrefix("-"), first != "-", first != "--" {
             if first == "--help" || first == "-h" { throw CleanExit.helpRequest(self) }
             throw ValidationError("Unknown option '\(first)'.")
         }
@@ -71,6 +81,15 @@ struct Empsh: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if types {
+            print(LuaTypes.definitions, terminator: "")
+            return
+        }
+        if generateManual {
+            print(Manual.page(), terminator: "")
+            return
+        }
+        let script = scriptAndArguments
         let plan = RunPlan(
             scriptPath: script.first, arguments: Array(script.dropFirst()), chunks: execute, modules: library,
             interactive: interactive, stdinIsTerminal: isatty(STDIN_FILENO) != 0)
@@ -89,11 +108,15 @@ struct Empsh: AsyncParsableCommand {
     static func main() async {
         do {
             // The script argument captures everything after the options, the subcommand's name
-            // included, so `serve` is dispatched here.
+            // included, so subcommands (and `help SUBCOMMAND`) are dispatched here.
             let arguments = Array(CommandLine.arguments.dropFirst())
-            if arguments.first == "serve" {
-                var serve = try Serve.parseAsRoot(Array(arguments.dropFirst()))
-                if var asyncServe = serve as? AsyncParsableCommand { try await asyncServe.run() } else { try serve.run() }
+            if let name = arguments.first, let subcommand = Self.subcommand(named: name) {
+                var command = try subcommand.parseAsRoot(Array(arguments.dropFirst()))
+                if var asyncCommand = command as? AsyncParsableCommand { try await asyncCommand.run() } else { try command.run() }
+                return
+            }
+            if arguments.first == "help" {
+                try help(for: Array(arguments.dropFirst()))
                 return
             }
             var command = try parseAsRoot()
@@ -112,6 +135,27 @@ struct Empsh: AsyncParsableCommand {
             if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
             Foundation.exit(status.code)
         }
+    }
+}
+
+extension Empsh {
+    /// The subcommand a first argument names, if any.
+    static func subcommand(named name: String) -> ParsableCommand.Type? {
+        configuration.subcommands.first { $0._commandName == name }
+    }
+
+    /// `empsh help [SUBCOMMAND]`: the help of empsh or of a subcommand, on standard output.
+    /// - Throws: `ValidationError` for an unknown subcommand (exit 2).
+    static func help(for words: [String]) throws {
+        guard let name = words.first else {
+            print(helpMessage())
+            return
+        }
+        guard words.count == 1, let subcommand = subcommand(named: name) else {
+            let names = configuration.subcommands.map { $0._commandName }.joined(separator: ", ")
+            throw ValidationError("help: no subcommand \"\(words.joined(separator: " "))\"; the subcommands are \(names).")
+        }
+        print(helpMessage(for: subcommand))
     }
 }
 

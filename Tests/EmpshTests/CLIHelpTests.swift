@@ -50,6 +50,10 @@ import TestSupport
           --profile <NAME>        A profile of $XDG_CONFIG_HOME/empsh/config.toml
                                   (EMPSH_PROFILE).
           --no-cache              Never answers a call from the response cache.
+          --record <FILE>         Writes every call and its reply to FILE (NDJSON,
+                                  credentials left out).
+          --replay <FILE>         Answers every call from a file written by --record:
+                                  no network, no points, no credentials.
 
         OPTIONS:
           -e <CODE>               Runs CODE before the script; may be repeated.
@@ -65,11 +69,14 @@ import TestSupport
                                   included.
           --timeout <SECONDS>     Stops each run of Lua code after SECONDS of
                                   wall-clock time.
+          --types                 Prints the LuaLS definitions of empsh's Lua API
+                                  (---@meta) for editors, and exits.
           -h, --help              Show help information.
 
         SUBCOMMANDS:
           serve                   Serves the reference implementation of get.employees
                                   on 127.0.0.1.
+          test                    Runs the test_* functions of *_test.lua files.
 
           See 'empsh help <subcommand>' for detailed help.
 

@@ -162,6 +162,24 @@ import Testing
         #expect(error?.message.contains("test:2:") == true, "\(error?.message ?? "")")
     }
 
+    /// `count` and `all` (and `each`, `explain`) follow one rule for `offset`: the API's 0…100 000,
+    /// checked before any call, whether the offset runs on the server or after a local filter.
+    @Test(arguments: ["all", "count", "each", "explain"])
+    func offsetPastTheAPIRangeIsOneErrorForEveryFunction(function: String) throws {
+        let fixture = try ShellFixture(employees: 10)
+        for filter in ["", #"filter = F.patronymic:eq "Петрович", "#] {
+            let error = #expect(throws: LuaError.self) { try fixture.run("return employees.\(function){ \(filter)offset = 100001 }") }
+            #expect(error?.message.contains("offset must be between 0 and 100000, not 100001") == true, "\(error?.message ?? "")")
+        }
+        #expect(fixture.transport.employeeParams.isEmpty)
+    }
+
+    @Test func offsetAtTheEndOfTheRangeAnswersNothingEverywhere() throws {
+        let fixture = try ShellFixture(employees: 10)
+        let results = try fixture.run("return employees.count{ offset = 100000 }, #employees.all{ offset = 100000 }")
+        #expect(results == [0, 0])
+    }
+
     @Test func apiCallIsTheRawEscapeHatch() throws {
         let fixture = try ShellFixture(employees: 10)
         let results = try fixture.run(

@@ -108,6 +108,20 @@ rows = List.new{
         #expect(try h.text(#"return table.concat(rows:unnest("groups"):pluck("group_name"), ",")"#) == "Продажи,Продажи,Склад")
     }
 
+    /// An element key that the row also has loses neither value: the element's goes under the path.
+    @Test func unnestKeepsRowKeysThatElementsShare() throws {
+        let h = try PreludeHarness()
+        #expect(try h.text(#"""
+            local rows = List.new{ { id = 7, status = "break", phone_numbers = {
+                { phone_number = "74950000001", status = "active" }, { phone_number = "74950000002", status = "inactive" } } } }
+            local out = {}
+            for i, e in ipairs(rows:unnest("phone_numbers")) do
+              out[i] = e.id .. " " .. e.status .. " " .. e["phone_numbers.status"] .. " " .. e.phone_number .. " " .. tostring(e["phone_numbers.phone_number"])
+            end
+            return table.concat(out, "; ")
+            """#) == "7 break active 74950000001 nil; 7 break inactive 74950000002 nil")
+    }
+
     @Test func toJSONAndCSV() throws {
         let h = try harness()
         #expect(try h.text(#"return rows:where{id = 2}:to_json()"#)

@@ -49,9 +49,12 @@ import Testing
     }
 
     @Test func reportsRowsOutOfReach() throws {
-        let plan = try QueryPlanner.plan(filter: nil, offset: 105_000)
+        let plan = try QueryPlanner.plan(filter: nil, offset: 100_000)
         #expect(plan.explain(totalItems: 200_000, pageSize: 10_000).contains(
             "pages: 1, then the fetch fails: 200000 rows match and the API reaches only the first 110000\npoints: 1"))
+        // Past the API's offset range the plan is refused, as the engine would refuse the call.
+        #expect(throws: DataAPIError.self) { try QueryPlanner.plan(filter: nil, offset: 100_001) }
+        #expect(throws: DataAPIError.self) { try QueryPlanner.plan(filter: .condition("patronymic", .isNull), offset: 100_001) }
         // Clamped like the pager's page size.
         #expect(plan.explain(totalItems: 0, pageSize: 0).contains("1 rows a page"))
     }

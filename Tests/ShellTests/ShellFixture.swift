@@ -7,7 +7,7 @@ import Shell
 import TestSupport
 
 /// A transport that hands requests to the engine and keeps every request body it carried.
-final class RecordingTransport: Transport, @unchecked Sendable {
+final class CapturingTransport: Transport, @unchecked Sendable {
     private let inner: InProcessTransport
     private let lock = NSLock()
     private var bodies: [[UInt8]] = []
@@ -36,12 +36,12 @@ final class RecordingTransport: Transport, @unchecked Sendable {
 /// A shell on the demo company (250 employees unless told), recording what the engine receives.
 struct ShellFixture {
     let shell: Shell
-    let transport: RecordingTransport
+    let transport: CapturingTransport
     let company: [Employee]
 
     init(employees: Int = 250, pageSize: Int? = nil, dayLimit: Int = 1_000_000) throws {
         company = DemoCompany.generate(employees: employees, seed: DemoCompany.defaultSeed)
-        transport = RecordingTransport(engine: makeEngine(company, dayLimit: dayLimit))
+        transport = CapturingTransport(engine: makeEngine(company, dayLimit: dayLimit))
         var configuration = Client.Configuration()
         if let pageSize { configuration.pageSize = pageSize }
         let client = Client(transport: transport, credentials: .token(testToken), configuration: configuration)

@@ -126,6 +126,8 @@ extension Client {
         /// Keep replies for `ttl`, keyed by the exact request parameters (without the token).
         /// - Parameter ttl: How long a reply stays fresh.
         public static func ttl(_ ttl: Duration) -> CachePolicy { CachePolicy(ttl: ttl) }
+        /// Keep replies for 5 minutes: what the REPL uses unless `--no-cache` is given.
+        public static let interactive = CachePolicy.ttl(.seconds(300))
         public var description: String { ttl.map { ".ttl(\($0))" } ?? ".off" }
     }
 }

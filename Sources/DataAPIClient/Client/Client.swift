@@ -79,6 +79,20 @@ public actor Client: CustomStringConvertible {
     /// Forgets every cached reply.
     public func clearCache() { cache?.clear() }
 
+    /// Turns the response cache on or off while the client runs (the REPL's `.cache on|off`), whatever
+    /// the configuration said. Turning it on keeps what is cached when the time to live is the same.
+    /// - Parameter policy: `.off`, or `.ttl(...)` to keep `get.*` replies that long.
+    public func setCache(_ policy: CachePolicy) {
+        guard let ttl = policy.ttl else {
+            cache = nil
+            return
+        }
+        if cache?.ttl != ttl.seconds { cache = ResponseCache(ttl: ttl) }
+    }
+
+    /// Whether replies are being cached now.
+    public var isCaching: Bool { cache != nil }
+
     /// Ends the session: `logout.user` for a session key obtained with `login.user` (errors ignored:
     /// the key expires anyway); nothing for a permanent token. Later calls fail with `ClientError.closed`.
     public func close() async {

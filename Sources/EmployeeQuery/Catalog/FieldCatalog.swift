@@ -47,6 +47,10 @@ extension EmployeeField {
         }
     }
 
+    /// Whether a record may hold `null` in the field: every field but `id` and the arrays, which come
+    /// as `[]` when empty (`FieldKind.isNullable`). `coach`, `extension` and `operator` may also be `{}`.
+    public var isNullable: Bool { self != .id && kind.isNullable }
+
     /// The field names that `isFilterable` accepts, in canonical order.
     public static var filterable: [EmployeeField] { allCases.filter(\.isFilterable) }
     /// The field names that `isSortable` accepts, in canonical order.
@@ -69,6 +73,15 @@ public indirect enum FieldKind: Sendable, Hashable {
     case object([NestedField])
     /// An array of objects with the listed keys.
     case arrayOfObjects([NestedField])
+
+    /// Whether a value of this kind may be `null`: numbers, strings, Booleans, enums and objects may;
+    /// arrays come as `[]` instead.
+    public var isNullable: Bool {
+        switch self {
+        case .arrayOfEnumerations, .arrayOfObjects: false
+        default: true
+        }
+    }
 
     /// The nested keys of an object or array-of-objects kind; empty for the others.
     public var nestedFields: [NestedField] {

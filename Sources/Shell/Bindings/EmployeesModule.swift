@@ -13,13 +13,17 @@ final class EmployeesModule {
 
     init(backend: Backend) { self.backend = backend }
 
+    /// The functions of `employees`, in order; `--types` annotates the ones listed here.
+    static let functions: [(name: String, body: (EmployeesModule) -> (LuaStack) throws -> Int32)] = [
+        ("page", { $0.page }), ("all", { $0.all }), ("each", { $0.each }), ("count", { $0.count }), ("explain", { $0.explain }),
+    ]
+
     func install(in stack: LuaStack) {
-        stack.createtable(narr: 0, nrec: 5)
-        stack.setfunction(-1, "page") { [unowned self] in try page($0) }
-        stack.setfunction(-1, "all") { [unowned self] in try all($0) }
-        stack.setfunction(-1, "each") { [unowned self] in try each($0) }
-        stack.setfunction(-1, "count") { [unowned self] in try count($0) }
-        stack.setfunction(-1, "explain") { [unowned self] in try explain($0) }
+        stack.createtable(narr: 0, nrec: Int32(Self.functions.count))
+        for function in Self.functions {
+            let body = function.body
+            stack.setfunction(-1, function.name) { [unowned self] in try body(self)($0) }
+        }
         stack.setglobal("employees")
 
         stack.createtable(narr: 0, nrec: 1)

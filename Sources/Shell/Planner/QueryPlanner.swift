@@ -32,7 +32,7 @@ public enum QueryPlanner {
     ///   - userID: The customer an agent's key acts for (`user_id`); `nil` (none) by default.
     /// - Returns: The plan.
     /// - Throws: `DataAPIError`, as the engine would report it: `invalid_parameter_value` for a negative
-    ///   `limit`/`offset`; `unexpected_parameters` for an unknown name in `fields` (`fields[i]`), `sort`
+    ///   `limit`/`offset` and for an `offset` past 100 000 (the API's range, wherever the offset runs); `unexpected_parameters` for an unknown name in `fields` (`fields[i]`), `sort`
     ///   (`sort[i].field`) or `filter` (`filter….field`); `invalid_parameter_value` for an object or array sort
     ///   key; and the filter's value errors (see `LocalFilter`).
     public static func plan(
@@ -43,6 +43,12 @@ public enum QueryPlanner {
             if let value, value < 0 {
                 throw DataAPIError.invalidParameterValue(field: name, value: .int(Int64(value)), message: "\(name) must be 0 or more, not \(value)")
             }
+        }
+        // One rule for every function, whether the offset runs on the server or locally: the API's range.
+        if let offset, !Paging.offsetRange.contains(offset) {
+            throw DataAPIError.invalidParameterValue(
+                field: "offset", value: .int(Int64(offset)),
+                message: "offset must be between 0 and \(Paging.maxOffset), not \(offset)")
         }
         // Every check, with the user's paths, in the engine's order: limit, offset, filter, sort, fields.
         if let filter { _ = try LocalFilter(filter) }

@@ -3,16 +3,38 @@
 /// lua.c compiles every line as its own chunk, so `local x = 1` is gone by the next prompt.
 /// empsh rewrites each `local` at the chunk's top level (outside any function or block) into
 /// an assignment to a global of the session: `local x, y = 1` becomes `x, y = 1`, `local x`
-/// becomes `x = nil`, and `local function f` becomes `function f`. Declarations with an
-/// attribute (`<const>`, `<close>`) and locals inside blocks and functions are left alone, so
-/// their meaning does not change. Strings, long strings and comments are skipped, not parsed.
+/// becomes `x = nil`, and `local function f` becomes `function f`. `local c <const> = 7` becomes
+/// `c = 7` and `c` is reported in `Rewrite.constants`: the REPL declares it again, `<const>`, at the
+/// start of every later line (`Rewrite.prelude`), so assigning to it stays a compile error. A
+/// declaration with `<close>` and locals inside blocks and functions are left alone, so their
+/// meaning does not change. Strings, long strings and comments are skipped, not parsed.
 enum LocalRewriter {
+    /// A rewritten chunk and the top-level names it declared.
+    struct Rewrite: Equatable {
+        /// The chunk with its top-level `local`s rewritten.
+        var text: String
+        /// Names declared `<const>` at the top level.
+        var constants: [String] = []
+        /// Names declared without an attribute at the top level (a later `local` ends a constant).
+        var variables: [String] = []
+    }
+
     /// The chunk with its top-level `local`s rewritten (unchanged when there are none).
-    static func rewrite(_ chunk: String) -> String {
+    static func rewrite(_ chunk: String) -> String { rewriteDeclarations(chunk).text }
+
+    /// What starts each later line so that `constants` stay constant: `local c <const> = c;` for
+    /// each, on one line (line numbers do not move).
+    static func prelude(constants: [String]) -> String {
+        constants.map { "local \($0) <const> = \($0); " }.joined()
+    }
+
+    /// The chunk with its top-level `local`s rewritten, and the names they declared.
+    static func rewriteDeclarations(_ chunk: String) -> Rewrite {
         let bytes = Array(chunk.utf8)
         var tokens = Tokens(bytes)
         var depth = 0
         var edits: [(range: Range<Int>, replacement: String)] = []
+        var result = Rewrite(text: chunk)
         while let token = tokens.next() {
             guard case .word(let word, let range) = token else { continue }
             switch word {
@@ -25,37 +47,49 @@ enum LocalRewriter {
                     edits.append((range.lowerBound..<range.upperBound + 1, ""))
                     continue
                 }
-                // A name list, then `=` or anything else (no initialiser).
+                // A name list (each name with an optional `<attribute>`), then `=` or anything else.
                 var lastName = tokens.position
                 var scan = tokens
+                var names: [(name: String, attribute: String?)] = []
+                var attributeEdits: [(range: Range<Int>, replacement: String)] = []
                 var ok = true
                 while true {
-                    guard case .word(_, let nameRange)? = scan.next() else { ok = false; break }
+                    guard case .word(let name, let nameRange)? = scan.next() else { ok = false; break }
                     lastName = nameRange.upperBound
+                    var attribute: String?
                     var peek = scan
+                    if case .symbol("<", let open)? = peek.next() {
+                        guard case .word(let attr, _)? = peek.next(), case .symbol(">", let close)? = peek.next() else { ok = false; break }
+                        attribute = attr
+                        attributeEdits.append((open.lowerBound..<close.upperBound, ""))
+                        lastName = close.upperBound
+                        scan = peek
+                    }
+                    names.append((name, attribute))
+                    peek = scan
                     if case .symbol(",", _)? = peek.next() { scan = peek; continue }
                     break
                 }
-                guard ok else { continue }
-                var peek = scan
-                let following = peek.next()
-                if case .symbol("<", _)? = following { continue }
-                if case .symbol("=", _)? = following {
-                    edits.append((range.lowerBound..<range.upperBound + 1, ""))
-                } else {
-                    edits.append((range.lowerBound..<range.upperBound + 1, ""))
-                    edits.append((lastName..<lastName, " = nil"))
+                guard ok, names.allSatisfy({ $0.attribute == nil || $0.attribute == "const" }) else { continue }
+                edits += attributeEdits
+                for (name, attribute) in names {
+                    if attribute == nil { result.variables.append(name) } else { result.constants.append(name) }
                 }
+                var peek = scan
+                edits.append((range.lowerBound..<range.upperBound + 1, ""))
+                if case .symbol("=", _)? = peek.next() { continue }
+                edits.append((lastName..<lastName, " = nil"))
             default: break
             }
         }
-        guard !edits.isEmpty else { return chunk }
+        guard !edits.isEmpty else { return result }
         var out = bytes
         for edit in edits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
             let upper = min(edit.range.upperBound, out.count)
             out.replaceSubrange(edit.range.lowerBound..<upper, with: Array(edit.replacement.utf8))
         }
-        return String(decoding: out, as: UTF8.self)
+        result.text = String(decoding: out, as: UTF8.self)
+        return result
     }
 
     enum Token {

@@ -15,7 +15,8 @@ extension REPL {
         .timer on|off                  Prints the time, calls, pages and rows of each command.
         .explain OPTIONS               Shows the plan of employees.all(OPTIONS), e.g.
                                        .explain {filter = F.status:eq "available"}
-        .cache on|off|clear            Uses, bypasses or empties the response cache.
+        .cache on|off|clear            Uses, stops using or empties the response cache
+                                       (no argument: shows whether it is on).
         .paths                         Lists where require looks for modules.
         .reload MODULE                 Loads MODULE again (and updates its global).
         .quit                          Exits.
@@ -49,9 +50,10 @@ extension REPL {
             }
         case "cache":
             switch argument {
-            case "on": cacheOff = false
-            case "off": cacheOff = true
+            case "on": _ = try? shell.backend.wait { await $0.setCache(.interactive) }
+            case "off": _ = try? shell.backend.wait { await $0.setCache(.off) }
             case "clear": _ = try? shell.backend.wait { await $0.clearCache() }
+            case "": print((try? shell.backend.wait { await $0.isCaching }) == true ? "on" : "off")
             default: complain(".cache: say on, off or clear")
             }
         case "explain":

@@ -8,7 +8,8 @@ import Lua
 /// `printResults`. Lines starting with `.` are REPL commands (`.help`).
 ///
 /// A top-level `local` survives the line it is on: ``LocalRewriter`` turns it into a global
-/// of the session before the chunk compiles (lua.c loses it).
+/// of the session before the chunk compiles (lua.c loses it); a `<const>` one is declared again,
+/// `<const>`, at the start of every later line.
 public final class REPL {
     let shell: Shell
     let reader: LineReader
@@ -16,9 +17,9 @@ public final class REPL {
     private var helpers: Int32 = 0
     /// Whether `.timer on` is in effect.
     var timer = false
-    /// Whether `.cache off` is in effect (the cache is then cleared before each command).
-    var cacheOff = false
     private var interruptsInARow = 0
+    /// Top-level `<const>` locals of earlier lines, declared again at the start of each line.
+    private var constants: [String] = []
 
     /// Creates a REPL over a shell.
     /// - Parameters:
@@ -114,7 +115,11 @@ public final class REPL {
         var text = line
         while true {
             do {
-                try stack.load(LocalRewriter.rewrite(text), name: "=stdin")
+                let rewrite = LocalRewriter.rewriteDeclarations(text)
+                let declared = Set(rewrite.variables + rewrite.constants)
+                let kept = constants.filter { !declared.contains($0) }
+                try stack.load(LocalRewriter.prelude(constants: kept) + rewrite.text, name: "=stdin")
+                constants = kept + rewrite.constants
                 reader.addHistory(text)
                 return Chunk(text: text)
             } catch let error as LuaError {
@@ -139,7 +144,7 @@ public final class REPL {
     /// lua.c's `addreturn`: `return <line>;`, so expressions print their values.
     private func compileAsExpression(_ line: String) -> Bool {
         do {
-            try stack.load("return " + line + ";", name: "=stdin")
+            try stack.load(LocalRewriter.prelude(constants: constants) + "return " + line + ";", name: "=stdin")
             return true
         } catch {
             return false
@@ -158,9 +163,8 @@ public final class REPL {
         }
     }
 
-    /// Runs Lua under Ctrl-C, with `.timer` and `.cache off`, reporting what fails.
+    /// Runs Lua under Ctrl-C, with `.timer`, reporting what fails.
     func run(base: Int32, _ body: @escaping () throws -> Void) {
-        if cacheOff { _ = try? shell.backend.wait { await $0.clearCache() } }
         let before = shell.backend.statistics
         let start = DispatchTime.now()
         do {

@@ -2,7 +2,7 @@ import Foundation
 
 /// A Lua chunk to run and the name Lua reports it under.
 public struct ScriptSource: Sendable {
-    /// The source bytes, with a `#!` first line blanked (the newline kept, so line numbers hold).
+    /// The source bytes, without a byte-order mark and with a `#!` first line blanked (the newline kept, so line numbers hold).
     public var code: [UInt8]
     /// The chunk name: `@path` for files (messages read `path:line:`), `=name` otherwise.
     public var chunkName: String
@@ -45,8 +45,10 @@ public struct ScriptSource: Sendable {
         return ScriptSource(code: skippingShebang(Array(data)), chunkName: "@" + path)
     }
 
-    /// Blanks a first line that starts with `#` (as `lua` does), keeping its newline.
-    static func skippingShebang(_ bytes: [UInt8]) -> [UInt8] {
+    /// Drops a UTF-8 byte-order mark and blanks a first line that starts with `#`, keeping its
+    /// newline, as `lua` does (lauxlib's `skipcomment`).
+    static func skippingShebang(_ input: [UInt8]) -> [UInt8] {
+        let bytes = input.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(input.dropFirst(3)) : input
         guard bytes.first == UInt8(ascii: "#") else { return bytes }
         guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) else { return [] }
         return Array(bytes[newline...])

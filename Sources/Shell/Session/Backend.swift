@@ -38,7 +38,11 @@ public final class Backend: @unchecked Sendable {
 
     /// A real endpoint (or `empsh serve`) over HTTP.
     /// - Throws: `ShellError.usage` for a URL the transport cannot use.
-    public static func remote(settings: ClientSettings, configuration: Client.Configuration) throws -> Backend {
+    /// - Parameters:
+    ///   - settings: The endpoint and credentials.
+    ///   - configuration: The client configuration.
+    ///   - recordTo: A file to record every call and reply in (`--record`); none by default.
+    public static func remote(settings: ClientSettings, configuration: Client.Configuration, recordTo: RecordingLog? = nil) throws -> Backend {
         let url = settings.url ?? ClientSettings.defaultURL
         let transport: HTTPTransport
         do {
@@ -46,7 +50,9 @@ public final class Backend: @unchecked Sendable {
         } catch {
             throw ShellError.usage("cannot use the URL \(url): \(error)")
         }
-        let client = Client(transport: transport, credentials: settings.credentials, userID: settings.userID, configuration: configuration)
+        let client = Client(
+            transport: recording(transport, to: recordTo), credentials: settings.credentials, userID: settings.userID,
+            configuration: configuration)
         return Backend(client: client, accountDescription: url, isDemo: false, shutdown: { try? await transport.shutdown() })
     }
 

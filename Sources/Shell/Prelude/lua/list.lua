@@ -171,7 +171,11 @@ function methods:unnest(path)
         local copy = {}
         for k, v in pairs(row) do copy[k] = v end
         if type(item) == "table" and not isnull(item) then
-          for k, v in pairs(item) do copy[k] = v end
+          -- An element's key that the row already has keeps both: the element's goes under the
+          -- path (`phone_numbers.status` beside the row's `status`).
+          for k, v in pairs(item) do
+            if row[k] ~= nil then copy[path .. "." .. k] = v else copy[k] = v end
+          end
         else
           copy[last] = item
         end
