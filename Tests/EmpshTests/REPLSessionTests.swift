@@ -10,11 +10,7 @@ import TestSupport
         state = try makeTemporaryDirectory()
     }
 
-    func start(_ arguments: [String] = []) throws -> PTYSession {
-        let session = try PTYSession(arguments, environment: ["XDG_STATE_HOME": state.path, "HOME": state.path])
-        try session.expect("empsh> ")
-        return session
-    }
+    func start(_ arguments: [String] = []) throws -> PTYSession { try PTYSession.startREPL(state: state, arguments) }
 
     @Test func bannerNamesTheAccountAndHelp() throws {
         let session = try PTYSession([], environment: ["XDG_STATE_HOME": state.path])

@@ -1,5 +1,6 @@
 import Foundation
 import Lua
+import TestSupport
 import Testing
 
 @testable import Shell
@@ -92,15 +93,8 @@ import Testing
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("empsh-types-\(UUID().uuidString).lua")
         defer { try? FileManager.default.removeItem(at: file) }
         try LuaTypes.definitions.write(to: file, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["luac5.4", "-p", file.path]
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(message)")
+        let (status, message) = try luacParse(file.path)
+        #expect(status == 0, "\(message)")
         #expect(LuaTypes.definitions.hasPrefix("---@meta"))
     }
 }
