@@ -40,7 +40,7 @@ struct Empsh: AsyncParsableCommand {
     @Flag(name: .customShort("i"), help: "Enters the REPL after running the -e code and the script.")
     var interactive = false
 
-    @Option(help: ArgumentHelp("Sets how lists print: table, json, csv or ndjson.", valueName: "FORMAT"))
+    @Option(help: ArgumentHelp("Sets how lists print: table, json, csv, ndjson, or line for one field per line.", valueName: "FORMAT"))
     var format: OutputFormat = .table
 
     @Flag(name: .customLong("safe"), help: ArgumentHelp(

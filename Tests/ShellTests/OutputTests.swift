@@ -127,7 +127,7 @@ import Testing
         #expect(try h.written("List.new{}:show()") == "[]\n")
         #expect(try h.text(#"return empsh.format("table") .. " " .. empsh.format()"#) == "table table")
         #expect(h.output.format == .table)
-        #expect(h.error(#"empsh.format("xml")"#)?.hasPrefix(#"chunk:1: unknown output format "xml"; formats: table, json, csv, ndjson"#) == true)
+        #expect(h.error(#"empsh.format("xml")"#)?.hasPrefix(#"chunk:1: unknown output format "xml"; formats: table, json, csv, ndjson, line"#) == true)
     }
 
     @Test func columnsDefaultToTheCatalogueOrder() throws {

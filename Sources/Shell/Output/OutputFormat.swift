@@ -1,6 +1,7 @@
 /// How `show` writes rows: the REPL's `.mode` and the command line's `--format` choose it.
 public enum OutputFormat: String, CaseIterable, Sendable {
-    /// Aligned columns for a terminal (the default).
+    /// Aligned columns (the default); on a terminal they fit its width, or give way to the
+    /// vertical layout of `line` when they cannot fit readably.
     case table
     /// One JSON array of the rows.
     case json
@@ -8,6 +9,8 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case csv
     /// One JSON object per line.
     case ndjson
+    /// One `field  value` line per field, each row headed by `-[ n ]---` (psql's expanded display).
+    case line
 }
 
 /// The shell's output settings, shared by the Swift host and the Lua prelude.
@@ -19,13 +22,19 @@ public final class OutputSettings {
     public var format: OutputFormat
     /// The widest a table cell may be, in terminal columns, before it is cut with `…`; 40 by default.
     public var maxCellWidth: Int
+    /// The width of the terminal output goes to, asked at each rendering; nil when output is not a
+    /// terminal (then tables are drawn whole). ``Terminal/width(of:environment:)`` on standard output by default.
+    public var terminalWidth: () -> Int?
 
     /// Creates settings.
     /// - Parameters:
     ///   - format: The format `show` uses; `.table` by default.
     ///   - maxCellWidth: The widest a table cell may be; 40 by default, at least 2.
-    public init(format: OutputFormat = .table, maxCellWidth: Int = 40) {
+    ///   - terminalWidth: The terminal's width at the time of asking, or nil when output is not a
+    ///     terminal; standard output's by default.
+    public init(format: OutputFormat = .table, maxCellWidth: Int = 40, terminalWidth: @escaping () -> Int? = { Terminal.width() }) {
         self.format = format
         self.maxCellWidth = max(2, maxCellWidth)
+        self.terminalWidth = terminalWidth
     }
 }

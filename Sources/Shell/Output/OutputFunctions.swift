@@ -6,7 +6,7 @@ enum OutputFunctions {
     ///
     /// `rows` is a sequence of row tables (or of plain values, shown as one `value` column);
     /// `columns` a list of field names or dotted paths (default: every key the rows have, in the
-    /// catalogue's order); `format` one of `table json csv ndjson` (default: the shell's setting).
+    /// catalogue's order); `format` one of `table json csv ndjson line` (default: the shell's setting).
     /// `json` and `ndjson` go through `json.encode`, keeping only `columns` when given.
     static func render(settings: OutputSettings) -> LuaFunction {
         { stack in
@@ -20,7 +20,15 @@ enum OutputFunctions {
             let text: String
             switch format {
             case .table:
-                text = TableRenderer(maxCellWidth: settings.maxCellWidth).render(try reader.table(rows: 1, columns: columns))
+                let table = try reader.table(rows: 1, columns: columns)
+                let renderer = TableRenderer(maxCellWidth: settings.maxCellWidth)
+                if let width = settings.terminalWidth() {
+                    text = renderer.render(table, fittingIn: width) ?? RecordRenderer(width: width).render(table)
+                } else {
+                    text = renderer.render(table)
+                }
+            case .line:
+                text = RecordRenderer(width: settings.terminalWidth()).render(try reader.table(rows: 1, columns: columns))
             case .csv:
                 text = CSVWriter().write(try reader.table(rows: 1, columns: columns))
             case .json, .ndjson:
@@ -116,7 +124,7 @@ enum OutputFunctions {
             }
             return format
         default:
-            throw LuaRaise.message("the output format must be a string (table, json, csv or ndjson), got \(stack.typename(index))")
+            throw LuaRaise.message("the output format must be a string (table, json, csv, ndjson or line), got \(stack.typename(index))")
         }
     }
 }

@@ -28,8 +28,7 @@ public struct TableRenderer: Sendable {
     /// - Parameter table: The rows.
     /// - Returns: The text, each line ending in `\n`.
     public func render(_ table: OutputTable) -> String {
-        let count = table.rows.count
-        let footer = "(\(count) \(count == 1 ? "row" : "rows"))\n"
+        let footer = Self.footer(table.rows.count)
         guard !table.columns.isEmpty else { return footer }
         let header = table.columns.map { DisplayWidth.truncate(Self.visible($0), to: maxCellWidth) }
         let body = table.rows.map { row in row.map(text) }
@@ -39,16 +38,11 @@ public struct TableRenderer: Sendable {
                 widths[column] = max(widths[column], DisplayWidth.of(cell))
             }
         }
-        let numeric = table.columns.indices.map { column in
-            var sawNumber = false
-            for row in table.rows where column < row.count {
-                let cell = row[column]
-                if cell.isEmpty { continue }
-                guard cell.isNumber else { return false }
-                sawNumber = true
-            }
-            return sawNumber
-        }
+        return draw(header: header, body: body, widths: widths, numeric: Self.numericColumns(table)) + footer
+    }
+
+    /// The aligned lines: header, dashes and body, cells padded (numbers on the left) to `widths`.
+    func draw(header: [String], body: [[String]], widths: [Int], numeric: [Bool]) -> String {
         var out = ""
         func line(_ cells: [String]) {
             var text = ""
@@ -64,8 +58,25 @@ public struct TableRenderer: Sendable {
         line(header)
         line(widths.map { String(repeating: "-", count: $0) })
         for row in body { line(row) }
-        return out + footer
+        return out
     }
+
+    /// Whether each column holds only numbers (empty cells aside), so it is right-aligned.
+    static func numericColumns(_ table: OutputTable) -> [Bool] {
+        table.columns.indices.map { column in
+            var sawNumber = false
+            for row in table.rows where column < row.count {
+                let cell = row[column]
+                if cell.isEmpty { continue }
+                guard cell.isNumber else { return false }
+                sawNumber = true
+            }
+            return sawNumber
+        }
+    }
+
+    /// The footer line, `(n rows)`.
+    static func footer(_ count: Int) -> String { "(\(count) \(count == 1 ? "row" : "rows"))\n" }
 
     /// The text of a cell as shown: cut to `maxCellWidth`, controls made visible.
     func text(_ cell: OutputCell) -> String {

@@ -11,7 +11,9 @@ extension REPL {
         or Ctrl-D exits.
 
         .help                          Shows this text.
-        .mode table|json|csv|ndjson    Sets how lists print (no argument: shows it).
+        .mode table|line|json|csv|ndjson
+                                       Sets how lists print (no argument: shows it);
+                                       line prints one field per line.
         .timer on|off                  Prints the time, calls, pages and rows of each command.
         .explain OPTIONS               Shows the plan of employees.all(OPTIONS), e.g.
                                        .explain {filter = F.status:eq "available"}
@@ -39,7 +41,7 @@ extension REPL {
             } else if let format = OutputFormat(rawValue: argument) {
                 shell.output.format = format
             } else {
-                complain(".mode: unknown format \"\(argument)\"; use table, json, csv or ndjson")
+                complain(".mode: unknown format \"\(argument)\"; use table, line, json, csv or ndjson")
             }
         case "timer":
             switch argument {

@@ -15,7 +15,7 @@ public final class Shell {
         public var limits: LuaLimits = .none
         /// Whether a traceback follows every error message (`--verbose`); off by default.
         public var verbose = false
-        /// What `show` prints: table, json, csv or ndjson (`--format`, `.mode`).
+        /// What `show` prints: table, json, csv, ndjson or line (`--format`, `.mode`).
         public var format: OutputFormat = .table
         /// Where `require` looks for modules.
         public var modulePaths = ModulePaths(environment: ProcessInfo.processInfo.environment, scriptDirectory: nil)

@@ -91,7 +91,7 @@ function methods:render(columns, format)
   end
   local out = {}
   for i, g in ipairs(self) do
-    out[i] = ("%s = %s\n"):format(names[self] or "key", label(g.key)) .. P.render(g.rows, columns, "table")
+    out[i] = ("%s = %s\n"):format(names[self] or "key", label(g.key)) .. P.render(g.rows, columns, format == "line" and "line" or "table")
   end
   return table.concat(out, "\n")
 end

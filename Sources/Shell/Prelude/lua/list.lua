@@ -235,10 +235,10 @@ local function columns_arg(columns, label)
 end
 P.columns_arg = columns_arg
 
-local formats = { table = true, json = true, csv = true, ndjson = true }
+local formats = { table = true, json = true, csv = true, ndjson = true, line = true }
 function methods:render(columns, format)
   columns = columns_arg(columns, "render")
-  if format ~= nil and not formats[format] then error("render: unknown format " .. describe(format) .. "; formats: table, json, csv, ndjson", 2) end
+  if format ~= nil and not formats[format] then error("render: unknown format " .. describe(format) .. "; formats: table, json, csv, ndjson, line", 2) end
   return P.render(self, columns or hints[self], format)
 end
 
