@@ -57,6 +57,28 @@ import TestSupport
         #expect(try session.waitForExit() == 0)
     }
 
+    @Test func countByChartsProportionalBars() throws {
+        let session = try start()
+        session.send("employees.all{}:count_by(\"status\"):chart(); print('done')\r")
+        let shown = try session.expect("done\r\n")
+        let bars = Self.lines(shown).filter { $0.contains("█") }
+        #expect(bars.count >= 3, "\(shown)")
+        #expect(bars.allSatisfy { Self.columns($0) <= 100 })
+        let eighths = ["▏": 1, "▎": 2, "▍": 3, "▌": 4, "▋": 5, "▊": 6, "▉": 7] as [Character: Int]
+        let measured: [(length: Int, value: Int)] = bars.map { line in
+            let length = line.reduce(0) { $0 + ($1 == "█" ? 8 : eighths[$1] ?? 0) }
+            return (length, Int(line.split(separator: " ").last ?? "") ?? -1)
+        }
+        let top = try #require(measured.first)
+        #expect(top.length > 8 * 50)
+        for bar in measured {
+            let expected = Double(bar.value) / Double(top.value) * Double(top.length)
+            #expect(abs(Double(bar.length) - expected) <= 1, "\(bar)")
+        }
+        session.send(".quit\r")
+        #expect(try session.waitForExit() == 0)
+    }
+
     @Test func formatLineOnTheCommandLine() throws {
         let result = try runEmpsh(["--format", "line", "-e", "employees.all{limit = 1, fields = {'id', 'groups'}}:show()"])
         #expect(result.status == 0, "\(result.stderr)")
