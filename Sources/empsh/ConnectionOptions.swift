@@ -47,7 +47,14 @@ struct ConnectionOptions: ParsableArguments {
         configuration.onWait = onWait
         if settings.isDemo {
             let size = environment["EMPSH_DEMO_EMPLOYEES"].flatMap(Int.init) ?? DemoCompany.defaultEmployeeCount
-            return .demo(employees: size, configuration: configuration)
+            var churn = 0
+            if let text = environment["EMPSH_DEMO_CHURN"], !text.isEmpty {
+                guard let value = Int(text), value >= 0 else {
+                    throw ShellError.usage("EMPSH_DEMO_CHURN must be 0 or more employees per second, not \"\(text)\"")
+                }
+                churn = value
+            }
+            return .demo(employees: size, churn: churn, configuration: configuration)
         }
         return try .remote(settings: settings, configuration: configuration)
     }
