@@ -56,6 +56,23 @@ import TestSupport
         #expect(!drawn.stdout.contains("\u{1B}"))
     }
 
+    @Test func offlineWatchPrintsChangesOnAChurningDemo() throws {
+        let result = try runEmpsh(
+            ["Examples/offline_watch.lua", "1", "4"], environment: ["EMPSH_DEMO_CHURN": "60"], directory: Self.root.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let operators = Self.company.filter { $0.operator != nil }
+        #expect(lines.first == "watching \(operators.count) chat operators every 1 s")
+        let events = lines.dropFirst()
+        #expect(!events.isEmpty, "\(result.stdout)")
+        let names = Set(operators.compactMap(\.fullName))
+        for line in events {
+            #expect(line.contains("  offline  ") || line.contains("  back     "), "\(line)")
+            #expect(names.contains { line.contains($0 + " (") }, "\(line)")
+        }
+        #expect(result.stderr.contains("watch: each poll costs 1 point"))
+    }
+
     @Test func externalCallsNow() throws {
         let rows = try run("external_calls_now")
         let expected = Self.company.filter { e in

@@ -79,6 +79,9 @@ public actor Client: CustomStringConvertible {
     /// Forgets every cached reply.
     public func clearCache() { cache?.clear() }
 
+    /// The point budgets the latest reply reported (`metadata.limits`), or nil before any counted reply.
+    public var pointLimits: Metadata.Limits? { limiter.limits }
+
     /// Ends the session: `logout.user` for a session key obtained with `login.user` (errors ignored:
     /// the key expires anyway); nothing for a permanent token. Later calls fail with `ClientError.closed`.
     public func close() async {

@@ -3,7 +3,7 @@ import DataAPIContract
 import EmployeeQuery
 import Lua
 
-/// The global `employees`: `page`, `each`, `all`, `count`, `explain` — and `api.call`.
+/// The global `employees`: `page`, `each`, `all`, `count`, `explain`, `watch` — and `api.call`.
 ///
 /// Every function takes the options table of `QueryOptions`. `page` sends the query as it is
 /// (one call, as the API answers it); the others plan it first (`QueryPlanner`): the server
@@ -13,13 +13,14 @@ final class EmployeesModule {
 
     init(backend: Backend) { self.backend = backend }
 
-    func install(in stack: LuaStack) {
+    func install(in stack: LuaStack) throws {
         stack.createtable(narr: 0, nrec: 5)
         stack.setfunction(-1, "page") { [unowned self] in try page($0) }
         stack.setfunction(-1, "all") { [unowned self] in try all($0) }
         stack.setfunction(-1, "each") { [unowned self] in try each($0) }
         stack.setfunction(-1, "count") { [unowned self] in try count($0) }
         stack.setfunction(-1, "explain") { [unowned self] in try explain($0) }
+        try installWatch(in: stack)
         stack.setglobal("employees")
 
         stack.createtable(narr: 0, nrec: 1)
@@ -50,7 +51,7 @@ final class EmployeesModule {
 
     // MARK: employees.all / each / count / explain
 
-    private func plan(_ options: QueryOptions) throws -> QueryPlan {
+    func plan(_ options: QueryOptions) throws -> QueryPlan {
         do {
             return try QueryPlanner.plan(
                 filter: options.filter, sort: options.sort, fields: options.fields, limit: options.limit,

@@ -63,7 +63,7 @@ public final class Shell {
         JSONModule.install(in: stack)
         JSQueryModule.install(in: stack)
         try APIErrorObject.install(in: stack)
-        employees.install(in: stack)
+        try employees.install(in: stack)
         try Prelude.install(in: lua, output: output)
         stack.getglobal("package")
         stack.pushstring(options.modulePaths.packagePath)
