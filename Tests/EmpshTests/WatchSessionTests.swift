@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 
-/// `employees.watch` in a script, against a churning server and on a churning demo account at a terminal.
+/// `.watch` in the REPL and `employees.watch` in a script, on a churning demo account at a terminal.
 @Suite(.serialized) struct WatchSessionTests {
     let state: URL
 
@@ -14,6 +14,28 @@ import TestSupport
         let session = try PTYSession(
             arguments, environment: ["XDG_STATE_HOME": state.path, "HOME": state.path, "EMPSH_DEMO_CHURN": "40"])
         return session
+    }
+
+    @Test func replWatchRedrawsAndMarksWhatChanged() throws {
+        let session = try start()
+        try session.expect("empsh> ")
+        session.send(".watch 1 employees.all{filter = F.status:eq \"available\", fields = {\"id\", \"full_name\"}}\r")
+        try session.expect("Every 1s: employees.all")
+        try session.expect("rows)")
+        let redraw = try session.expect("Every 1s: employees.all")
+        let second = try session.expect("rows)")
+        let lines = second.replacingOccurrences(of: "\r", with: "").split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("Δ") })
+        let marked = lines.filter { ($0.hasPrefix("+ ") || $0.hasPrefix("- ") || $0.hasPrefix("~ ")) && !$0.hasPrefix("- -") }
+        #expect(!marked.isEmpty, "\(second)")
+        #expect(redraw.contains("\u{1B}[H\u{1B}[2J"))
+        session.send("\u{3}")
+        try session.expect("interrupted")
+        try session.expect("empsh> ")
+        session.send("1 + 1\r")
+        try session.expect("2")
+        session.send(".quit\r")
+        #expect(try session.waitForExit() == 0)
     }
 
     @Test func watchReportsRealChangesFromAChurningServer() throws {

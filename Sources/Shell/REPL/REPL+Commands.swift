@@ -18,6 +18,9 @@ extension REPL {
         .explain OPTIONS               Shows the plan of employees.all(OPTIONS), e.g.
                                        .explain {filter = F.status:eq "available"}
         .cache on|off|clear            Uses, bypasses or empties the response cache.
+        .watch SECONDS EXPR            Runs EXPR every SECONDS and redraws it; rows that
+                                       appeared (+), changed (~) or went (-) since the
+                                       last run are marked. Ctrl-C stops.
         .paths                         Lists where require looks for modules.
         .reload MODULE                 Loads MODULE again (and updates its global).
         .quit                          Exits.
@@ -59,6 +62,8 @@ extension REPL {
         case "explain":
             guard !argument.isEmpty else { return complainAndGoOn(".explain: give an options table, e.g. .explain {limit = 5}") }
             runChunk("print(employees.explain(" + argument + "))")
+        case "watch":
+            runWatch(argument)
         case "paths":
             runChunk("for p in package.path:gmatch('[^;]+') do print(p) end")
         case "reload":
