@@ -43,6 +43,11 @@ struct Empsh: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Sets how lists print: table, json, csv, ndjson, or line for one field per line.", valueName: "FORMAT"))
     var format: OutputFormat = .table
 
+    @Option(help: ArgumentHelp(
+        "Colours headers, nulls, watch changes and errors: auto (on a terminal, unless NO_COLOR is set), always or never.",
+        valueName: "WHEN"))
+    var color: ColorMode = .auto
+
     @Flag(name: .customLong("safe"), help: ArgumentHelp(
         "Runs without os.execute, io.popen, file writes, package.loadlib, C modules or the debug library."))
     var safe = false
@@ -77,6 +82,7 @@ struct Empsh: AsyncParsableCommand {
         var options = Shell.Options()
         options.verbose = verbose
         options.format = format
+        options.color = color
         options.safe = safe
         options.limits = LuaLimits(timeout: timeout)
         let code = ExitStatus.run {
@@ -116,3 +122,4 @@ struct Empsh: AsyncParsableCommand {
 }
 
 extension OutputFormat: ExpressibleByArgument {}
+extension ColorMode: ExpressibleByArgument {}

@@ -11,7 +11,8 @@ import TestSupport
     }
 
     func start(_ arguments: [String] = []) throws -> PTYSession {
-        let session = try PTYSession(arguments, environment: ["XDG_STATE_HOME": state.path, "HOME": state.path])
+        // Colour has its own tests (ColorSessionTests); these read the plain text.
+        let session = try PTYSession(arguments, environment: ["XDG_STATE_HOME": state.path, "HOME": state.path, "NO_COLOR": "1"])
         try session.expect("empsh> ")
         return session
     }

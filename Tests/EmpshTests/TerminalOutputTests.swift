@@ -19,9 +19,9 @@ import TestSupport
         return session
     }
 
-    /// The lines shown, without the terminal's carriage returns.
+    /// The lines shown, without the terminal's carriage returns and colours.
     static func lines(_ shown: String) -> [String] {
-        shown.replacingOccurrences(of: "\r", with: "").split(separator: "\n").map(String.init)
+        strippingANSI(shown).replacingOccurrences(of: "\r", with: "").split(separator: "\n").map(String.init)
     }
 
     /// Terminal columns of a line, counting each scalar as the tests' fixtures need (no wide text here
@@ -31,7 +31,7 @@ import TestSupport
     @Test func fullRowsFitA100ColumnTerminalInTheVerticalLayout() throws {
         let session = try start()
         session.send("employees.all{limit = 3}\r")
-        let shown = try session.expect("(3 rows)")
+        let shown = strippingANSI(try session.expect("(3 rows)"))
         let lines = Self.lines(shown).dropFirst()
         #expect(lines.allSatisfy { Self.columns($0) <= 100 }, "\(lines.filter { Self.columns($0) > 100 })")
         #expect(shown.contains("-[ 1 ]-"))
@@ -44,13 +44,13 @@ import TestSupport
     @Test func narrowColumnsStayATableAndModeLineIsVertical() throws {
         let session = try start()
         session.send("employees.all{limit = 2, fields = {\"id\", \"full_name\", \"status\"}}\r")
-        let table = try session.expect("(2 rows)")
+        let table = strippingANSI(try session.expect("(2 rows)"))
         #expect(table.contains("full_name"))
         #expect(table.contains("----"))
         session.send(".mode line\r")
         try session.expect("empsh> ")
         session.send("employees.all{limit = 1, fields = {\"id\", \"full_name\"}}\r")
-        let record = try session.expect("(1 row)")
+        let record = strippingANSI(try session.expect("(1 row)"))
         #expect(record.contains("-[ 1 ]-"))
         #expect(record.contains("\nid         1"))
         session.send(".quit\r")

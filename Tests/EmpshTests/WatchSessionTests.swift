@@ -24,7 +24,7 @@ import TestSupport
         try session.expect("rows)")
         let redraw = try session.expect("Every 1s: employees.all")
         let second = try session.expect("rows)")
-        let lines = second.replacingOccurrences(of: "\r", with: "").split(separator: "\n")
+        let lines = strippingANSI(second).replacingOccurrences(of: "\r", with: "").split(separator: "\n")
         #expect(lines.contains { $0.hasPrefix("Δ") })
         let marked = lines.filter { ($0.hasPrefix("+ ") || $0.hasPrefix("- ") || $0.hasPrefix("~ ")) && !$0.hasPrefix("- -") }
         #expect(!marked.isEmpty, "\(second)")

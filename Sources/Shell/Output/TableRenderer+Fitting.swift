@@ -13,13 +13,20 @@ extension TableRenderer {
     /// - Parameters:
     ///   - table: The rows.
     ///   - width: The terminal's width in columns.
+    ///   - palette: The colours, or nil (the default) for plain text; in colour nulls read `null`.
+    ///   - marks: How rows (by index) differ from a previous run, for `.watch`; none by default.
     /// - Returns: The text, each line ending in `\n`, or nil.
-    public func render(_ table: OutputTable, fittingIn width: Int) -> String? {
+    public func render(
+        _ table: OutputTable, fittingIn width: Int, palette: Palette? = nil, marks: [Int: Palette.Mark] = [:]
+    ) -> String? {
         let footer = Self.footer(table.rows.count)
         guard !table.columns.isEmpty else { return footer }
         let headers = table.columns.map { Self.visible($0) }
         var natural = headers.map { min(maxCellWidth, DisplayWidth.of($0)) }
-        let full = table.rows.map { row in row.map { CellSummary.text($0, width: maxCellWidth) } }
+        let text = { (cell: OutputCell, width: Int) in
+            palette != nil && cell == .null ? DisplayWidth.truncate("null", to: width) : CellSummary.text(cell, width: width)
+        }
+        let full = table.rows.map { row in row.map { text($0, maxCellWidth) } }
         for row in full {
             for (column, cell) in row.enumerated() where column < natural.count {
                 natural[column] = max(natural[column], DisplayWidth.of(cell))
@@ -28,9 +35,21 @@ extension TableRenderer {
         guard let widths = Self.fit(natural, into: width - 2 * (natural.count - 1)) else { return nil }
         let header = zip(headers, widths).map { DisplayWidth.truncate($0, to: $1) }
         let body = table.rows.map { row in
-            zip(row, widths).map { cell, width in CellSummary.text(cell, width: width) }
+            zip(row, widths).map { cell, width in text(cell, width) }
         }
-        return draw(header: header, body: body, widths: widths, numeric: Self.numericColumns(table)) + footer
+        let paint = palette.map { palette in Self.painter(palette, table: table, marks: marks) }
+        return draw(header: header, body: body, widths: widths, numeric: Self.numericColumns(table), paint: paint) + footer
+    }
+
+    /// Styles cells: bold headers, dim nulls, and the watch marks of rows.
+    static func painter(_ palette: Palette, table: OutputTable, marks: [Int: Palette.Mark]) -> (Int?, Int, String) -> String {
+        { row, column, text in
+            guard let row else { return palette.header(text) }
+            let name = column < table.columns.count ? table.columns[column] : ""
+            if let mark = marks[row] { return palette.cell(text, column: name, mark: mark) }
+            if column < table.rows[row].count, table.rows[row][column] == .null { return palette.null(text) }
+            return text
+        }
     }
 
     /// Column widths summing to at most `room`: the natural widths when they fit; otherwise every

@@ -25,9 +25,12 @@ public struct TableRenderer: Sendable {
     }
 
     /// Renders a table.
-    /// - Parameter table: The rows.
+    /// - Parameters:
+    ///   - table: The rows.
+    ///   - palette: The colours (`--color always` when piped), or nil (the default) for plain text.
+    ///   - marks: How rows (by index) differ from a previous run, for `.watch`; none by default.
     /// - Returns: The text, each line ending in `\n`.
-    public func render(_ table: OutputTable) -> String {
+    public func render(_ table: OutputTable, palette: Palette? = nil, marks: [Int: Palette.Mark] = [:]) -> String {
         let footer = Self.footer(table.rows.count)
         guard !table.columns.isEmpty else { return footer }
         let header = table.columns.map { DisplayWidth.truncate(Self.visible($0), to: maxCellWidth) }
@@ -38,26 +41,32 @@ public struct TableRenderer: Sendable {
                 widths[column] = max(widths[column], DisplayWidth.of(cell))
             }
         }
-        return draw(header: header, body: body, widths: widths, numeric: Self.numericColumns(table)) + footer
+        let paint = palette.map { palette in Self.painter(palette, table: table, marks: marks) }
+        return draw(header: header, body: body, widths: widths, numeric: Self.numericColumns(table), paint: paint) + footer
     }
 
     /// The aligned lines: header, dashes and body, cells padded (numbers on the left) to `widths`.
-    func draw(header: [String], body: [[String]], widths: [Int], numeric: [Bool]) -> String {
+    /// `paint` styles a cell's text (row nil: the header) after its width is measured; padding stays plain.
+    func draw(
+        header: [String], body: [[String]], widths: [Int], numeric: [Bool],
+        paint: ((_ row: Int?, _ column: Int, _ text: String) -> String)? = nil
+    ) -> String {
         var out = ""
-        func line(_ cells: [String]) {
+        func line(_ cells: [String], row: Int?, painted: Bool) {
             var text = ""
             for (column, width) in widths.enumerated() {
                 let cell = column < cells.count ? cells[column] : ""
                 let pad = String(repeating: " ", count: max(0, width - DisplayWidth.of(cell)))
+                let shown = painted ? paint?(row, column, cell) ?? cell : cell
                 if column > 0 { text += "  " }
-                text += numeric[column] ? pad + cell : cell + pad
+                text += numeric[column] ? pad + shown : shown + pad
             }
             while text.last == " " { text.removeLast() }
             out += text + "\n"
         }
-        line(header)
-        line(widths.map { String(repeating: "-", count: $0) })
-        for row in body { line(row) }
+        line(header, row: nil, painted: true)
+        line(widths.map { String(repeating: "-", count: $0) }, row: nil, painted: false)
+        for (index, row) in body.enumerated() { line(row, row: index, painted: true) }
         return out
     }
 

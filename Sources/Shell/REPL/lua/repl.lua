@@ -94,8 +94,10 @@ local function keyed(v)
   return v
 end
 
+-- The rows with their Δ column, and the marks empsh.render highlights in colour: "+", "-",
+-- the list of changed fields, or "" for a row as it was.
 local function marked(rows, previous)
-  local before, now, out = {}, {}, {}
+  local before, now, out, marks = {}, {}, {}, {}
   for _, row in ipairs(previous or {}) do before[row.id] = row end
   for _, row in ipairs(rows) do now[row.id] = true end
   local function copy(row, mark)
@@ -104,11 +106,25 @@ local function marked(rows, previous)
     return c
   end
   for _, row in ipairs(rows) do
-    local old = before[row.id]
-    out[#out + 1] = copy(row, previous == nil and "" or old == nil and "+" or same(old, row) and "" or "~")
+    local old, mark = before[row.id], ""
+    if previous ~= nil and old == nil then
+      mark = "+"
+    elseif old ~= nil and not same(old, row) then
+      local fields = { "Δ" }
+      for k, v in pairs(row) do if not same(v, old[k]) then fields[#fields + 1] = k end end
+      for k in pairs(old) do if row[k] == nil then fields[#fields + 1] = k end end
+      mark = fields
+    end
+    out[#out + 1] = copy(row, mark == "" and "" or type(mark) == "table" and "~" or mark)
+    marks[#marks + 1] = mark
   end
-  for _, row in ipairs(previous or {}) do if not now[row.id] then out[#out + 1] = copy(row, "-") end end
-  return out
+  for _, row in ipairs(previous or {}) do
+    if not now[row.id] then
+      out[#out + 1] = copy(row, "-")
+      marks[#marks + 1] = "-"
+    end
+  end
+  return out, marks
 end
 
 -- Runs fn every `seconds`, redrawing its value under a header; stops only by an error or Ctrl-C.
@@ -123,7 +139,8 @@ local function watch(seconds, fn, text, clear, sleep, fresh)
     if rows then
       local columns = empsh.columns(rows)
       table.insert(columns, 1, "Δ")
-      List.new(marked(rows, previous)):show(columns)
+      local out, marks = marked(rows, previous)
+      write(empsh.render(List.new(out), columns, nil, marks))
       previous = rows
     else
       print_results(value)
