@@ -30,7 +30,9 @@ public enum ColorMode: String, CaseIterable, Sendable {
 public struct Palette: Sendable {
     /// How a row of a `.watch` redraw differs from the previous run.
     public enum Mark: Sendable, Equatable {
+        /// The row appeared.
         case added
+        /// The row disappeared.
         case removed
         /// Changed; the names of the fields whose values changed.
         case changed(Set<String>)

@@ -18,6 +18,7 @@ public enum Prelude {
         ("=empsh/F", EmbeddedLua.filter),
         ("=empsh/conditions", EmbeddedLua.conditions),
         ("=empsh/List", EmbeddedLua.list),
+        ("=empsh/chart", EmbeddedLua.chart),
         ("=empsh/Groups", EmbeddedLua.groups),
     ]
 

@@ -1,11 +1,11 @@
 -- =empsh/List: result lists (List.new(rows)) with where map group_by count_by sort_by
--- unnest pluck first count each show render chart to_json to_csv; sets the global List.
+-- unnest pluck first count each show render to_json to_csv (chart: chart.lua); sets the global List.
 local catalog, P = ...
 local isnull, null, describe = P.isnull, P.null, P.describe
 local methods = {}
 local List = { __index = methods, __name = "empsh.list" }
 local hints = setmetatable({}, { __mode = "k" })
-P.ListMT = List
+P.ListMT, P.hints = List, hints
 
 local function wrap(rows, columns)
   setmetatable(rows, List)
@@ -244,50 +244,6 @@ end
 
 function methods:show(columns)
   io.write(P.render(self, columns_arg(columns, "show") or hints[self]))
-end
-
--- A chart label: "(null)" for nil and json.null, tables as JSON, the rest through tostring.
-local function label_text(v)
-  if missing(v) then return "(null)" end
-  if type(v) == "table" then
-    local json = rawget(_G, "json")
-    if type(json) == "table" and type(json.encode) == "function" then return json.encode(v) end
-  end
-  return tostring(v)
-end
-P.label_text = label_text
-
--- chart(label, value): one bar per row; with no arguments on a count_by result, its counts.
--- Under --format json/csv/ndjson the label and value columns are printed instead of bars.
-function methods:chart(label, value)
-  if label == nil and value == nil then
-    local h = hints[self]
-    if not (h and h[1] == "key" and h[2] == "count") then
-      error("chart expects a label and a value (field names, dotted paths or functions); only count_by and group_by results chart without them", 2)
-    end
-    label, value = "key", "count"
-  end
-  local get_label, get_value = need(label, "chart"), need(value, "chart")
-  local labels, values = {}, {}
-  for i, row in ipairs(self) do
-    local v = get_value(row)
-    if type(v) ~= "number" then error(("chart: the value of row %d must be a number, got %s"):format(i, describe(v)), 2) end
-    labels[i], values[i] = label_text(get_label(row)), v
-  end
-  local format = P.format()
-  if format == "table" or format == "line" then
-    io.write(P.chart(labels, values))
-  else
-    local ln = type(label) == "string" and label or "label"
-    local vn = type(value) == "string" and value or "value"
-    if vn == ln then vn = "value" end
-    local rows = {}
-    for i, row in ipairs(self) do
-      local l = get_label(row)
-      rows[i] = { [ln] = l == nil and null() or l, [vn] = values[i] }
-    end
-    io.write(P.render(wrap(rows), { ln, vn }, format))
-  end
 end
 
 function methods:to_csv(columns)
