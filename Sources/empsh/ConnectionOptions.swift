@@ -68,7 +68,14 @@ struct ConnectionOptions: ParsableArguments {
         unsetenv("EMPSH_PASSWORD")
         if settings.isDemo {
             let size = try Self.demoEmployeeCount(environment["EMPSH_DEMO_EMPLOYEES"])
-            return .demo(employees: size, configuration: configuration, recordTo: log)
+            var churn = 0
+            if let text = environment["EMPSH_DEMO_CHURN"], !text.isEmpty {
+                guard let value = Int(text), value >= 0 else {
+                    throw ShellError.usage("EMPSH_DEMO_CHURN must be 0 or more employees per second, not \"\(text)\"")
+                }
+                churn = value
+            }
+            return .demo(employees: size, churn: churn, configuration: configuration, recordTo: log)
         }
         return try .remote(settings: settings, configuration: configuration, recordTo: log)
     }

@@ -40,8 +40,13 @@ struct Empsh: AsyncParsableCommand {
     @Flag(name: .customShort("i"), help: "Enters the REPL after running the -e code and the script.")
     var interactive = false
 
-    @Option(help: ArgumentHelp("Sets how lists print: table, json, csv or ndjson.", valueName: "FORMAT"))
+    @Option(help: ArgumentHelp("Sets how lists print: table, json, csv, ndjson, or line for one field per line.", valueName: "FORMAT"))
     var format: OutputFormat = .table
+
+    @Option(help: ArgumentHelp(
+        "Colours headers, nulls, watch changes and errors: auto (on a terminal, unless NO_COLOR is set), always or never.",
+        valueName: "WHEN"))
+    var color: ColorMode = .auto
 
     @Flag(name: .customLong("safe"), help: ArgumentHelp(
         "Runs without os.execute, io.popen, file writes, package.loadlib, C modules or the debug library."))
@@ -96,6 +101,7 @@ struct Empsh: AsyncParsableCommand {
         var options = Shell.Options()
         options.verbose = verbose
         options.format = format
+        options.color = color
         options.safe = safe
         options.limits = LuaLimits(timeout: timeout)
         let code = ExitStatus.run {
@@ -160,3 +166,4 @@ extension Empsh {
 }
 
 extension OutputFormat: ExpressibleByArgument {}
+extension ColorMode: ExpressibleByArgument {}

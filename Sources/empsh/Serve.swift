@@ -42,10 +42,15 @@ struct Serve: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The fraction of requests (0 to 1) that fail in varied ways.", valueName: "P"))
     var faults = 0.0
 
+    @Option(help: ArgumentHelp(
+        "How many employees change status each second, the same way for the same seed; 0 means none.", valueName: "N"))
+    var churn = 0
+
     func run() async throws {
-        let configuration = ServeConfiguration(
+        var configuration = ServeConfiguration(
             port: port, employees: employees, seed: seed, token: token, dataFile: dataFile,
             minuteLimit: minuteLimit, dayLimit: dayLimit, faultProbability: faults)
+        configuration.churn = churn
         do {
             try await runServe(configuration) { line in
                 print(line)

@@ -20,10 +20,10 @@ struct ClientHTTPAuthTests {
     static func logins(_ log: LineLog) -> Int { log.lines.filter { $0.hasPrefix("debug request ") && $0.contains("login.user") }.count }
     static func rejections(_ log: LineLog) -> Int { log.lines.filter { $0.contains("session key rejected") }.count }
 
-    @Test("demo/demo: a session key the server expired (1 s lifetime) is renewed once, transparently")
+    @Test("demo/demo: a session key the server expired (2 s lifetime) is renewed once, transparently")
     func expiredSessionKeyIsRenewedOnce() async throws {
         let serverLog = LineLog(), clientLog = LineLog()
-        let engine = ClientHTTP.engine(sessionLifetime: .seconds(1))
+        let engine = ClientHTTP.engine(sessionLifetime: .seconds(2))
         let counts = try await HTTPTestServer.with(engine: engine, configuration: ClientHTTP.server(log: serverLog)) { server in
             var configuration = ClientHTTP.configuration(log: clientLog)
             configuration.sessionRenewalMargin = .zero
@@ -31,7 +31,7 @@ struct ClientHTTPAuthTests {
                 server, credentials: .login(login: "demo", password: "demo"), configuration: configuration, clock: OffsetClientClock(offset: -30)
             ) { client in
                 let first = try await client.count(query: Query())
-                try await Task.sleep(for: .milliseconds(1300))
+                try await Task.sleep(for: .milliseconds(2300))
                 let second = try await client.count(query: Query())
                 return [first, second]
             }

@@ -61,8 +61,12 @@ import TestSupport
                                   (NAME=MODULE names the global); may be repeated.
           -i                      Enters the REPL after running the -e code and the
                                   script.
-          --format <FORMAT>       Sets how lists print: table, json, csv or ndjson.
-                                  (values: table, json, csv, ndjson; default: table)
+          --format <FORMAT>       Sets how lists print: table, json, csv, ndjson, or
+                                  line for one field per line. (values: table, json,
+                                  csv, ndjson, line; default: table)
+          --color <WHEN>          Colours headers, nulls, watch changes and errors:
+                                  auto (on a terminal, unless NO_COLOR is set), always
+                                  or never. (values: auto, always, never; default: auto)
           --safe                  Runs without os.execute, io.popen, file writes,
                                   package.loadlib, C modules or the debug library.
           --verbose               Prints a traceback with every error, API errors

@@ -37,6 +37,42 @@ import TestSupport
         #expect(expected.count >= 3)
     }
 
+    @Test func operatorsPerDomainChart() throws {
+        let rows = try #require(try run("operators_per_domain_chart").arrayValue)
+        var expected: [String: Set<Int64>] = [:]
+        for employee in Self.company {
+            for site in employee.operator?.operatorSites ?? [] { expected[site.siteDomainName ?? "", default: []].insert(employee.id) }
+        }
+        let counts = expected.map { (key: $0.key, count: Int64($0.value.count)) }.sorted {
+            $0.count != $1.count ? $0.count > $1.count : $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars)
+        }
+        #expect(rows.compactMap { $0["key"]?.stringValue } == counts.map(\.key))
+        #expect(rows.compactMap { $0["count"]?.intValue } == counts.map(\.count))
+        #expect(counts.count >= 3)
+        let drawn = try runEmpsh(["Examples/operators_per_domain_chart.lua"], directory: Self.root.path)
+        #expect(drawn.status == 0, "\(drawn.stderr)")
+        #expect(drawn.stdout.split(separator: "\n").count == counts.count)
+        #expect(drawn.stdout.contains("█"))
+        #expect(!drawn.stdout.contains("\u{1B}"))
+    }
+
+    @Test func offlineWatchPrintsChangesOnAChurningDemo() throws {
+        let result = try runEmpsh(
+            ["Examples/offline_watch.lua", "1", "4"], environment: ["EMPSH_DEMO_CHURN": "60"], directory: Self.root.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let operators = Self.company.filter { $0.operator != nil }
+        #expect(lines.first == "watching \(operators.count) chat operators every 1 s")
+        let events = lines.dropFirst()
+        #expect(!events.isEmpty, "\(result.stdout)")
+        let names = Set(operators.compactMap(\.fullName))
+        for line in events {
+            #expect(line.contains("  offline  ") || line.contains("  back     "), "\(line)")
+            #expect(names.contains { line.contains($0 + " (") }, "\(line)")
+        }
+        #expect(result.stderr.contains("watch: each poll costs 1 point"))
+    }
+
     @Test func externalCallsNow() throws {
         let rows = try run("external_calls_now")
         let expected = Self.company.filter { e in

@@ -44,10 +44,10 @@ struct PreludeHarness {
     end
     """#
 
-    init(format: OutputFormat = .table) throws {
+    init(format: OutputFormat = .table, terminalWidth: Int? = nil) throws {
         lua = try LuaState()
         try lua.run(Self.jsonStub, name: "=json-stub")
-        output = OutputSettings(format: format)
+        output = OutputSettings(format: format, terminalWidth: { terminalWidth })
         try Prelude.install(in: lua, output: output)
     }
 

@@ -139,7 +139,7 @@ rows = List.new{
         ("rows:first(-1)", "chunk:3: first expects a count"),
         ("rows:unnest(3)", "chunk:3: unnest expects a dotted path"),
         ("rows:show(5)", "chunk:3: show expects a list of columns, got 5"),
-        ("rows:render(nil, 'xml')", #"chunk:3: render: unknown format "xml"; formats: table, json, csv, ndjson"#),
+        ("rows:render(nil, 'xml')", #"chunk:3: render: unknown format "xml"; formats: table, json, csv, ndjson, line"#),
         ("List.new(5)", "chunk:3: List.new expects a table of rows, got 5"),
     ]
 

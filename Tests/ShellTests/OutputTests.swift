@@ -53,13 +53,16 @@ import Testing
             }:render({ "id", "groups", "operator", "ok", "ratio" }, "table")
             """#)
         func l(_ s: String, _ w: Int) -> String { s + String(repeating: " ", count: w - s.count) }
+        // Piped output: every nested value in full, as compact JSON.
         let groups = #"[{"group_id":3,"group_name":"Продажи"}]"#
+        let both = #"[{"group_id":3,"group_name":"Продажи"},{"group_id":5,"group_name":"Склад"}]"#
         let op = #"{"operator_login":"x"}"#
+        let w = both.count
         let expected = [
-            "id  " + l("groups", 39) + "  " + l("operator", 22) + "  " + l("ok", 5) + "  ratio",
-            "--  " + String(repeating: "-", count: 39) + "  " + String(repeating: "-", count: 22) + "  -----  -----",
-            " 1  " + l(groups, 39) + "  " + l("", 22) + "  " + l("true", 5) + "    2.5",
-            " 2  " + l("[2 items]", 39) + "  " + l(op, 22) + "  " + l("false", 5) + "     10",
+            "id  " + l("groups", w) + "  " + l("operator", 22) + "  " + l("ok", 5) + "  ratio",
+            "--  " + String(repeating: "-", count: w) + "  " + String(repeating: "-", count: 22) + "  -----  -----",
+            " 1  " + l(groups, w) + "  " + l("", 22) + "  " + l("true", 5) + "    2.5",
+            " 2  " + l(both, w) + "  " + l(op, 22) + "  " + l("false", 5) + "     10",
             "(2 rows)", "",
         ].joined(separator: "\n")
         #expect(text == expected)
@@ -127,7 +130,7 @@ import Testing
         #expect(try h.written("List.new{}:show()") == "[]\n")
         #expect(try h.text(#"return empsh.format("table") .. " " .. empsh.format()"#) == "table table")
         #expect(h.output.format == .table)
-        #expect(h.error(#"empsh.format("xml")"#)?.hasPrefix(#"chunk:1: unknown output format "xml"; formats: table, json, csv, ndjson"#) == true)
+        #expect(h.error(#"empsh.format("xml")"#)?.hasPrefix(#"chunk:1: unknown output format "xml"; formats: table, json, csv, ndjson, line"#) == true)
     }
 
     @Test func columnsDefaultToTheCatalogueOrder() throws {

@@ -120,14 +120,15 @@ public final class PTYSession {
 }
 
 extension PTYSession {
-    /// Starts the REPL with its history and state under `state`, and waits for the first prompt.
+    /// Starts the REPL with its history and state under `state`, without colour (colour has its own
+    /// tests), and waits for the first prompt.
     /// - Parameters:
     ///   - state: The folder used as `XDG_STATE_HOME` and `HOME`.
     ///   - arguments: empsh's arguments; none by default.
     /// - Returns: The session at its first `empsh> `.
     /// - Throws: What `PTYSession.init` and `expect` throw.
     public static func startREPL(state: URL, _ arguments: [String] = []) throws -> PTYSession {
-        let session = try PTYSession(arguments, environment: ["XDG_STATE_HOME": state.path, "HOME": state.path])
+        let session = try PTYSession(arguments, environment: ["XDG_STATE_HOME": state.path, "HOME": state.path, "NO_COLOR": "1"])
         try session.expect("empsh> ")
         return session
     }

@@ -93,6 +93,9 @@ public actor Client: CustomStringConvertible {
     /// Whether replies are being cached now.
     public var isCaching: Bool { cache != nil }
 
+    /// The point budgets the latest reply reported (`metadata.limits`), or nil before any counted reply.
+    public var pointLimits: Metadata.Limits? { limiter.limits }
+
     /// Ends the session: `logout.user` for a session key obtained with `login.user` (errors ignored:
     /// the key expires anyway); nothing for a permanent token. Later calls fail with `ClientError.closed`.
     public func close() async {

@@ -5,6 +5,7 @@ import EmployeeQuery
 /// record's full JSON pre-encoded (unprojected pages copy these bytes), and for each sortable
 /// field a rank per record, so that sorting a request compares integers.
 ///
+/// A churning demo (`Churn`) gets a fresh store per elapsed second (`churned(_:elapsed:)`).
 /// Read-only after `init`, so any number of requests evaluate on it at once without a lock.
 struct EmployeeStore: Sendable {
     /// The records in ascending id order (the API's default order).
@@ -19,6 +20,18 @@ struct EmployeeStore: Sendable {
 
     init(_ employees: [Employee]) {
         let sorted = employees.enumerated().sorted { ($0.element.id, $0.offset) < ($1.element.id, $1.offset) }.map(\.element)
+        var ranks: [EmployeeField: [Int32]] = [:]
+        for field in EmployeeField.sortable { ranks[field] = Self.rank(sorted, by: field) }
+        self.init(sorted: sorted, ranks: ranks)
+    }
+
+    /// The same store with the records' statuses changed by a churn after `elapsed` seconds.
+    /// `status` is not sortable, so the ranks carry over; only the JSON is written again.
+    func churned(_ churn: Churn, elapsed: Int) -> EmployeeStore {
+        EmployeeStore(sorted: churn.apply(to: employees, elapsed: elapsed), ranks: ranks)
+    }
+
+    private init(sorted: [Employee], ranks: [EmployeeField: [Int32]]) {
         self.employees = sorted
         var writer = JSONWriter(capacity: sorted.count * 900)
         var offsets = [Int]()
@@ -32,8 +45,6 @@ struct EmployeeStore: Sendable {
         offsets.append(writer.bytes.count)
         self.encoded = writer.bytes
         self.offsets = offsets
-        var ranks: [EmployeeField: [Int32]] = [:]
-        for field in EmployeeField.sortable { ranks[field] = Self.rank(sorted, by: field) }
         self.ranks = ranks
     }
 

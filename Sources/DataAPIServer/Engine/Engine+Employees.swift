@@ -94,9 +94,10 @@ extension Engine {
     /// Evaluates a validated request on the immutable store; no lock is held.
     /// - Throws: `invalid_parameter_value` when the filter's evaluation runs past `evaluationBudget`.
     func run(_ request: EmployeesRequest, id: RPCID, limits: Metadata.Limits) throws(DataAPIError) -> [UInt8] {
+        let store = currentStore()
         let employees = store.employees
         var matches = try request.matchingIndices(in: employees, within: evaluationBudget)
-        if !request.sort.isEmpty { sort(&matches, by: request.sort) }
+        if !request.sort.isEmpty { sort(&matches, by: request.sort, in: store) }
         let start = min(request.offset, matches.count)
         let page = matches[start..<min(start + request.limit, matches.count)]
         let fields = request.fields
@@ -115,8 +116,21 @@ extension Engine {
         return writer.bytes
     }
 
+    /// The records as served now: the store itself, or with a churn the store of the current
+    /// elapsed second, built once per second so that filter, sort and paging see the same values.
+    private func currentStore() -> EmployeeStore {
+        guard churn.perSecond > 0 else { return store }
+        let elapsed = Int(max(0, clock.now() - startedAt))
+        return churnedStore.withLock { cached in
+            if let cached, cached.elapsed == elapsed { return cached.store }
+            let fresh = store.churned(churn, elapsed: elapsed)
+            cached = (elapsed, fresh)
+            return fresh
+        }
+    }
+
     /// Sorts record indices by the keys, then by id (the records' own order), ascending.
-    private func sort(_ indices: inout [Int32], by keys: [(field: EmployeeField, descending: Bool)]) {
+    private func sort(_ indices: inout [Int32], by keys: [(field: EmployeeField, descending: Bool)], in store: EmployeeStore) {
         let ranks = keys.map { (ranks: store.ranks[$0.field]!, descending: $0.descending) }
         indices.withUnsafeMutableBufferPointer { buffer in
             buffer.sort { a, b in

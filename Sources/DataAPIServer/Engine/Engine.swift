@@ -23,6 +23,11 @@ public final class Engine: Sendable {
     let maxRequestBytes: Int
     let evaluationBudget: EvaluationBudget
     let state: Mutex<State>
+    let churn: Churn
+    /// When the engine started, for the churn's elapsed seconds.
+    let startedAt: Double
+    /// The churned store of the latest elapsed second asked for.
+    let churnedStore: Mutex<(elapsed: Int, store: EmployeeStore)?> = Mutex(nil)
 
     /// The mutable part: live sessions and point usage.
     struct State: Sendable {
@@ -42,6 +47,8 @@ public final class Engine: Sendable {
         sessionLifetime = configuration.sessionLifetime.seconds
         maxRequestBytes = configuration.maxRequestBytes
         evaluationBudget = configuration.evaluationBudget
+        churn = configuration.churn
+        startedAt = configuration.clock.now()
         state = Mutex(State(ledger: PointLedger(dayLimit: configuration.dayLimit, minuteLimit: configuration.minuteLimit)))
     }
 

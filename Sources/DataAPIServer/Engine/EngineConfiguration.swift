@@ -26,6 +26,8 @@ public struct EngineConfiguration: Sendable {
     public var maxRequestBytes: Int
     /// How long one request's filter may take to evaluate; `EvaluationBudget.standard` (1 s) by default.
     public var evaluationBudget: EvaluationBudget = .standard
+    /// Status changes over time (`--churn`); `Churn.none` by default: the records never change.
+    public var churn: Churn = .none
 
     /// Creates a configuration.
     /// - Parameters:

@@ -20,7 +20,10 @@ public func runServe(
     let employees = try configuration.dataFile.map { path throws(ServeConfigurationError) in try EmployeeFile.load(path: path) }
         ?? DemoCompany.generate(employees: configuration.employees ?? DemoCompany.defaultEmployeeCount, seed: configuration.seed)
     let token = configuration.token ?? DemoKey.generate()
-    let engine = Engine(.demo(employees: employees, token: token, dayLimit: configuration.dayLimit, minuteLimit: configuration.minuteLimit))
+    var engineConfiguration = EngineConfiguration.demo(
+        employees: employees, token: token, dayLimit: configuration.dayLimit, minuteLimit: configuration.minuteLimit)
+    engineConfiguration.churn = Churn(perSecond: configuration.churn, seed: configuration.seed)
+    let engine = Engine(engineConfiguration)
     let server = HTTPServer(engine: engine, configuration: .init(
         port: configuration.port, faults: configuration.faults, faultSeed: configuration.faultSeed,
         dayLimit: configuration.dayLimit, minuteLimit: configuration.minuteLimit, logger: logger

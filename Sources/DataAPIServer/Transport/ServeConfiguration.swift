@@ -34,6 +34,8 @@ public struct ServeConfiguration: Sendable, Hashable {
     public var faultProbability: Double
     /// How long a `delay` fault holds a reply; 3 to 10 seconds by default.
     public var faultDelay: ClosedRange<Duration>
+    /// How many employees change `status` each second (`Churn`, seeded by `seed`); 0 by default: none.
+    public var churn: Int = 0
 
     /// Creates a configuration; every parameter has the default stated on its property.
     public init(port: Int = defaultPort, employees: Int? = nil, seed: UInt64 = DemoCompany.defaultSeed, token: String? = nil,
@@ -70,6 +72,7 @@ public struct ServeConfiguration: Sendable, Hashable {
         guard (0...1).contains(faultProbability) else {
             throw invalid("--faults", "--faults must be a probability between 0 and 1, not \(faultProbability)")
         }
+        guard churn >= 0 else { throw invalid("--churn", "--churn must be 0 or more employees per second, not \(churn)") }
         guard faultDelay.lowerBound >= .zero else { throw invalid("--faults", "the delay of a delay fault must not be negative") }
     }
 

@@ -3,7 +3,7 @@ import DataAPIContract
 import EmployeeQuery
 import Lua
 
-/// The global `employees`: `page`, `each`, `all`, `count`, `explain` — and `api.call`.
+/// The global `employees`: `page`, `each`, `all`, `count`, `explain`, `watch` — and `api.call`.
 ///
 /// Every function takes the options table of `QueryOptions`. `page` sends the query as it is
 /// (one call, as the API answers it); the others plan it first (`QueryPlanner`): the server
@@ -18,12 +18,13 @@ final class EmployeesModule {
         ("page", { $0.page }), ("all", { $0.all }), ("each", { $0.each }), ("count", { $0.count }), ("explain", { $0.explain }),
     ]
 
-    func install(in stack: LuaStack) {
+    func install(in stack: LuaStack) throws {
         stack.createtable(narr: 0, nrec: Int32(Self.functions.count))
         for function in Self.functions {
             let body = function.body
             stack.setfunction(-1, function.name) { [unowned self] in try body(self)($0) }
         }
+        try installWatch(in: stack)
         stack.setglobal("employees")
 
         stack.createtable(narr: 0, nrec: 1)
@@ -54,7 +55,7 @@ final class EmployeesModule {
 
     // MARK: employees.all / each / count / explain
 
-    private func plan(_ options: QueryOptions) throws -> QueryPlan {
+    func plan(_ options: QueryOptions) throws -> QueryPlan {
         do {
             return try QueryPlanner.plan(
                 filter: options.filter, sort: options.sort, fields: options.fields, limit: options.limit,

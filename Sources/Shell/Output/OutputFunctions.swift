@@ -2,12 +2,14 @@ import Lua
 
 /// The Swift functions the prelude exposes in the `empsh` table: `empsh.render` and `empsh.format`.
 enum OutputFunctions {
-    /// `empsh.render(rows, [columns], [format])` → text.
+    /// `empsh.render(rows, [columns], [format], [marks])` → text.
     ///
     /// `rows` is a sequence of row tables (or of plain values, shown as one `value` column);
     /// `columns` a list of field names or dotted paths (default: every key the rows have, in the
-    /// catalogue's order); `format` one of `table json csv ndjson` (default: the shell's setting).
-    /// `json` and `ndjson` go through `json.encode`, keeping only `columns` when given.
+    /// catalogue's order); `format` one of `table json csv ndjson line` (default: the shell's setting).
+    /// `json` and `ndjson` go through `json.encode`, keeping only `columns` when given. `marks`
+    /// (for `.watch`) maps row numbers to `"+"`, `"-"` or a list of changed field names; in colour
+    /// those rows and cells are highlighted.
     static func render(settings: OutputSettings) -> LuaFunction {
         { stack in
             guard stack.type(1) == .table else {
@@ -15,12 +17,24 @@ enum OutputFunctions {
             }
             let columns = try columnList(stack, 2)
             let format = try outputFormat(stack, 3) ?? settings.format
+            let marks = try self.marks(stack, 4)
             let base = stack.gettop()
             let reader = try LuaRowReader.prepare(stack)
+            let palette = settings.palette
             let text: String
             switch format {
             case .table:
-                text = TableRenderer(maxCellWidth: settings.maxCellWidth).render(try reader.table(rows: 1, columns: columns))
+                let table = try reader.table(rows: 1, columns: columns)
+                if let width = settings.terminalWidth() {
+                    text = TableRenderer(maxCellWidth: settings.maxCellWidth).render(table, fittingIn: width, palette: palette, marks: marks)
+                        ?? RecordRenderer(width: width, palette: palette).render(table, marks: marks)
+                } else {
+                    // Piped or redirected: the whole table, every cell in full.
+                    text = TableRenderer(maxCellWidth: .max).render(table, palette: palette, marks: marks)
+                }
+            case .line:
+                let table = try reader.table(rows: 1, columns: columns)
+                text = RecordRenderer(width: settings.terminalWidth(), palette: palette).render(table, marks: marks)
             case .csv:
                 text = CSVWriter().write(try reader.table(rows: 1, columns: columns))
             case .json, .ndjson:
@@ -84,6 +98,25 @@ enum OutputFunctions {
         return try encoded() + "\n"
     }
 
+    /// The marks at `index`: nil, or a table of row number → `"+"`, `"-"` or a list of field names.
+    private static func marks(_ stack: LuaStack, _ index: Int32) throws -> [Int: Palette.Mark] {
+        guard stack.type(index) == .table else { return [:] }
+        var marks: [Int: Palette.Mark] = [:]
+        for row in 1..<(stack.arrayLength(index) + 1) {
+            stack.rawgeti(index, Int64(row))
+            defer { stack.pop() }
+            switch stack.type(-1) {
+            case .string:
+                let text = stack.tostring(-1)
+                if text == "+" { marks[row - 1] = .added } else if text == "-" { marks[row - 1] = .removed }
+            case .table:
+                marks[row - 1] = .changed(Set(try columnList(stack, stack.gettop()) ?? []))
+            default: break
+            }
+        }
+        return marks
+    }
+
     /// The column list at `index`: nil, or a sequence of strings.
     private static func columnList(_ stack: LuaStack, _ index: Int32) throws -> [String]? {
         switch stack.type(index) {
@@ -116,7 +149,7 @@ enum OutputFunctions {
             }
             return format
         default:
-            throw LuaRaise.message("the output format must be a string (table, json, csv or ndjson), got \(stack.typename(index))")
+            throw LuaRaise.message("the output format must be a string (table, json, csv, ndjson or line), got \(stack.typename(index))")
         }
     }
 }

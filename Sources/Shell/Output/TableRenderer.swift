@@ -25,11 +25,13 @@ public struct TableRenderer: Sendable {
     }
 
     /// Renders a table.
-    /// - Parameter table: The rows.
+    /// - Parameters:
+    ///   - table: The rows.
+    ///   - palette: The colours (`--color always` when piped), or nil (the default) for plain text.
+    ///   - marks: How rows (by index) differ from a previous run, for `.watch`; none by default.
     /// - Returns: The text, each line ending in `\n`.
-    public func render(_ table: OutputTable) -> String {
-        let count = table.rows.count
-        let footer = "(\(count) \(count == 1 ? "row" : "rows"))\n"
+    public func render(_ table: OutputTable, palette: Palette? = nil, marks: [Int: Palette.Mark] = [:]) -> String {
+        let footer = Self.footer(table.rows.count)
         guard !table.columns.isEmpty else { return footer }
         let header = table.columns.map { DisplayWidth.truncate(Self.visible($0), to: maxCellWidth) }
         let body = table.rows.map { row in row.map(text) }
@@ -39,7 +41,38 @@ public struct TableRenderer: Sendable {
                 widths[column] = max(widths[column], DisplayWidth.of(cell))
             }
         }
-        let numeric = table.columns.indices.map { column in
+        let paint = palette.map { palette in Self.painter(palette, table: table, marks: marks) }
+        return draw(header: header, body: body, widths: widths, numeric: Self.numericColumns(table), paint: paint) + footer
+    }
+
+    /// The aligned lines: header, dashes and body, cells padded (numbers on the left) to `widths`.
+    /// `paint` styles a cell's text (row nil: the header) after its width is measured; padding stays plain.
+    func draw(
+        header: [String], body: [[String]], widths: [Int], numeric: [Bool],
+        paint: ((_ row: Int?, _ column: Int, _ text: String) -> String)? = nil
+    ) -> String {
+        var out = ""
+        func line(_ cells: [String], row: Int?, painted: Bool) {
+            var text = ""
+            for (column, width) in widths.enumerated() {
+                let cell = column < cells.count ? cells[column] : ""
+                let pad = String(repeating: " ", count: max(0, width - DisplayWidth.of(cell)))
+                let shown = painted ? paint?(row, column, cell) ?? cell : cell
+                if column > 0 { text += "  " }
+                text += numeric[column] ? pad + shown : shown + pad
+            }
+            while text.last == " " { text.removeLast() }
+            out += text + "\n"
+        }
+        line(header, row: nil, painted: true)
+        line(widths.map { String(repeating: "-", count: $0) }, row: nil, painted: false)
+        for (index, row) in body.enumerated() { line(row, row: index, painted: true) }
+        return out
+    }
+
+    /// Whether each column holds only numbers (empty cells aside), so it is right-aligned.
+    static func numericColumns(_ table: OutputTable) -> [Bool] {
+        table.columns.indices.map { column in
             var sawNumber = false
             for row in table.rows where column < row.count {
                 let cell = row[column]
@@ -49,23 +82,10 @@ public struct TableRenderer: Sendable {
             }
             return sawNumber
         }
-        var out = ""
-        func line(_ cells: [String]) {
-            var text = ""
-            for (column, width) in widths.enumerated() {
-                let cell = column < cells.count ? cells[column] : ""
-                let pad = String(repeating: " ", count: max(0, width - DisplayWidth.of(cell)))
-                if column > 0 { text += "  " }
-                text += numeric[column] ? pad + cell : cell + pad
-            }
-            while text.last == " " { text.removeLast() }
-            out += text + "\n"
-        }
-        line(header)
-        line(widths.map { String(repeating: "-", count: $0) })
-        for row in body { line(row) }
-        return out + footer
     }
+
+    /// The footer line, `(n rows)`.
+    static func footer(_ count: Int) -> String { "(\(count) \(count == 1 ? "row" : "rows"))\n" }
 
     /// The text of a cell as shown: cut to `maxCellWidth`, controls made visible.
     func text(_ cell: OutputCell) -> String {

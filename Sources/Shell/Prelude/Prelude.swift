@@ -3,7 +3,7 @@ import Lua
 
 /// The Lua side of empsh that is written in Lua: `F` (filter conditions), `List` (result lists)
 /// and grouped lists, with the Swift output functions they use (`empsh.render`, `empsh.format`,
-/// `empsh.columns`) and the field catalogue (`empsh.fields`).
+/// `empsh.columns`, `empsh.chart`) and the field catalogue (`empsh.fields`).
 ///
 /// ```swift
 /// let output = OutputSettings(format: .table)
@@ -18,6 +18,7 @@ public enum Prelude {
         ("=empsh/F", EmbeddedLua.filter),
         ("=empsh/conditions", EmbeddedLua.conditions),
         ("=empsh/List", EmbeddedLua.list),
+        ("=empsh/chart", EmbeddedLua.chart),
         ("=empsh/Groups", EmbeddedLua.groups),
     ]
 
@@ -47,12 +48,13 @@ public enum Prelude {
         stack.setfunction(empsh, "render", OutputFunctions.render(settings: output))
         stack.setfunction(empsh, "format", OutputFunctions.format(settings: output))
         stack.setfunction(empsh, "columns", OutputFunctions.columns())
+        stack.setfunction(empsh, "chart", OutputFunctions.chart(settings: output))
 
         // The internal table the chunks share: P.render, P.format and P.columns are the Swift functions;
         // P.quote writes a string as a JSON (and jsquery) string literal with the contract's escaper.
         stack.createtable()
         let shared = stack.gettop()
-        for name in ["render", "format", "columns"] {
+        for name in ["render", "format", "columns", "chart"] {
             stack.rawgetfield(empsh, name)
             stack.rawsetfield(shared, name)
         }

@@ -11,12 +11,17 @@ extension REPL {
         or Ctrl-D exits.
 
         .help                          Shows this text.
-        .mode table|json|csv|ndjson    Sets how lists print (no argument: shows it).
+        .mode table|line|json|csv|ndjson
+                                       Sets how lists print (no argument: shows it);
+                                       line prints one field per line.
         .timer on|off                  Prints the time, calls, pages and rows of each command.
         .explain OPTIONS               Shows the plan of employees.all(OPTIONS), e.g.
                                        .explain {filter = F.status:eq "available"}
         .cache on|off|clear            Uses, stops using or empties the response cache
                                        (no argument: shows whether it is on).
+        .watch SECONDS EXPR            Runs EXPR every SECONDS and redraws it; rows that
+                                       appeared (+), changed (~) or went (-) since the
+                                       last run are marked. Ctrl-C stops.
         .paths                         Lists where require looks for modules.
         .reload MODULE                 Loads MODULE again (and updates its global).
         .quit                          Exits.
@@ -40,7 +45,7 @@ extension REPL {
             } else if let format = OutputFormat(rawValue: argument) {
                 shell.output.format = format
             } else {
-                complain(".mode: unknown format \"\(argument)\"; use table, json, csv or ndjson")
+                complain(".mode: unknown format \"\(argument)\"; use table, line, json, csv or ndjson")
             }
         case "timer":
             switch argument {
@@ -59,6 +64,8 @@ extension REPL {
         case "explain":
             guard !argument.isEmpty else { return complainAndGoOn(".explain: give an options table, e.g. .explain {limit = 5}") }
             runChunk("print(employees.explain(" + argument + "))")
+        case "watch":
+            runWatch(argument)
         case "paths":
             runChunk("for p in package.path:gmatch('[^;]+') do print(p) end")
         case "reload":

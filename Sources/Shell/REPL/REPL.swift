@@ -200,6 +200,6 @@ public final class REPL {
     }
 
     func complain(_ message: String, traceback: String? = nil) {
-        note(message + (traceback.map { "\n" + $0 } ?? ""))
+        note(shell.errorText(message) + (traceback.map { "\n" + $0 } ?? ""))
     }
 }

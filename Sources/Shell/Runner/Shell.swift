@@ -15,8 +15,10 @@ public final class Shell {
         public var limits: LuaLimits = .none
         /// Whether a traceback follows every error message (`--verbose`); off by default.
         public var verbose = false
-        /// What `show` prints: table, json, csv or ndjson (`--format`, `.mode`).
+        /// What `show` prints: table, json, csv, ndjson or line (`--format`, `.mode`).
         public var format: OutputFormat = .table
+        /// When output is coloured (`--color`): `.auto` by default, which honours `NO_COLOR`.
+        public var color: ColorMode = .auto
         /// Where `require` looks for modules.
         public var modulePaths = ModulePaths(environment: ProcessInfo.processInfo.environment, scriptDirectory: nil)
         /// Whether `--safe` restrictions apply (no programs, file writes, C modules or `debug`); off by default.
@@ -48,7 +50,7 @@ public final class Shell {
             throw ShellError.usage("cannot create a Lua state: \(error)")
         }
         employees = EmployeesModule(backend: backend)
-        output = OutputSettings(format: options.format)
+        output = OutputSettings(format: options.format, color: options.color)
         do {
             try installAPI()
         } catch {
@@ -63,7 +65,7 @@ public final class Shell {
         JSONModule.install(in: stack)
         JSQueryModule.install(in: stack)
         try APIErrorObject.install(in: stack)
-        employees.install(in: stack)
+        try employees.install(in: stack)
         try Prelude.install(in: lua, output: output)
         stack.getglobal("package")
         stack.pushstring(options.modulePaths.packagePath)
@@ -115,6 +117,15 @@ public final class Shell {
                 text += traceback + "\n"
             }
         }
-        FileHandle.standardError.write(Data(text.utf8))
+        FileHandle.standardError.write(Data(errorText(text).utf8))
+    }
+
+    /// An error message as written to standard error: red when colour is on for it.
+    func errorText(_ text: String) -> String {
+        guard options.color.colors(STDERR_FILENO) else {
+            return text
+        }
+        let body = text.hasSuffix("\n") ? String(text.dropLast()) : text
+        return Palette().error(body) + (text.hasSuffix("\n") ? "\n" : "")
     }
 }

@@ -124,6 +124,18 @@ public final class Backend: @unchecked Sendable {
         progress?.page(rows: rows)
     }
 
+    /// Waits `seconds`, returning early when `shouldStop` says to stop (Ctrl-C, `--timeout`);
+    /// the instruction hook then raises in Lua at its next instruction.
+    /// - Parameter seconds: How long to wait; nothing is waited for 0 or less.
+    public func sleep(seconds: Double) {
+        let deadline = Date().addingTimeInterval(seconds)
+        while true {
+            let left = deadline.timeIntervalSinceNow
+            if left <= 0 || shouldStop?() != nil { return }
+            usleep(useconds_t(min(left, 0.05) * 1_000_000))
+        }
+    }
+
     /// Records a successful call that delivered no page (a count, an explain, `api.call`).
     func countCall() { lock.withLock { counters.calls += 1 } }
 

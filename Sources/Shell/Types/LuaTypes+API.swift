@@ -43,6 +43,15 @@ extension LuaTypes {
             out.append("function employees.\(function.name)(options) end")
         }
         out += [
+            "", "---What each step of employees.watch yields: the change since the previous poll, rows matched by id.",
+            "---@class WatchChange", "---@field added List Rows that appeared (every row on the first step).",
+            "---@field removed List Rows that went.", "---@field changed {before: Employee, after: Employee, fields: string[]}[] Rows whose fields changed.",
+            "---@field rows List Every matching row now.", "---@field poll integer The poll's number, from 1.", "",
+            "---Polls a query every `every` seconds (5 by default) and yields what changed; Ctrl-C stops it.",
+            "---@param options? QueryOptions|{every?: number}", "---@return fun(): WatchChange?",
+            "function employees.watch(options) end",
+        ]
+        out += [
             "", "---The Data API itself.", "---@class api", "api = {}", "",
             "---Calls any method of the Data API with params (the access key is added): the raw escape hatch.",
             "---@param method string", "---@param params? table", "---@return {data: any, metadata: table}",
@@ -71,7 +80,10 @@ extension LuaTypes {
             "---@param name? \"table\"|\"json\"|\"csv\"|\"ndjson\"", "---@return string",
             "function empsh.format(name) end", "",
             "---The columns render shows for rows when given none.", "---@param rows table", "---@return string[]",
-            "function empsh.columns(rows) end",
+            "function empsh.columns(rows) end", "",
+            "---A horizontal bar chart of labels and values, as text fitted to the terminal.",
+            "---@param labels string[]", "---@param values number[]", "---@return string",
+            "function empsh.chart(labels, values) end",
         ]
         return out
     }

@@ -35,6 +35,10 @@ extension LuaTypes {
             "---Prints the rows in the output format.", "---@param columns? string|string[]", "function List:show(columns) end", "",
             "---The rows as CSV.", "---@param columns? string|string[]", "---@return string", "function List:to_csv(columns) end", "",
             "---The rows as a JSON array.", "---@return string", "function List:to_json() end", "",
+            "---Draws a horizontal bar chart: one bar per row, label and value read by key or function; with no",
+            "---arguments on a count_by result, its counts. Under --format json/csv/ndjson, the data instead.",
+            "---@param label? string|fun(row: any): any", "---@param value? string|fun(row: any): number",
+            "function List:chart(label, value) end", "",
             "---One group of List:group_by.", "---@class ListGroup", "---@field key any", "---@field rows List", "",
             "---What List:group_by returns: {key=, rows=} in order of first appearance.",
             "---@class Groups: { [integer]: ListGroup }", "local Groups = {}", "",
@@ -47,7 +51,8 @@ extension LuaTypes {
             "---The groups as JSON.", "---@return string", "function Groups:to_json() end", "",
             "---The groups as text.", "---@param columns? string|string[]", "---@param format? \"table\"|\"json\"|\"csv\"|\"ndjson\"",
             "---@return string", "function Groups:render(columns, format) end", "",
-            "---Prints the groups.", "---@param columns? string|string[]", "function Groups:show(columns) end",
+            "---Prints the groups.", "---@param columns? string|string[]", "function Groups:show(columns) end", "",
+            "---Charts the number of rows in each group.", "function Groups:chart() end",
         ]
     }
 }

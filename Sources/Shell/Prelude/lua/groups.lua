@@ -1,5 +1,5 @@
 -- =empsh/Groups: what list:group_by(key) returns: a sequence of {key=, rows=} in order
--- of first appearance, with count each map keys show render to_json.
+-- of first appearance, with count each map keys show render chart to_json.
 local catalog, P = ...
 local isnull, describe, wrap = P.isnull, P.describe, P.wrap
 local methods = {}
@@ -91,9 +91,15 @@ function methods:render(columns, format)
   end
   local out = {}
   for i, g in ipairs(self) do
-    out[i] = ("%s = %s\n"):format(names[self] or "key", label(g.key)) .. P.render(g.rows, columns, "table")
+    out[i] = ("%s = %s\n"):format(names[self] or "key", label(g.key)) .. P.render(g.rows, columns, format == "line" and "line" or "table")
   end
   return table.concat(out, "\n")
+end
+
+--- A bar chart of the groups' sizes (see list:chart).
+function methods:chart(...)
+  if select("#", ...) > 0 then error("chart on groups takes no arguments: it charts how many rows each group has", 2) end
+  self:count():chart()
 end
 
 function methods:show(columns)

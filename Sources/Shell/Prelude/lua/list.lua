@@ -1,11 +1,11 @@
 -- =empsh/List: result lists (List.new(rows)) with where map group_by count_by sort_by
--- unnest pluck first count each show render to_json to_csv; sets the global List.
+-- unnest pluck first count each show render to_json to_csv (chart: chart.lua); sets the global List.
 local catalog, P = ...
 local isnull, null, describe = P.isnull, P.null, P.describe
 local methods = {}
 local List = { __index = methods, __name = "empsh.list" }
 local hints = setmetatable({}, { __mode = "k" })
-P.ListMT = List
+P.ListMT, P.hints = List, hints
 
 local function wrap(rows, columns)
   setmetatable(rows, List)
@@ -239,10 +239,10 @@ local function columns_arg(columns, label)
 end
 P.columns_arg = columns_arg
 
-local formats = { table = true, json = true, csv = true, ndjson = true }
+local formats = { table = true, json = true, csv = true, ndjson = true, line = true }
 function methods:render(columns, format)
   columns = columns_arg(columns, "render")
-  if format ~= nil and not formats[format] then error("render: unknown format " .. describe(format) .. "; formats: table, json, csv, ndjson", 2) end
+  if format ~= nil and not formats[format] then error("render: unknown format " .. describe(format) .. "; formats: table, json, csv, ndjson, line", 2) end
   return P.render(self, columns or hints[self], format)
 end
 

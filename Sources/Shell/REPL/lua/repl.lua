@@ -78,6 +78,78 @@ local function print_results(...)
   write(concat(texts, "\t"), "\n")
 end
 
+-- .watch: rows keyed by id, marked against the previous run in a first column "Δ":
+-- "+" appeared, "~" changed, "-" disappeared.
+local function same(a, b)
+  if a == b then return true end
+  if type(a) ~= "table" or type(b) ~= "table" or a == null or b == null then return false end
+  for k, v in pairs(a) do if not same(v, b[k]) then return false end end
+  for k in pairs(b) do if a[k] == nil then return false end end
+  return true
+end
+
+local function keyed(v)
+  if mt_name(v) ~= "empsh.list" then return nil end
+  for _, row in ipairs(v) do if type(row) ~= "table" or row.id == nil then return nil end end
+  return v
+end
+
+-- The rows with their Δ column, and the marks empsh.render highlights in colour: "+", "-",
+-- the list of changed fields, or "" for a row as it was.
+local function marked(rows, previous)
+  local before, now, out, marks = {}, {}, {}, {}
+  for _, row in ipairs(previous or {}) do before[row.id] = row end
+  for _, row in ipairs(rows) do now[row.id] = true end
+  local function copy(row, mark)
+    local c = { ["Δ"] = mark }
+    for k, v in pairs(row) do c[k] = v end
+    return c
+  end
+  for _, row in ipairs(rows) do
+    local old, mark = before[row.id], ""
+    if previous ~= nil and old == nil then
+      mark = "+"
+    elseif old ~= nil and not same(old, row) then
+      local fields = { "Δ" }
+      for k, v in pairs(row) do if not same(v, old[k]) then fields[#fields + 1] = k end end
+      for k in pairs(old) do if row[k] == nil then fields[#fields + 1] = k end end
+      mark = fields
+    end
+    out[#out + 1] = copy(row, mark == "" and "" or type(mark) == "table" and "~" or mark)
+    marks[#marks + 1] = mark
+  end
+  for _, row in ipairs(previous or {}) do
+    if not now[row.id] then
+      out[#out + 1] = copy(row, "-")
+      marks[#marks + 1] = "-"
+    end
+  end
+  return out, marks
+end
+
+-- Runs fn every `seconds`, redrawing its value under a header; stops only by an error or Ctrl-C.
+local function watch(seconds, fn, text, clear, sleep, fresh)
+  local previous
+  while true do
+    fresh()
+    local value = fn()
+    if clear then write("\27[H\27[2J") end
+    write(("Every %gs: %s    %s\n\n"):format(seconds, text, os.date("%H:%M:%S")))
+    local rows = keyed(value)
+    if rows then
+      local columns = empsh.columns(rows)
+      table.insert(columns, 1, "Δ")
+      local out, marks = marked(rows, previous)
+      write(empsh.render(List.new(out), columns, nil, marks))
+      previous = rows
+    else
+      print_results(value)
+    end
+    io.stdout:flush()
+    sleep(seconds)
+  end
+end
+
 local function add(out, seen, k, prefix)
   if type(k) == "string" and is_ident(k) and k:sub(1, #prefix) == prefix and not k:match("^__") and not seen[k] then
     seen[k] = true
@@ -156,4 +228,4 @@ local function complete(word, in_string)
   return out
 end
 
-return { print = print_results, complete = complete, pretty = function(v) return pretty(v, "", {}) end }
+return { print = print_results, complete = complete, pretty = function(v) return pretty(v, "", {}) end, watch = watch }

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `.watch` in the REPL and `employees.watch` in a script, on a churning demo account at a terminal.
+@Suite(.serialized) struct WatchSessionTests {
+    let state: URL
+
+    init() throws {
+        state = try makeTemporaryDirectory()
+    }
+
+    func start(_ arguments: [String] = []) throws -> PTYSession {
+        let session = try PTYSession(
+            arguments, environment: ["XDG_STATE_HOME": state.path, "HOME": state.path, "EMPSH_DEMO_CHURN": "40"])
+        return session
+    }
+
+    @Test func replWatchRedrawsAndMarksWhatChanged() throws {
+        let session = try start()
+        try session.expect("empsh> ")
+        session.send(".watch 1 employees.all{filter = F.status:eq \"available\", fields = {\"id\", \"full_name\"}}\r")
+        try session.expect("Every 1s: employees.all")
+        try session.expect("rows)")
+        let redraw = try session.expect("Every 1s: employees.all")
+        let second = try session.expect("rows)")
+        let lines = strippingANSI(second).replacingOccurrences(of: "\r", with: "").split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("Δ") })
+        let marked = lines.filter { ($0.hasPrefix("+ ") || $0.hasPrefix("- ") || $0.hasPrefix("~ ")) && !$0.hasPrefix("- -") }
+        #expect(!marked.isEmpty, "\(second)")
+        #expect(redraw.contains("\u{1B}[H\u{1B}[2J"))
+        session.send("\u{3}")
+        try session.expect("interrupted")
+        try session.expect("empsh> ")
+        session.send("1 + 1\r")
+        try session.expect("2")
+        session.send(".quit\r")
+        #expect(try session.waitForExit() == 0)
+    }
+
+    @Test func watchReportsRealChangesFromAChurningServer() throws {
+        let server = try LocalServe(extra: ["--churn", "30"])
+        let code = """
+            for change in employees.watch{ fields = {"status"}, every = 1 } do
+              print(change.poll, #change.added, #change.changed)
+              if change.poll == 3 then break end
+            end
+            """
+        let result = try runEmpsh(["--url", server.url, "--token", server.token, "-e", code])
+        #expect(result.status == 0, "\(result.stderr)")
+        let polls = result.stdout.split(separator: "\n").map { $0.split(separator: "\t").compactMap { Int($0) } }
+        #expect(polls.count == 3)
+        #expect(polls.first == [1, 120, 0])
+        #expect(polls.dropFirst().allSatisfy { $0.count == 3 && $0[1] == 0 && $0[2] > 0 }, "\(result.stdout)")
+        #expect(result.stderr.contains("watch: each poll costs 1 point, 60 a minute of the account's 120"))
+    }
+
+    @Test func ctrlCStopsAWatchingScriptCleanly() throws {
+        let directory = try makeTemporaryDirectory()
+        let script = directory.appendingPathComponent("w.lua")
+        try """
+            for change in employees.watch{ fields = {"status"}, every = 0.5 } do
+              print("poll " .. change.poll .. " changed " .. #change.changed)
+            end
+            """.write(to: script, atomically: true, encoding: .utf8)
+        let session = try start([script.path])
+        try session.expect("watch: each poll costs 1 point")
+        try session.expect("poll 1 changed 0")
+        try session.expect("poll 2 changed ")
+        session.send("\u{3}")
+        try session.expect("interrupted")
+        #expect(try session.waitForExit() == 130)
+    }
+}
