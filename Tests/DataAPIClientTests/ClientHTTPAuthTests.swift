@@ -46,7 +46,7 @@ struct ClientHTTPAuthTests {
     @Test("Concurrent calls that all carry the expired key share one renewal and all succeed")
     func concurrentRejectionsShareOneRenewal() async throws {
         let clientLog = LineLog()
-        let engine = ClientHTTP.engine(sessionLifetime: .seconds(1))
+        let engine = ClientHTTP.engine(sessionLifetime: .seconds(2))
         let counts = try await HTTPTestServer.with(engine: engine, configuration: ClientHTTP.server(log: LineLog())) { server in
             var configuration = ClientHTTP.configuration(log: clientLog)
             configuration.sessionRenewalMargin = .zero
@@ -55,7 +55,7 @@ struct ClientHTTPAuthTests {
                 clock: OffsetClientClock(offset: -30)
             ) { client in
                 _ = try await client.count(query: Query())
-                try await Task.sleep(for: .milliseconds(1300))
+                try await Task.sleep(for: .milliseconds(2300))
                 return try await withThrowingTaskGroup(of: Int.self) { group in
                     for _ in 0..<6 { group.addTask { try await client.count(query: Query()) } }
                     return try await group.reduce(into: []) { $0.append($1) }
