@@ -55,8 +55,7 @@ struct RunPlan {
                 try shell.guarded { try shell.run(source, arguments: arguments) }
             }
         } catch let error as ShellError {
-            shell.report(error)
-            return error.exitCode
+            return ExitStatus.report(error, in: shell)
         }
         guard entersREPL else { return 0 }
         FileHandle.standardError.write(Data(

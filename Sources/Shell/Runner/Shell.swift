@@ -58,6 +58,10 @@ public final class Shell {
         backend.shouldStop = { [weak lua] in lua?.stopReason }
     }
 
+    // Close the state before the bindings it calls are released (closing also refuses every
+    // call from a pending finalizer into Swift).
+    deinit { lua.close() }
+
     private func installAPI() throws {
         let stack = lua.stack
         JSONModule.install(in: stack)
@@ -110,7 +114,7 @@ public final class Shell {
         case .interrupted: text = "interrupted\n"
         case .script(let luaError):
             text = luaError.message + "\n"
-            if let traceback = luaError.traceback, options.verbose || error.exitCode == 1 {
+            if let traceback = luaError.traceback, options.verbose || error.failure == .script {
                 text += traceback + "\n"
             }
         }
