@@ -20,8 +20,9 @@ struct Empsh: AsyncParsableCommand {
             $XDG_CONFIG_HOME/empsh/lua, then ./lua. The REPL keeps its history in $XDG_STATE_HOME/empsh/history.
 
             Exit codes: 0 when all went well, 1 for a script error, 2 for a usage or configuration \
-            error, 3 for an API, network or authentication failure, and 130 when interrupted by \
-            Ctrl-C.
+            error, 3 for an API, network or authentication failure, 124 when a run went on for a \
+            second past its --timeout or past Ctrl-C (a long C call or a finalizer) and the watchdog \
+            ended the process, and 130 when interrupted by Ctrl-C.
             """,
         subcommands: [Serve.self]
     )
@@ -87,6 +88,7 @@ struct Empsh: AsyncParsableCommand {
 
     /// Parses, runs, and maps every outcome to empsh's exit codes (a usage error is 2, not 64).
     static func main() async {
+        Watchdog.exitCode = ExitStatus.code(for: .notStopped)
         do {
             // The script argument captures everything after the options, the subcommand's name
             // included, so `serve` is dispatched here.

@@ -3,7 +3,8 @@ import Foundation
 import Shell
 
 /// The one place where outcomes become exit codes: 0 ok, 1 script error, 2 usage or
-/// configuration, 3 API, network or authentication failure, 130 interrupted. The shell says what kind a failure is (by its origin); this maps kinds.
+/// configuration, 3 API, network or authentication failure, 124 a run that did not stop in
+/// time (ended by the watchdog), 130 interrupted. The shell says what kind a failure is (by its origin); this maps kinds.
 enum ExitStatus {
     /// The exit code of a kind of failure.
     static func code(for failure: ShellError.Failure) -> Int32 {
@@ -12,6 +13,7 @@ enum ExitStatus {
         case .usage: 2
         case .api: 3
         case .interrupted: 130
+        case .notStopped: 124
         }
     }
 

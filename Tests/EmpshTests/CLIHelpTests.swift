@@ -32,8 +32,10 @@ import TestSupport
         in $XDG_STATE_HOME/empsh/history.
 
         Exit codes: 0 when all went well, 1 for a script error, 2 for a usage or
-        configuration error, 3 for an API, network or authentication failure, and 130
-        when interrupted by Ctrl-C.
+        configuration error, 3 for an API, network or authentication failure, 124 when
+        a run went on for a second past its --timeout or past Ctrl-C (a long C call or
+        a finalizer) and the watchdog ended the process, and 130 when interrupted by
+        Ctrl-C.
 
         USAGE: empsh [<options>] [<script [args]> ...] <subcommand>
 

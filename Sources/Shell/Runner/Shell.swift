@@ -59,8 +59,12 @@ public final class Shell {
     }
 
     // Close the state before the bindings it calls are released (closing also refuses every
-    // call from a pending finalizer into Swift).
-    deinit { lua.close() }
+    // call from a pending finalizer into Swift); the watchdog bounds the finalizers it runs.
+    deinit {
+        Watchdog.shared.arm(timeLimit: options.limits.timeout)
+        lua.close()
+        Watchdog.shared.disarm()
+    }
 
     private func installAPI() throws {
         let stack = lua.stack

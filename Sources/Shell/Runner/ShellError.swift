@@ -21,6 +21,8 @@ public enum ShellError: Error, CustomStringConvertible {
         case api
         /// A real Ctrl-C.
         case interrupted
+        /// A run went on past its time limit or Ctrl-C, and the ``Watchdog`` ended the process.
+        case notStopped
     }
 
     /// What kind of failure this is, by origin: an API error object raised by empsh (re-raised
