@@ -45,7 +45,7 @@ struct Empsh: AsyncParsableCommand {
     var format: OutputFormat = .table
 
     @Flag(name: .customLong("safe"), help: ArgumentHelp(
-        "Runs without os.execute, io.popen, file writes, package.loadlib, C modules or the debug library."))
+        "Runs as a sandbox: no file is written, files are read only in the current directory, the script's directory and the module path, and no program, C module or debug function runs."))
     var safe = false
 
     @Flag(name: .customLong("verbose"), help: "Prints a traceback with every error, API errors included.")

@@ -32,9 +32,9 @@ struct RunPlan {
         let script: ScriptSource? = try scriptPath.flatMap { $0 == "-" ? nil : try ScriptSource.file($0) }
         var options = options
         let environment = ProcessInfo.processInfo.environment
-        options.modulePaths = ModulePaths(
-            environment: environment,
-            scriptDirectory: scriptPath.flatMap { $0 == "-" ? nil : URL(fileURLWithPath: $0).deletingLastPathComponent().path })
+        let scriptDirectory = scriptPath.flatMap { $0 == "-" ? nil : URL(fileURLWithPath: $0).deletingLastPathComponent().path }
+        options.modulePaths = ModulePaths(environment: environment, scriptDirectory: scriptDirectory)
+        if options.safe { options.safeReadPolicy = SafeReadPolicy(options: options, scriptDirectory: scriptDirectory) }
         let progress = FetchProgress()
         let backend = try connection.makeBackend(interactive: entersREPL, onWait: progress.rateLimitWait)
         backend.progress = progress

@@ -61,8 +61,10 @@ import TestSupport
                                   script.
           --format <FORMAT>       Sets how lists print: table, json, csv or ndjson.
                                   (values: table, json, csv, ndjson; default: table)
-          --safe                  Runs without os.execute, io.popen, file writes,
-                                  package.loadlib, C modules or the debug library.
+          --safe                  Runs as a sandbox: no file is written, files are read
+                                  only in the current directory, the script's directory
+                                  and the module path, and no program, C module or
+                                  debug function runs.
           --verbose               Prints a traceback with every error, API errors
                                   included.
           --timeout <SECONDS>     Stops each run of Lua code after SECONDS of

@@ -19,8 +19,10 @@ public final class Shell {
         public var format: OutputFormat = .table
         /// Where `require` looks for modules.
         public var modulePaths = ModulePaths(environment: ProcessInfo.processInfo.environment, scriptDirectory: nil)
-        /// Whether `--safe` restrictions apply (no programs, file writes, C modules or `debug`); off by default.
+        /// Whether `--safe` restrictions apply (see `SafeMode`); off by default.
         public var safe = false
+        /// What a `--safe` script may read; by default the current directory and the module path.
+        public var safeReadPolicy: SafeReadPolicy?
         public init() {}
     }
 
@@ -76,7 +78,7 @@ public final class Shell {
         stack.pushstring(options.modulePaths.packagePath)
         stack.rawsetfield(-2, "path")
         stack.pop()
-        if options.safe { try SafeMode.apply(to: lua) }
+        if options.safe { try SafeMode.apply(to: lua, policy: options.safeReadPolicy ?? SafeReadPolicy(options: options)) }
     }
 
     /// Sets the global `arg` as `lua` does: `arg[0]` the script, `arg[1...]` its arguments,
