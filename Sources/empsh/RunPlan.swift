@@ -34,7 +34,12 @@ struct RunPlan {
         let environment = ProcessInfo.processInfo.environment
         let scriptDirectory = scriptPath.flatMap { $0 == "-" ? nil : URL(fileURLWithPath: $0).deletingLastPathComponent().path }
         options.modulePaths = ModulePaths(environment: environment, scriptDirectory: scriptDirectory)
-        if options.safe { options.safeReadPolicy = SafeReadPolicy(options: options, scriptDirectory: scriptDirectory) }
+        if options.safe {
+            options.safeReadPolicy = SafeReadPolicy(options: options, scriptDirectory: scriptDirectory, secretFiles: connection.secretFiles)
+        }
+        if connection.readsSecretFromStandardInput, readsStandardInput {
+            throw ShellError.usage("standard input cannot hold both a secret (--token-file - or --password-file -) and the script")
+        }
         let progress = FetchProgress()
         let backend = try connection.makeBackend(interactive: entersREPL, onWait: progress.rateLimitWait)
         backend.progress = progress

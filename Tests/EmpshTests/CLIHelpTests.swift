@@ -44,10 +44,16 @@ import TestSupport
 
         ACCOUNT:
           --url <URL>             The Data API endpoint (EMPSH_URL).
-          --token <TOKEN>         A permanent API key (EMPSH_TOKEN). Never printed.
+          --token <TOKEN>         A permanent API key (EMPSH_TOKEN). Never printed;
+                                  other users can see it in ps: prefer --token-file.
+          --token-file <FILE>     Reads the API key from FILE (- for standard input).
           --login <LOGIN>         A login for session keys (EMPSH_LOGIN).
           --password <PASSWORD>   The password of --login (EMPSH_PASSWORD). Never
-                                  printed.
+                                  printed; other users can see it in ps: prefer
+                                  --password-file, or let empsh ask for it on a
+                                  terminal.
+          --password-file <FILE>  Reads the password of --login from FILE (- for
+                                  standard input).
           --user-id <ID>          For agent keys: the customer user to act for.
           --profile <NAME>        A profile of $XDG_CONFIG_HOME/empsh/config.toml
                                   (EMPSH_PROFILE).
