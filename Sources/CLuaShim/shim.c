@@ -196,6 +196,7 @@ void empsh_clear_interrupt(lua_State *L) { ctl(L)->interrupted = 0; }
 int empsh_stop_reason(lua_State *L) { return ctl(L)->tripped; }
 void empsh_mark_stopped(lua_State *L, int reason) { mark(L, ctl(L), reason); }
 size_t empsh_memory_used(lua_State *L) { return ctl(L)->used; }
+int empsh_memory_exceeded(lua_State *L) { control *c = ctl(L); return c->limit && c->used > c->limit; }
 void empsh_set_memory_limit(lua_State *L, size_t limit) { ctl(L)->limit = limit; }
 
 static int tolstring_k(lua_State *L) { luaL_tolstring(L, 1, NULL); return 1; }

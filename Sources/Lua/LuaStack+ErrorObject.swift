@@ -96,3 +96,12 @@ extension LuaStack {
         pop()
     }
 }
+
+extension LuaStack {
+    /// Whether the state holds more than its memory cap: Swift code that builds many values (a
+    /// fetch's rows) checks it and stops with ``notEnoughMemory`` rather than grow on.
+    public var isOverMemoryLimit: Bool { empsh_memory_exceeded(L) != 0 }
+
+    /// The error for memory past the cap, as Lua words it.
+    public static let notEnoughMemory = LuaRaise.value(.string("not enough memory"))
+}

@@ -54,6 +54,11 @@ struct Empsh: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Stops each run of Lua code after SECONDS of wall-clock time.", valueName: "SECONDS"))
     var timeout: Double?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Caps the Lua heap, rows a fetch builds included, at MB megabytes; past it a run fails with \"not enough memory\" (exit 1). By default half the machine's memory, at most 4096.",
+        valueName: "MB"))
+    var memory: Int?
+
     @Argument(
         parsing: .captureForPassthrough,
         help: ArgumentHelp("The script to run, followed by its arguments.", valueName: "script [args]"))
@@ -66,6 +71,7 @@ struct Empsh: AsyncParsableCommand {
             throw ValidationError("Unknown option '\(first)'.")
         }
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds.") }
+        if let memory, !(1...(1 << 30)).contains(memory) { throw ValidationError("--memory must be a number of megabytes from 1.") }
         for spec in library where spec.isEmpty || spec.hasPrefix("=") || spec.hasSuffix("=") {
             throw ValidationError("-l needs a module name, or NAME=MODULE; got \"\(spec)\".")
         }
@@ -80,6 +86,7 @@ struct Empsh: AsyncParsableCommand {
         options.format = format
         options.safe = safe
         options.limits = LuaLimits(timeout: timeout)
+        if let memory { options.memoryLimit = memory << 20 }
         let code = ExitStatus.run {
             try plan.run(options: options, connection: connection)
         }

@@ -75,6 +75,10 @@ import TestSupport
                                   included.
           --timeout <SECONDS>     Stops each run of Lua code after SECONDS of
                                   wall-clock time.
+          --memory <MB>           Caps the Lua heap, rows a fetch builds included, at
+                                  MB megabytes; past it a run fails with "not enough
+                                  memory" (exit 1). By default half the machine's
+                                  memory, at most 4096.
           -h, --help              Show help information.
 
         SUBCOMMANDS:

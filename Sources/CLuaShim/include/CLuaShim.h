@@ -65,6 +65,8 @@ void empsh_mark_stopped(lua_State *L, int reason);
 void empsh_clear_interrupt(lua_State *L);
 /// Bytes Lua has allocated now.
 size_t empsh_memory_used(lua_State *L);
+/// Whether Lua holds more than the memory cap now (host code building values checks it).
+int empsh_memory_exceeded(lua_State *L);
 /// Sets the memory cap (0 = none).
 void empsh_set_memory_limit(lua_State *L, size_t limit);
 

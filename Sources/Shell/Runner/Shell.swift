@@ -19,6 +19,9 @@ public final class Shell {
         public var format: OutputFormat = .table
         /// Where `require` looks for modules.
         public var modulePaths = ModulePaths(environment: ProcessInfo.processInfo.environment, scriptDirectory: nil)
+        /// The most bytes the Lua heap may hold, rows that fetches build included (`--memory`);
+        /// ``defaultMemoryLimit`` unless set.
+        public var memoryLimit: Int? = Shell.defaultMemoryLimit
         /// Whether `--safe` restrictions apply (see `SafeMode`); off by default.
         public var safe = false
         /// What a `--safe` script may read; by default the current directory and the module path.
@@ -45,7 +48,7 @@ public final class Shell {
         self.options = options
         self.backend = backend
         do {
-            lua = try LuaState()
+            lua = try LuaState(memoryLimit: options.memoryLimit)
         } catch {
             throw ShellError.usage("cannot create a Lua state: \(error)")
         }
@@ -59,6 +62,9 @@ public final class Shell {
         lua.limits = options.limits
         backend.shouldStop = { [weak lua] in lua?.stopReason }
     }
+
+    /// Half of the machine's memory, at most 4 GiB.
+    public static let defaultMemoryLimit = Int(min(ProcessInfo.processInfo.physicalMemory / 2, 4 << 30))
 
     // Close the state before the bindings it calls are released (closing also refuses every
     // call from a pending finalizer into Swift); the watchdog bounds the finalizers it runs.
@@ -78,6 +84,7 @@ public final class Shell {
         stack.pushstring(options.modulePaths.packagePath)
         stack.rawsetfield(-2, "path")
         stack.pop()
+        DebugHookGuard.install(in: stack)
         if options.safe { try SafeMode.apply(to: lua, policy: options.safeReadPolicy ?? SafeReadPolicy(options: options)) }
     }
 

@@ -45,6 +45,9 @@ struct LuaJSONDecoder: JSONVisitor {
         objectMeta = base + 2
     }
 
+    /// Whether the state holds more than its memory cap now.
+    var isOverMemoryLimit: Bool { LuaStack(L).isOverMemoryLimit }
+
     /// Removes the marker metatables from under the values decoded since `init`.
     func finish() {
         let stack = LuaStack(L)

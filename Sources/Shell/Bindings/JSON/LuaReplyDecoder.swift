@@ -11,6 +11,7 @@ struct LuaReplyDecoder: JSONVisitor {
     private var keyAtDepth2: [UInt8] = []
     private var inResult = false
     private(set) var found = false
+    private var rowsPushed = 0
 
     /// Decodes `bytes` and pushes the data array (an empty table when the reply has none).
     /// - Throws: `LuaRaise.message` when the bytes are not JSON.
@@ -19,6 +20,9 @@ struct LuaReplyDecoder: JSONVisitor {
         var decoder = LuaReplyDecoder(rows: LuaJSONDecoder(stack: stack))
         do {
             try bytes.withUnsafeBytes { try JSONParser.parse($0, maxDepth: 200, into: &decoder) }
+        } catch let error as LuaRaise {
+            stack.settop(base)
+            throw error
         } catch {
             stack.settop(base)
             throw LuaRaise.message("malformed reply: \(error)")
@@ -75,6 +79,11 @@ struct LuaReplyDecoder: JSONVisitor {
         if forwarding > 0 {
             try rows.endObject(count: count)
             forwarding -= 1
+            // Every 256 rows: stop a fetch that outgrows --memory before it is all in the heap.
+            if forwarding == 1 {
+                rowsPushed += 1
+                if rowsPushed % 256 == 0, rows.isOverMemoryLimit { throw LuaStack.notEnoughMemory }
+            }
             return
         }
         if depth == 2 { inResult = false }
