@@ -39,6 +39,6 @@ import Testing
             currentDirectory: "/", scriptDirectory: nil, modulePaths: ModulePaths(environment: [:], scriptDirectory: nil), configDirectory: "/nonexistent")
         #expect(policy.resolve("/proc/self/environ") == .failure(.denied))
         #expect(policy.resolve("/proc/../proc/self/cmdline") == .failure(.denied))
-        #expect(policy.resolve("/dev/stdin") == .failure(.denied))
+        #expect(policy.resolve("/dev/null") == .failure(.denied))
     }
 }
