@@ -1,4 +1,5 @@
 #include "CLuaShim.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <signal.h>
 #include <time.h>
@@ -15,6 +16,8 @@ typedef struct {
     uint64_t timeout_ns, deadline_ns;
     lua_State *main;                 // the main thread, whose hook also goes to every instruction
     volatile sig_atomic_t interrupted;
+    int tripped;                     // the EMPSH_STOP_* a limit raised in this top-level call
+    int closing;                     // set by empsh_close: no Swift function runs from then on
 } control;
 
 #define HOOK_STEP 1000
@@ -47,9 +50,14 @@ static uint64_t now_ns(void) {
 
 // Once a limit is passed the hook runs at every instruction and raises each time, so a
 // pcall inside the script catches the error only to have it raised again in its caller.
-static void trip(lua_State *L, control *c, const char *message) {
+static void mark(lua_State *L, control *c, int reason) {
+    c->tripped = reason;
     lua_sethook(L, limit_hook, LUA_MASKCOUNT, 1);
     if (c->main != L) lua_sethook(c->main, limit_hook, LUA_MASKCOUNT, 1);
+}
+
+static void trip(lua_State *L, control *c, int reason, const char *message) {
+    mark(L, c, reason);
     luaL_error(L, "%s", message);
 }
 
@@ -57,12 +65,21 @@ static void trip(lua_State *L, control *c, const char *message) {
 static void limit_hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
     control *c = ctl(L);
-    if (c->interrupted) trip(L, c, "interrupted!");
+    if (c->interrupted) trip(L, c, EMPSH_STOP_INTERRUPT, "interrupted!");
     c->executed += HOOK_STEP;
-    if (c->instructions && c->executed > c->instructions) trip(L, c, "instruction limit exceeded");
-    if (c->deadline_ns && now_ns() > c->deadline_ns) trip(L, c, "time limit exceeded");
+    if (c->instructions && c->executed > c->instructions) trip(L, c, EMPSH_STOP_INSTRUCTIONS, "instruction limit exceeded");
+    if (c->deadline_ns && now_ns() > c->deadline_ns) trip(L, c, EMPSH_STOP_TIME, "time limit exceeded");
 }
 
+
+// Reached only by an error outside any protected call (a bug): say so before aborting.
+static int panic(lua_State *L) {
+    const char *message = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "(error object is not a string)";
+    fprintf(stderr, "empsh: internal error: Lua panic: %s\n", message);
+    fflush(stderr);
+    abort();
+    return 0;
+}
 
 lua_State *empsh_newstate(size_t memory_limit) {
     control *c = calloc(1, sizeof(control));
@@ -72,14 +89,18 @@ lua_State *empsh_newstate(size_t memory_limit) {
     if (!L) { free(c); return NULL; }
     *(control **)lua_getextraspace(L) = c;
     c->main = L;
-    lua_atpanic(L, NULL);
+    lua_atpanic(L, panic);
     luaL_openlibs(L);
     lua_sethook(L, limit_hook, LUA_MASKCOUNT, HOOK_STEP);
     return L;
 }
 
+// Finalizers still run in lua_close (with hooks off, as every finalizer runs); the Swift
+// functions they call are refused from here on, so none reaches an object Swift has released.
 void empsh_close(lua_State *L) {
     control *c = ctl(L);
+    c->closing = 1;
+    c->enforce = 0;
     lua_close(L);
     free(c);
 }
@@ -95,6 +116,7 @@ static int box_gc(lua_State *L) {
 static int trampoline(lua_State *L) {
     void **slot = lua_touserdata(L, lua_upvalueindex(1));
     control *c = ctl(L);
+    if (c->closing || !*slot) return luaL_error(L, "empsh is closing: the call was refused");
     int enforce = c->enforce;
     c->enforce = 0;
     int n = dispatch_fn(L, *slot);
@@ -139,6 +161,7 @@ int empsh_pcall(lua_State *L, int nargs, int nresults, int msgh) {
         c->executed = 0;
         c->deadline_ns = c->timeout_ns ? now_ns() + c->timeout_ns : 0;
         c->interrupted = 0;
+        c->tripped = 0;
     }
     int enforce = c->enforce;
     c->enforce = 1;
@@ -170,7 +193,10 @@ int empsh_limit_reached(lua_State *L) {
     return 0;
 }
 void empsh_clear_interrupt(lua_State *L) { ctl(L)->interrupted = 0; }
+int empsh_stop_reason(lua_State *L) { return ctl(L)->tripped; }
+void empsh_mark_stopped(lua_State *L, int reason) { mark(L, ctl(L), reason); }
 size_t empsh_memory_used(lua_State *L) { return ctl(L)->used; }
+int empsh_memory_exceeded(lua_State *L) { control *c = ctl(L); return c->limit && c->used > c->limit; }
 void empsh_set_memory_limit(lua_State *L, size_t limit) { ctl(L)->limit = limit; }
 
 static int tolstring_k(lua_State *L) { luaL_tolstring(L, 1, NULL); return 1; }

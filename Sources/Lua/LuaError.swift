@@ -12,30 +12,53 @@ public struct LuaError: Error, CustomStringConvertible, Sendable {
         case handler
     }
 
+    /// Who raised an error while running: the code itself, a limit of the state, or the host.
+    public enum Origin: Sendable, Equatable {
+        /// The running Lua code (`error`, a failed operation, a Swift function's plain error).
+        case code
+        /// ``LuaState/interrupt()`` stopped the call.
+        case interrupt
+        /// The call ran past its time limit.
+        case timeLimit
+        /// The call ran past its instruction limit.
+        case instructionLimit
+        /// The host raised an object of the error type registered under this name
+        /// (``LuaStack/registerHostErrorMetatable(_:)``).
+        case host(String)
+    }
+
     /// The kind of failure.
     public var kind: Kind
+    /// Who raised it; `.code` for loading errors and errors made on the Swift side.
+    public var origin: Origin
     /// The error object, copied out (a string for most errors; a table when a script raised one).
     public var value: LuaValue
     /// The traceback taken where the error was raised, when the call asked for one.
     public var traceback: String?
 
     /// Creates an error.
-    public init(kind: Kind, value: LuaValue, traceback: String? = nil) {
+    /// Creates an error.
+    /// - Parameters:
+    ///   - message: the text to report; by default the value's, as ``text(of:)`` gives it.
+    public init(kind: Kind, value: LuaValue, traceback: String? = nil, origin: Origin = .code, message: String? = nil) {
         self.kind = kind
         self.value = value
         self.traceback = traceback
+        self.origin = origin
+        self.message = message ?? Self.text(of: value)
     }
 
-    /// The message: the error string, or a table's `text` (a located message) or `message`
-    /// field, or a description of the object.
-    public var message: String {
+    /// The message, as `lua.c` prints the error object: a string or number as it is, an
+    /// object through its `__tostring` (taken while the object was still in Lua), else
+    /// `(error object is a T value)`.
+    public var message: String
+
+    /// The text of an error value made or copied on the Swift side (no metatable to consult).
+    public static func text(of value: LuaValue) -> String {
         switch value {
         case .string(let bytes): return String(decoding: bytes, as: UTF8.self)
-        case .table(let table):
-            if let text = table[.string("text")]?.text { return text }
-            if let message = table[.string("message")]?.text { return message }
-            return "(error object is a table value)"
-        case .nil: return "nil"
+        case .integer(let number): return String(number)
+        case .number(let number): return "\(number)"
         default: return "(error object is a \(value.typeName) value)"
         }
     }

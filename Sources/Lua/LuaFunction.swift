@@ -42,7 +42,7 @@ enum LuaTrampoline {
         case let error as LuaPushableError:
             error.pushError(onto: stack)
         case let error as LuaError:
-            if (try? stack.push(error.value)) == nil { stack.pushstring(error.message) }
+            stack.push(error: error)
         case LuaRaise.value(let value):
             if (try? stack.push(value)) == nil { stack.pushnil() }
         case LuaRaise.message(let message):

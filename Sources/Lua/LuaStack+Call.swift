@@ -45,6 +45,8 @@ extension LuaStack {
     /// Pops the error object of a failed load or call into a `LuaError`.
     func popError(status: Int32, traceback: Bool) -> LuaError {
         let value = (try? read(-1)) ?? .string("(error object could not be read)")
+        let source: LuaError.Origin = status == LUA_ERRRUN ? origin(ofErrorAt: -1) : .code
+        let message = status == LUA_ERRRUN ? errorText(at: -1) : LuaError.text(of: value)
         pop()
         let kind: LuaError.Kind
         switch status {
@@ -61,6 +63,6 @@ extension LuaStack {
             pushnil()
             rawsetfield(empsh_registryindex(), "empsh.traceback")
         }
-        return LuaError(kind: kind, value: value, traceback: trace)
+        return LuaError(kind: kind, value: value, traceback: trace, origin: source, message: message)
     }
 }

@@ -9,14 +9,25 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The Data API endpoint (EMPSH_URL).", valueName: "URL"))
     var url: String?
 
-    @Option(help: ArgumentHelp("A permanent API key (EMPSH_TOKEN). Never printed.", valueName: "TOKEN"))
+    @Option(help: ArgumentHelp(
+        "A permanent API key (EMPSH_TOKEN). Never printed; other users can see it in ps: prefer --token-file.", valueName: "TOKEN"))
     var token: String?
+
+    @Option(name: .customLong("token-file"), help: ArgumentHelp(
+        "Reads the API key from FILE (- for standard input).", valueName: "FILE"))
+    var tokenFile: String?
 
     @Option(help: ArgumentHelp("A login for session keys (EMPSH_LOGIN).", valueName: "LOGIN"))
     var login: String?
 
-    @Option(help: ArgumentHelp("The password of --login (EMPSH_PASSWORD). Never printed.", valueName: "PASSWORD"))
+    @Option(help: ArgumentHelp(
+        "The password of --login (EMPSH_PASSWORD). Never printed; other users can see it in ps: prefer --password-file, or let empsh ask for it on a terminal.",
+        valueName: "PASSWORD"))
     var password: String?
+
+    @Option(name: .customLong("password-file"), help: ArgumentHelp(
+        "Reads the password of --login from FILE (- for standard input).", valueName: "FILE"))
+    var passwordFile: String?
 
     @Option(name: .customLong("user-id"), help: ArgumentHelp("For agent keys: the customer user to act for.", valueName: "ID"))
     var userID: String?
@@ -37,7 +48,16 @@ struct ConnectionOptions: ParsableArguments {
 
     func validate() throws {
         if record != nil, replay != nil { throw ValidationError("--record and --replay cannot be combined.") }
+        if token != nil, tokenFile != nil { throw ValidationError("Give --token or --token-file, not both.") }
+        if password != nil, passwordFile != nil { throw ValidationError("Give --password or --password-file, not both.") }
+        if tokenFile == "-", passwordFile == "-" { throw ValidationError("Only one of --token-file and --password-file can read standard input.") }
     }
+
+    /// Whether a secret is read from standard input (which a script then cannot be).
+    var readsSecretFromStandardInput: Bool { tokenFile == "-" || passwordFile == "-" }
+
+    /// The files that hold secrets (a `--safe` script may never read them).
+    var secretFiles: [String] { [tokenFile, passwordFile].compactMap { $0 }.filter { $0 != "-" } }
 
     /// The account to talk to: the recording of `--replay`, or the configured account (the demo one when
     /// none is), its calls written to the file of `--record` when given.
@@ -45,6 +65,15 @@ struct ConnectionOptions: ParsableArguments {
     ///   that cannot be read or written, or a bad `EMPSH_DEMO_EMPLOYEES`.
     func makeBackend(interactive: Bool, onWait: (@Sendable (RateLimitWait) -> Void)?) throws -> Backend {
         let environment = ProcessInfo.processInfo.environment
+        if token != nil { SecretInput.warnVisible("--token", instead: "--token-file or EMPSH_TOKEN") }
+        if password != nil { SecretInput.warnVisible("--password", instead: "--password-file, EMPSH_PASSWORD or the prompt") }
+        let token = try self.token ?? tokenFile.map { try SecretInput.read(file: $0, option: "--token-file") }
+        var password = try self.password ?? passwordFile.map { try SecretInput.read(file: $0, option: "--password-file") }
+        let namedLogin = login ?? environment["EMPSH_LOGIN"].flatMap { $0.isEmpty ? nil : $0 }
+        if let namedLogin, token == nil, password == nil, (environment["EMPSH_PASSWORD"] ?? "").isEmpty,
+           isatty(STDIN_FILENO) != 0 {
+            password = SecretInput.prompt("Password for \(namedLogin): ")
+        }
         var configuration = Client.Configuration()
         configuration.cache = interactive && !noCache ? .interactive : .off
         configuration.onWait = onWait

@@ -20,8 +20,9 @@ struct Empsh: AsyncParsableCommand {
             $XDG_CONFIG_HOME/empsh/lua, then ./lua. The REPL keeps its history in $XDG_STATE_HOME/empsh/history.
 
             Exit codes: 0 when all went well, 1 for a script error, 2 for a usage or configuration \
-            error, 3 for an API, network or authentication failure, and 130 when interrupted by \
-            Ctrl-C.
+            error, 3 for an API, network or authentication failure, 124 when a run went on for a \
+            second past its --timeout or past Ctrl-C (a long C call or a finalizer) and the watchdog \
+            ended the process, and 130 when interrupted by Ctrl-C.
             """,
         subcommands: [Serve.self, TestCommand.self]
     )
@@ -49,7 +50,7 @@ struct Empsh: AsyncParsableCommand {
     var color: ColorMode = .auto
 
     @Flag(name: .customLong("safe"), help: ArgumentHelp(
-        "Runs without os.execute, io.popen, file writes, package.loadlib, C modules or the debug library."))
+        "Runs as a sandbox: no file is written, files are read only in the current directory, the script's directory and the module path, and no program, C module or debug function runs."))
     var safe = false
 
     @Flag(name: .customLong("verbose"), help: "Prints a traceback with every error, API errors included.")
@@ -64,6 +65,11 @@ struct Empsh: AsyncParsableCommand {
 
     @Flag(name: .customLong("generate-manual"), help: .hidden)
     var generateManual = false
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Caps the Lua heap, rows a fetch builds included, at MB megabytes; past it a run fails with \"not enough memory\" (exit 1). By default half the machine's memory, at most 4096.",
+        valueName: "MB"))
+    var memory: Int?
 
     @Argument(
         parsing: .captureForPassthrough,
@@ -80,6 +86,7 @@ struct Empsh: AsyncParsableCommand {
             throw ValidationError("Unknown option '\(first)'.")
         }
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds.") }
+        if let memory, !(1...(1 << 30)).contains(memory) { throw ValidationError("--memory must be a number of megabytes from 1.") }
         for spec in library where spec.isEmpty || spec.hasPrefix("=") || spec.hasSuffix("=") {
             throw ValidationError("-l needs a module name, or NAME=MODULE; got \"\(spec)\".")
         }
@@ -104,6 +111,7 @@ struct Empsh: AsyncParsableCommand {
         options.color = color
         options.safe = safe
         options.limits = LuaLimits(timeout: timeout)
+        if let memory { options.memoryLimit = memory << 20 }
         let code = ExitStatus.run {
             try plan.run(options: options, connection: connection)
         }
@@ -112,6 +120,7 @@ struct Empsh: AsyncParsableCommand {
 
     /// Parses, runs, and maps every outcome to empsh's exit codes (a usage error is 2, not 64).
     static func main() async {
+        Watchdog.exitCode = ExitStatus.code(for: .notStopped)
         do {
             // The script argument captures everything after the options, the subcommand's name
             // included, so subcommands (and `help SUBCOMMAND`) are dispatched here.

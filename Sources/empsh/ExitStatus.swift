@@ -3,8 +3,20 @@ import Foundation
 import Shell
 
 /// The one place where outcomes become exit codes: 0 ok, 1 script error, 2 usage or
-/// configuration, 3 API, network or authentication failure, 130 interrupted.
+/// configuration, 3 API, network or authentication failure, 124 a run that did not stop in
+/// time (ended by the watchdog), 130 interrupted. The shell says what kind a failure is (by its origin); this maps kinds.
 enum ExitStatus {
+    /// The exit code of a kind of failure.
+    static func code(for failure: ShellError.Failure) -> Int32 {
+        switch failure {
+        case .script: 1
+        case .usage: 2
+        case .api: 3
+        case .interrupted: 130
+        case .notStopped: 124
+        }
+    }
+
     /// Runs the body of a command; an escaping error is reported and becomes its exit code.
     static func run(_ body: () throws -> Int32) -> Int32 {
         do {
@@ -29,7 +41,7 @@ enum ExitStatus {
         case let exit as ExitCode:
             return Status(code: exit.rawValue, message: "", isHelp: false)
         case let shell as ShellError:
-            return Status(code: shell.exitCode, message: shell.description, isHelp: false)
+            return Status(code: code(for: shell.failure), message: shell.description, isHelp: false)
         default:
             // ArgumentParser's errors: help and version (0) and usage errors (64 on Linux → 2).
             let parsed = Empsh.exitCode(for: error)
@@ -41,6 +53,6 @@ enum ExitStatus {
     /// What a shell failure reports, and its code.
     static func report(_ error: ShellError, in shell: Shell) -> Int32 {
         shell.report(error)
-        return error.exitCode
+        return code(for: error.failure)
     }
 }

@@ -32,9 +32,14 @@ struct RunPlan {
         let script: ScriptSource? = try scriptPath.flatMap { $0 == "-" ? nil : try ScriptSource.file($0) }
         var options = options
         let environment = ProcessInfo.processInfo.environment
-        options.modulePaths = ModulePaths(
-            environment: environment,
-            scriptDirectory: scriptPath.flatMap { $0 == "-" ? nil : URL(fileURLWithPath: $0).deletingLastPathComponent().path })
+        let scriptDirectory = scriptPath.flatMap { $0 == "-" ? nil : URL(fileURLWithPath: $0).deletingLastPathComponent().path }
+        options.modulePaths = ModulePaths(environment: environment, scriptDirectory: scriptDirectory)
+        if options.safe {
+            options.safeReadPolicy = SafeReadPolicy(options: options, scriptDirectory: scriptDirectory, secretFiles: connection.secretFiles)
+        }
+        if connection.readsSecretFromStandardInput, readsStandardInput {
+            throw ShellError.usage("standard input cannot hold both a secret (--token-file - or --password-file -) and the script")
+        }
         let progress = FetchProgress()
         let backend = try connection.makeBackend(interactive: entersREPL, onWait: progress.rateLimitWait)
         backend.progress = progress
@@ -55,8 +60,7 @@ struct RunPlan {
                 try shell.guarded { try shell.run(source, arguments: arguments) }
             }
         } catch let error as ShellError {
-            shell.report(error)
-            return error.exitCode
+            return ExitStatus.report(error, in: shell)
         }
         guard entersREPL else { return 0 }
         FileHandle.standardError.write(Data(

@@ -85,4 +85,19 @@ import EmployeeQuery
         scrubber.add(Secret("abcdefgh"))
         #expect(scrubber.scrub("x abcdefgh y abcdef z") == "x *** y *** z")
     }
+
+    /// A secret is hidden however a JSON text quotes it.
+    @Test(arguments: [#"ab"cd\ef"#, #"tok/en\"#, "tab\there", #"a\"\/b"#, "naïve-токен\u{1}"])
+    func scrubberHidesJSONEscapedSecrets(token: String) {
+        let scrubber = Scrubber([Secret(token)])
+        var quoted: [UInt8] = []
+        JSONWriter.appendEscaped(token, to: &quoted)
+        let json = String(decoding: quoted, as: UTF8.self)
+        let texts = ["raw \(token) end", "{\"access_token\":\(json)}", json.replacingOccurrences(of: "/", with: "\\/")]
+        for text in texts {
+            let clean = scrubber.scrub(text)
+            #expect(!clean.contains(token) && clean.contains("***"), "\(text) -> \(clean)")
+            #expect(!clean.contains(String(json.dropFirst().dropLast())), "\(text) -> \(clean)")
+        }
+    }
 }

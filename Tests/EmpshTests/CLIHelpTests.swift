@@ -32,8 +32,10 @@ import TestSupport
         in $XDG_STATE_HOME/empsh/history.
 
         Exit codes: 0 when all went well, 1 for a script error, 2 for a usage or
-        configuration error, 3 for an API, network or authentication failure, and 130
-        when interrupted by Ctrl-C.
+        configuration error, 3 for an API, network or authentication failure, 124 when
+        a run went on for a second past its --timeout or past Ctrl-C (a long C call or
+        a finalizer) and the watchdog ended the process, and 130 when interrupted by
+        Ctrl-C.
 
         USAGE: empsh [<options>] [<script [args]> ...] <subcommand>
 
@@ -42,10 +44,16 @@ import TestSupport
 
         ACCOUNT:
           --url <URL>             The Data API endpoint (EMPSH_URL).
-          --token <TOKEN>         A permanent API key (EMPSH_TOKEN). Never printed.
+          --token <TOKEN>         A permanent API key (EMPSH_TOKEN). Never printed;
+                                  other users can see it in ps: prefer --token-file.
+          --token-file <FILE>     Reads the API key from FILE (- for standard input).
           --login <LOGIN>         A login for session keys (EMPSH_LOGIN).
           --password <PASSWORD>   The password of --login (EMPSH_PASSWORD). Never
-                                  printed.
+                                  printed; other users can see it in ps: prefer
+                                  --password-file, or let empsh ask for it on a
+                                  terminal.
+          --password-file <FILE>  Reads the password of --login from FILE (- for
+                                  standard input).
           --user-id <ID>          For agent keys: the customer user to act for.
           --profile <NAME>        A profile of $XDG_CONFIG_HOME/empsh/config.toml
                                   (EMPSH_PROFILE).
@@ -67,14 +75,20 @@ import TestSupport
           --color <WHEN>          Colours headers, nulls, watch changes and errors:
                                   auto (on a terminal, unless NO_COLOR is set), always
                                   or never. (values: auto, always, never; default: auto)
-          --safe                  Runs without os.execute, io.popen, file writes,
-                                  package.loadlib, C modules or the debug library.
+          --safe                  Runs as a sandbox: no file is written, files are read
+                                  only in the current directory, the script's directory
+                                  and the module path, and no program, C module or
+                                  debug function runs.
           --verbose               Prints a traceback with every error, API errors
                                   included.
           --timeout <SECONDS>     Stops each run of Lua code after SECONDS of
                                   wall-clock time.
           --types                 Prints the LuaLS definitions of empsh's Lua API
                                   (---@meta) for editors, and exits.
+          --memory <MB>           Caps the Lua heap, rows a fetch builds included, at
+                                  MB megabytes; past it a run fails with "not enough
+                                  memory" (exit 1). By default half the machine's
+                                  memory, at most 4096.
           -h, --help              Show help information.
 
         SUBCOMMANDS:

@@ -23,7 +23,11 @@ import TestSupport
     }
 
     @Test func safeStillReadsAndRequires() throws {
-        let result = try runEmpsh(["--safe", "-e", "print(#package.searchers, io.open('/dev/null', 'r') ~= nil, employees.count{} > 0)"])
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "x".write(to: dir.appendingPathComponent("x.txt"), atomically: true, encoding: .utf8)
+        let result = try runEmpsh(
+            ["--safe", "-e", "print(#package.searchers, io.open('x.txt', 'r') ~= nil, employees.count{} > 0)"], directory: dir.path)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "2\ttrue\ttrue\n")
     }
@@ -102,8 +106,8 @@ import TestSupport
         try "return 'text ran'\n".write(to: dir.appendingPathComponent("good.lua"), atomically: true, encoding: .utf8)
         let dump = try runEmpsh(["-e", "io.write(string.dump(function() return 'bytecode ran' end))"])
         try Data(dump.stdout.utf8).write(to: dir.appendingPathComponent("evil.lua"))
-        let code = "package.path = '\(dir.path)/?.lua;' .. package.path print(require 'good') print(pcall(require, 'evil'))"
-        let safe = try runEmpsh(["--safe", "-e", code])
+        let code = "package.path = './?.lua;' .. package.path print(require 'good') print(pcall(require, 'evil'))"
+        let safe = try runEmpsh(["--safe", "-e", code], directory: dir.path)
         #expect(safe.stdout.hasPrefix("text ran"), "\(safe.stderr)")
         #expect(safe.stdout.contains("attempt to load a binary chunk"))
         #expect(!safe.stdout.contains("bytecode ran"))

@@ -2,7 +2,11 @@ import Foundation
 
 /// What a run of the `empsh` binary produced.
 public struct EmpshResult: Sendable {
+    /// The exit status, or the signal number when ``signal`` is set.
     public var status: Int32
+    /// The signal that ended the process (SIGTERM when the test's timeout killed it), or `nil`
+    /// when it exited.
+    public var signal: Int32?
     public var stdout: String
     public var stderr: String
 }
@@ -59,7 +63,8 @@ public func runEmpsh(
     process.waitUntilExit()
     killer.cancel()
     return EmpshResult(
-        status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+        status: process.terminationStatus,
+        signal: process.terminationReason == .uncaughtSignal ? process.terminationStatus : nil, stdout: String(decoding: out, as: UTF8.self),
         stderr: String(decoding: err, as: UTF8.self))
 }
 

@@ -14,6 +14,11 @@
 /// Returned by a Swift function, with the error object on top of the stack: C raises it.
 #define EMPSH_RAISE (-1)
 
+/// Why a limit stopped a top-level call (empsh_stop_reason).
+#define EMPSH_STOP_INTERRUPT 1
+#define EMPSH_STOP_TIME 2
+#define EMPSH_STOP_INSTRUCTIONS 3
+
 /// Calls the Swift closure `box` with `L`; returns a result count or EMPSH_RAISE.
 typedef int (*empsh_dispatch_fn)(lua_State *L, void *box);
 /// Releases a Swift closure box when its userdata is collected.
@@ -51,10 +56,17 @@ void empsh_interrupt(lua_State *L);
 /// Whether the current top-level call should stop, without raising: 1 interrupted, 2 past its
 /// time limit, 0 neither. For host code that waits (a fetch) while Lua waits on it.
 int empsh_limit_reached(lua_State *L);
+/// Why a limit stopped the current (or last) top-level call: one of EMPSH_STOP_*, 0 for none.
+int empsh_stop_reason(lua_State *L);
+/// Records that host code stopped the call for `reason` (it raises the error itself); from now
+/// on every instruction raises again, as when the hook trips.
+void empsh_mark_stopped(lua_State *L, int reason);
 /// Clears an interrupt request.
 void empsh_clear_interrupt(lua_State *L);
 /// Bytes Lua has allocated now.
 size_t empsh_memory_used(lua_State *L);
+/// Whether Lua holds more than the memory cap now (host code building values checks it).
+int empsh_memory_exceeded(lua_State *L);
 /// Sets the memory cap (0 = none).
 void empsh_set_memory_limit(lua_State *L, size_t limit);
 

@@ -1,3 +1,6 @@
+import DataAPIContract
+import Foundation
+
 /// A credential (API token, session key, password) that never prints itself.
 ///
 /// `description`, `debugDescription`, string interpolation, `dump` and the mirror all show `***`.
@@ -21,21 +24,34 @@ public struct Secret: Sendable, Hashable, CustomStringConvertible, CustomDebugSt
 }
 
 /// Replaces every occurrence of known secrets in a text with `***`, for error messages and log lines
-/// that may quote a request or a server's echo of it.
+/// that may quote a request or a server's echo of it — as written, and as a JSON string holds it
+/// (a token with `"`, `\`, `/` or control characters is escaped there).
 struct Scrubber: Sendable {
     private var secrets: [String]
 
     /// - Parameter secrets: The secrets to hide; empty ones and ones shorter than 4 characters are ignored
     ///   (too short to be a real key, and hiding them would mangle ordinary words).
     init(_ secrets: [Secret]) {
-        self.secrets = secrets.map(\.value).filter { $0.count >= 4 }.sorted { $0.count > $1.count }
+        self.secrets = []
+        for secret in secrets { add(secret) }
     }
 
     /// Adds a secret (a new session key).
     mutating func add(_ secret: Secret) {
-        guard secret.value.count >= 4, !secrets.contains(secret.value) else { return }
-        secrets.append(secret.value)
+        guard secret.value.count >= 4 else { return }
+        for form in Self.forms(of: secret.value) where !secrets.contains(form) { secrets.append(form) }
         secrets.sort { $0.count > $1.count }
+    }
+
+    /// A secret as it may appear in text: raw, JSON-escaped, and JSON-escaped with `/` as `\/`.
+    static func forms(of value: String) -> [String] {
+        var bytes: [UInt8] = []
+        JSONWriter.appendEscaped(value, to: &bytes)
+        let escaped = String(decoding: bytes.dropFirst().dropLast(), as: UTF8.self)
+        let slashes = escaped.replacingOccurrences(of: "/", with: "\\/")
+        var forms = [value]
+        for form in [escaped, slashes] where !forms.contains(form) { forms.append(form) }
+        return forms
     }
 
     /// The text with every secret replaced by `***`.

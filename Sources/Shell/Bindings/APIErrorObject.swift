@@ -6,7 +6,8 @@ import Lua
 /// `{mnemonic=, code=, message=, field=, value=, method=}` with a `__tostring` that reads
 /// `script.lua:12: filter_prohibited: ... (field filter.field)`.
 ///
-/// The shell exits with 3 for an error carrying a `mnemonic`.
+/// Its metatable is registered as a host error type, so the shell knows an API failure by the
+/// object's origin (exit 3), never by its fields or text; scripts cannot forge one.
 struct APIErrorObject: LuaPushableError {
     var mnemonic: String
     var code: Int?
@@ -90,6 +91,7 @@ struct APIErrorObject: LuaPushableError {
         stack.newmetatable(metatable)
         try stack.load("local e = ... return e.text", name: "=empsh/APIError")
         stack.rawsetfield(-2, "__tostring")
+        stack.registerHostErrorMetatable(metatable)
         stack.pop()
     }
 }

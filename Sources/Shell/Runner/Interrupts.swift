@@ -86,6 +86,7 @@ public enum Interrupts {
         source.setEventHandler {
             guard takePending() else { return }
             hit.set()
+            Watchdog.shared.interrupted()
             lua.interrupt()
             backend.cancel()
         }

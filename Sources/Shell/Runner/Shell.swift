@@ -21,8 +21,13 @@ public final class Shell {
         public var color: ColorMode = .auto
         /// Where `require` looks for modules.
         public var modulePaths = ModulePaths(environment: ProcessInfo.processInfo.environment, scriptDirectory: nil)
-        /// Whether `--safe` restrictions apply (no programs, file writes, C modules or `debug`); off by default.
+        /// The most bytes the Lua heap may hold, rows that fetches build included (`--memory`);
+        /// ``defaultMemoryLimit`` unless set.
+        public var memoryLimit: Int? = Shell.defaultMemoryLimit
+        /// Whether `--safe` restrictions apply (see `SafeMode`); off by default.
         public var safe = false
+        /// What a `--safe` script may read; by default the current directory and the module path.
+        public var safeReadPolicy: SafeReadPolicy?
         public init() {}
     }
 
@@ -45,7 +50,7 @@ public final class Shell {
         self.options = options
         self.backend = backend
         do {
-            lua = try LuaState()
+            lua = try LuaState(memoryLimit: options.memoryLimit)
         } catch {
             throw ShellError.usage("cannot create a Lua state: \(error)")
         }
@@ -60,6 +65,17 @@ public final class Shell {
         backend.shouldStop = { [weak lua] in lua?.stopReason }
     }
 
+    /// Half of the machine's memory, at most 4 GiB.
+    public static let defaultMemoryLimit = Int(min(ProcessInfo.processInfo.physicalMemory / 2, 4 << 30))
+
+    // Close the state before the bindings it calls are released (closing also refuses every
+    // call from a pending finalizer into Swift); the watchdog bounds the finalizers it runs.
+    deinit {
+        Watchdog.shared.arm(timeLimit: options.limits.timeout)
+        lua.close()
+        Watchdog.shared.disarm()
+    }
+
     private func installAPI() throws {
         let stack = lua.stack
         JSONModule.install(in: stack)
@@ -71,7 +87,8 @@ public final class Shell {
         stack.pushstring(options.modulePaths.packagePath)
         stack.rawsetfield(-2, "path")
         stack.pop()
-        if options.safe { try SafeMode.apply(to: lua) }
+        DebugHookGuard.install(in: stack)
+        if options.safe { try SafeMode.apply(to: lua, policy: options.safeReadPolicy ?? SafeReadPolicy(options: options)) }
     }
 
     /// Sets the global `arg` as `lua` does: `arg[0]` the script, `arg[1...]` its arguments,
@@ -113,7 +130,7 @@ public final class Shell {
         case .interrupted: text = "interrupted\n"
         case .script(let luaError):
             text = luaError.message + "\n"
-            if let traceback = luaError.traceback, options.verbose || error.exitCode == 1 {
+            if let traceback = luaError.traceback, options.verbose || error.failure == .script {
                 text += traceback + "\n"
             }
         }

@@ -1,31 +1,44 @@
 import Lua
 
-/// Why a run of the shell failed, and the exit code it maps to.
-///
-/// Exit codes are decided here and nowhere else: 0 ok, 1 script error, 2 usage or
-/// configuration, 3 API, network or authentication failure, 130 interrupted.
+/// Why a run of the shell failed. What the failure *is* is decided here, from where the error
+/// came from (never from its text or shape); the `empsh` target's `ExitStatus` alone turns a
+/// ``Failure`` into an exit code.
 public enum ShellError: Error, CustomStringConvertible {
-    /// A bad command line or configuration (exit 2).
+    /// A bad command line or configuration.
     case usage(String)
-    /// An error raised by the script (exit 1), or by the API through it (exit 3).
+    /// An error raised while Lua code ran: by the script, by a limit, or by the API through it.
     case script(LuaError)
-    /// The user pressed Ctrl-C (exit 130).
+    /// The user pressed Ctrl-C.
     case interrupted
 
-    /// The process exit code for this failure.
-    public var exitCode: Int32 {
-        switch self {
-        case .usage: 2
-        case .interrupted: 130
-        case .script(let error): ShellError.exitCode(for: error)
-        }
+    /// The kinds of failure a run can end with.
+    public enum Failure: Sendable, Equatable {
+        /// The user's Lua code raised an error or broke a limit (time, instructions, memory).
+        case script
+        /// A bad command line or configuration, found before any Lua ran.
+        case usage
+        /// The API, the network or the credentials failed (an API error object empsh raised).
+        case api
+        /// A real Ctrl-C.
+        case interrupted
+        /// A run went on past its time limit or Ctrl-C, and the ``Watchdog`` ended the process.
+        case notStopped
     }
 
-    /// 3 when the Lua error carries an API/network failure, 130 when it was an interrupt, else 1.
-    static func exitCode(for error: LuaError) -> Int32 {
-        if case .table(let table) = error.value, table[.string("mnemonic")] != nil { return 3 }
-        if error.message.hasSuffix("interrupted!") { return 130 }
-        return 1
+    /// What kind of failure this is, by origin: an API error object raised by empsh (re-raised
+    /// unchanged by the script or not) is `.api`; the interrupt flag of the state is
+    /// `.interrupted`; anything else Lua raised is `.script`, whatever its text or fields.
+    public var failure: Failure {
+        switch self {
+        case .usage: .usage
+        case .interrupted: .interrupted
+        case .script(let error):
+            switch error.origin {
+            case .interrupt: .interrupted
+            case .host(APIErrorObject.metatable): .api
+            default: .script
+            }
+        }
     }
 
     public var description: String {

@@ -33,7 +33,8 @@ struct LuaTapeDecoder {
     ///   - dropped: 0-based indices of the elements to leave out; none by default.
     ///   - omitted: Keys of the members to leave out of each object element; none by default.
     ///   - stack: Where the array goes.
-    /// - Throws: `LuaRaise.message` when the Lua stack cannot grow; the stack is then as it was.
+    /// - Throws: `LuaRaise.message` when the Lua stack cannot grow; `LuaStack.notEnoughMemory` when the
+    ///   rows outgrow the `--memory` cap; the stack is then as it was.
     static func pushRows(_ tape: JSONTape, dropping dropped: Set<Int> = [], omitting omitted: [String] = [], onto stack: LuaStack) throws {
         let omittedKeys = omitted.map { Array($0.utf8) }
         try build(onto: stack) { decoder in
@@ -50,6 +51,8 @@ struct LuaTapeDecoder {
                     if omittedKeys.isEmpty { try decoder.value(&cursor) } else { try decoder.row(&cursor, omitting: omittedKeys) }
                     kept += 1
                     stack.rawseti(-2, kept)
+                    // Every 256 rows: stop a fetch that outgrows --memory before it is all in the heap.
+                    if kept % 256 == 0, stack.isOverMemoryLimit { throw LuaStack.notEnoughMemory }
                 }
             }
         }

@@ -1,0 +1,107 @@
+import CLuaShim
+
+/// The registry table that maps each host error metatable to its name.
+private let hostErrorTypes = "empsh.hostErrorTypes"
+
+extension LuaStack {
+    /// Registers the metatable on top of the stack (left there) as the type of errors the host
+    /// raises, under `name`: an error object carrying it is reported with origin `.host(name)`.
+    ///
+    /// Scripts cannot forge one: the metatable is protected (`__metatable`), so `getmetatable`
+    /// returns `name` rather than the table and `setmetatable` refuses to replace it.
+    /// - Parameter name: the type's name (the metatable's registry key, say).
+    public func registerHostErrorMetatable(_ name: String) {
+        pushstring(name)
+        rawsetfield(-2, "__metatable")
+        if getregistry(hostErrorTypes) != .table {
+            pop()
+            createtable()
+            pushvalue(-1)
+            rawsetfield(empsh_registryindex(), hostErrorTypes)
+        }
+        pushvalue(-2)
+        pushstring(name)
+        rawset(-3)
+        pop()
+    }
+
+    /// Who raised the error object at `index`: a limit (by the state's record of why it stopped
+    /// the call), the host (a registered error metatable), or the running code.
+    func origin(ofErrorAt index: Int32) -> LuaError.Origin {
+        switch empsh_stop_reason(L) {
+        case EMPSH_STOP_INTERRUPT: return .interrupt
+        case EMPSH_STOP_TIME: return .timeLimit
+        case EMPSH_STOP_INSTRUCTIONS: return .instructionLimit
+        default: break
+        }
+        let index = absindex(index)
+        guard getmetatable(index) else { return .code }
+        guard getregistry(hostErrorTypes) == .table else {
+            pop(2)
+            return .code
+        }
+        pushvalue(-2)
+        _ = rawget(-2)
+        let name = type(-1) == .string ? tostring(-1) : nil
+        pop(3)
+        return name.map { .host($0) } ?? .code
+    }
+
+    /// The error object at `index` as text, as `lua.c` prints it: strings and numbers as they
+    /// are, others through their `__tostring`, else `(error object is a T value)`.
+    func errorText(at index: Int32) -> String {
+        let index = absindex(index)
+        switch type(index) {
+        case .string, .number:
+            pushvalue(index)  // lua_tolstring converts a number in place: convert a copy
+            defer { pop() }
+            _ = lua_tolstring(L, -1, nil)
+            return tostring(-1) ?? ""
+        default: break
+        }
+        let fallback = "(error object is a \(typename(index)) value)"
+        guard luaL_getmetafield(L, index, "__tostring") != LUA_TNIL else { return fallback }
+        pop()
+        guard empsh_tolstring_p(L, index) == LUA_OK, type(-1) == .string else {
+            pop()
+            return fallback
+        }
+        defer { pop() }
+        return tostring(-1) ?? fallback
+    }
+
+    /// Pushes an error that was copied out of Lua, with its host error metatable restored, so a
+    /// host error re-raised through Swift keeps its origin.
+    func push(error: LuaError) {
+        if (try? push(error.value)) == nil {
+            pushstring(error.message)
+            return
+        }
+        guard case .host(let name) = error.origin, type(-1) == .table else { return }
+        guard getregistry(hostErrorTypes) == .table else {
+            pop()
+            return
+        }
+        // Find the metatable registered under `name` (the table is small: one entry per type).
+        pushnil()
+        while next(-2) {
+            if tostring(-1) == name {
+                pop()
+                setmetatable(-3)
+                pop()
+                return
+            }
+            pop()
+        }
+        pop()
+    }
+}
+
+extension LuaStack {
+    /// Whether the state holds more than its memory cap: Swift code that builds many values (a
+    /// fetch's rows) checks it and stops with ``notEnoughMemory`` rather than grow on.
+    public var isOverMemoryLimit: Bool { empsh_memory_exceeded(L) != 0 }
+
+    /// The error for memory past the cap, as Lua words it.
+    public static let notEnoughMemory = LuaRaise.value(.string("not enough memory"))
+}
