@@ -35,6 +35,11 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A profile of $XDG_CONFIG_HOME/empsh/config.toml (EMPSH_PROFILE).", valueName: "NAME"))
     var profile: String?
 
+    @Option(help: ArgumentHelp(
+        "How many times a failed call is retried (connection errors, timeouts, 5xx), each announced on stderr, within 10 s in all; 0 to 10.",
+        valueName: "N"))
+    var retries = 3
+
     @Flag(name: .customLong("no-cache"), help: "Never answers a call from the response cache.")
     var noCache = false
 
@@ -48,6 +53,7 @@ struct ConnectionOptions: ParsableArguments {
 
     func validate() throws {
         if record != nil, replay != nil { throw ValidationError("--record and --replay cannot be combined.") }
+        guard (0...10).contains(retries) else { throw ValidationError("--retries must be between 0 and 10, not \(retries).") }
         if token != nil, tokenFile != nil { throw ValidationError("Give --token or --token-file, not both.") }
         if password != nil, passwordFile != nil { throw ValidationError("Give --password or --password-file, not both.") }
         if tokenFile == "-", passwordFile == "-" { throw ValidationError("Only one of --token-file and --password-file can read standard input.") }
@@ -63,7 +69,9 @@ struct ConnectionOptions: ParsableArguments {
     /// none is), its calls written to the file of `--record` when given.
     /// - Throws: `ShellError.usage` for a configuration error (its message names no secret), a recording
     ///   that cannot be read or written, or a bad `EMPSH_DEMO_EMPLOYEES`.
-    func makeBackend(interactive: Bool, onWait: (@Sendable (RateLimitWait) -> Void)?) throws -> Backend {
+    func makeBackend(
+        interactive: Bool, onWait: (@Sendable (RateLimitWait) -> Void)?, onRetry: (@Sendable (RetryNotice) -> Void)? = nil
+    ) throws -> Backend {
         let environment = ProcessInfo.processInfo.environment
         if token != nil { SecretInput.warnVisible("--token", instead: "--token-file or EMPSH_TOKEN") }
         if password != nil { SecretInput.warnVisible("--password", instead: "--password-file, EMPSH_PASSWORD or the prompt") }
@@ -77,6 +85,8 @@ struct ConnectionOptions: ParsableArguments {
         var configuration = Client.Configuration()
         configuration.cache = interactive && !noCache ? .interactive : .off
         configuration.onWait = onWait
+        configuration.onRetry = onRetry
+        configuration.retry = .exponential(maxAttempts: retries + 1)
         if let replay { return try .replaying(replay, configuration: configuration) }
         let log: RecordingLog?
         do {

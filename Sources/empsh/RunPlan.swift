@@ -41,7 +41,7 @@ struct RunPlan {
             throw ShellError.usage("standard input cannot hold both a secret (--token-file - or --password-file -) and the script")
         }
         let progress = FetchProgress()
-        let backend = try connection.makeBackend(interactive: entersREPL, onWait: progress.rateLimitWait)
+        let backend = try connection.makeBackend(interactive: entersREPL, onWait: progress.rateLimitWait, onRetry: progress.retry)
         backend.progress = progress
         defer { backend.close() }
 

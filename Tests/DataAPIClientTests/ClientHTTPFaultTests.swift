@@ -158,7 +158,7 @@ struct ClientHTTPFaultTests {
         let failure = try #require(error)
         #expect(failure.kind == .retriesExhausted)
         #expect(failure.method == "get.employees")
-        #expect(failure.message.hasPrefix("get.employees failed after 3 attempts: "), "\(failure)")
+        #expect(failure.message.hasPrefix("get.employees failed after 3 attempts at http://127.0.0.1:"), "\(failure)")
         switch kind {
         case .delay: #expect((failure.underlying as? TransportError)?.kind == .timeout, "\(failure)")
         case .dropConnection: #expect((failure.underlying as? TransportError)?.kind == .connectionDropped, "\(failure)")

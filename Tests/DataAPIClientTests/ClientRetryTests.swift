@@ -48,7 +48,7 @@ import DataAPIContract
         let client = Client(transport: transport, configuration: Fake.quiet, clock: TestClock())
         let error = await #expect(throws: ClientError.self) { try await client.count(query: Query()) }
         #expect(error?.kind == .retriesExhausted)
-        #expect(error?.description == "get.employees failed after 4 attempts: timeout: no reply in 60 s")
+        #expect(error?.description == "get.employees failed after 4 attempts at scripted: timeout: no reply in 60 s")
         #expect((error?.underlying as? TransportError)?.kind == .timeout)
         #expect(transport.requests.count == 4)
     }

@@ -57,6 +57,9 @@ import TestSupport
           --user-id <ID>          For agent keys: the customer user to act for.
           --profile <NAME>        A profile of $XDG_CONFIG_HOME/empsh/config.toml
                                   (EMPSH_PROFILE).
+          --retries <N>           How many times a failed call is retried (connection
+                                  errors, timeouts, 5xx), each announced on stderr,
+                                  within 10 s in all; 0 to 10. (default: 3)
           --no-cache              Never answers a call from the response cache.
           --record <FILE>         Writes every call and its reply to FILE (NDJSON,
                                   credentials left out).

@@ -59,7 +59,8 @@ struct ServeFaultTests {
         }
         #expect(result.status == 3, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.contains("retries_exhausted: get.employees failed after 4 attempts: "), "\(result.stderr)")
+        #expect(result.stderr.contains("retries_exhausted: get.employees failed after 4 attempts at http://127.0.0.1:"), "\(result.stderr)")
+        #expect(result.stderr.components(separatedBy: "empsh: retrying get.employees in ").count - 1 == 3, "\(result.stderr)")
         #expect(Self.requests(log) == 4, "\(log.lines)")
         Self.expectNoSecrets([result.stdout, result.stderr] + log.lines, [Self.token])
     }
@@ -115,5 +116,20 @@ struct ServeFaultTests {
         _ = await inFlight.value
         #expect(elapsed < .seconds(2), "took \(elapsed)")
         #expect(status == 0, "\(serve.log)")
+    }
+
+    @Test("A refused connection: each retry announced on stderr, the failure within 10 s naming the URL, no transport internals")
+    func refusedConnectionFailsFastAndSaysSo() async throws {
+        let url = "http://127.0.0.1:1/v2.0"
+        let start = ContinuousClock.now
+        let result = try await runEmpshDetached(["--url", url, "--token", Self.token, "-e", Self.countScript], timeout: 30)
+        #expect(ContinuousClock.now - start < .seconds(10))
+        #expect(result.status == 3, "\(result.stderr)")
+        #expect(result.stderr.contains("empsh: retrying get.employees in "), "\(result.stderr)")
+        #expect(result.stderr.contains("(attempt 2 of 4): connection refused"), "\(result.stderr)")
+        #expect(result.stderr.contains("failed after 4 attempts at \(url): connection_failed: connection refused"), "\(result.stderr)")
+        for word in ["NIO", "errno", "Error(", "IOError"] { #expect(!result.stderr.contains(word), "\(result.stderr)") }
+        let fewer = try await runEmpshDetached(["--url", url, "--token", Self.token, "--retries", "1", "-e", Self.countScript], timeout: 30)
+        #expect(fewer.status == 3 && fewer.stderr.contains("failed after 2 attempts at \(url)"), "\(fewer.stderr)")
     }
 }

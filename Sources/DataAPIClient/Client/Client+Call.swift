@@ -32,6 +32,7 @@ extension Client {
         }
         var attempt = 1
         var minuteWaits = 0
+        let firstAttempt = clock.now()
         while true {
             let token = authenticated ? try await accessToken() : nil
             try await pace(method: method)
@@ -80,20 +81,29 @@ extension Client {
                     }
                 }
                 guard RetryPolicy.isRetryable(error, method: method), configuration.retry.maxAttempts > 1, !Task.isCancelled else { throw error }
-                guard attempt < configuration.retry.maxAttempts else {
-                    throw ClientError(
-                        .retriesExhausted, method: method, message: "\(method) failed after \(attempt) attempts: \(error)", underlying: error
-                    )
-                }
                 let retry = configuration.retry
                 let delay = Backoff.delay(attempt: attempt, baseDelay: retry.baseDelay, maxDelay: retry.maxDelay)
-                configuration.logger?.notice(
-                    "retrying", metadata: ["method": "\(method)", "attempt": "\(attempt + 1)", "delay": "\(delay)", "error": "\(error)"]
-                )
+                let withinTime = clock.now() - firstAttempt + delay.seconds <= retry.maxElapsed.seconds
+                guard attempt < retry.maxAttempts, withinTime else {
+                    throw ClientError(
+                        .retriesExhausted, method: method,
+                        message: "\(method) failed after \(attempt) attempt\(attempt == 1 ? "" : "s") at \(transport.endpointDescription): \(error)",
+                        underlying: error)
+                }
+                let notice = RetryNotice(
+                    method: method, delay: delay, attempt: attempt + 1, maxAttempts: retry.maxAttempts, reason: Self.reason(error))
+                configuration.logger?.notice("\(notice)")
+                configuration.onRetry?(notice)
                 try await clock.sleep(for: delay)
                 attempt += 1
             }
         }
+    }
+
+    /// A failure in words for a retry notice: a transport failure's detail, else the error's own text.
+    static func reason(_ error: any Error) -> String {
+        if let error = error as? TransportError { return error.kind == .httpStatus ? "\(error)" : error.detail }
+        return "\(error)"
     }
 
     /// The transport's send, with any foreign error made a `TransportError`.

@@ -27,6 +27,8 @@ extension Client {
         public var logger: Logger?
         /// Told of every rate-limit wait before it starts (the shell prints it on stderr); none by default.
         public var onWait: (@Sendable (RateLimitWait) -> Void)?
+        /// Told of every retry before its wait starts (the shell prints it on stderr); none by default.
+        public var onRetry: (@Sendable (RetryNotice) -> Void)?
 
         /// Creates a configuration; see the members for the defaults.
         public init(
@@ -65,6 +67,9 @@ extension Client {
         public var baseDelay: Duration
         /// The highest backoff ceiling.
         public var maxDelay: Duration
+        /// The longest a call may spend retrying, from its first attempt: no retry starts whose wait
+        /// would end past it, so a failure is reported within this time (plus one attempt's own).
+        public var maxElapsed: Duration = .seconds(10)
 
         /// No retries.
         public static let none = RetryPolicy(maxAttempts: 1, baseDelay: .zero, maxDelay: .zero)
@@ -74,10 +79,14 @@ extension Client {
         ///   - maxAttempts: Attempts in all; 4 by default, at least 1.
         ///   - baseDelay: The first ceiling; 250 ms by default.
         ///   - maxDelay: The highest ceiling; 8 s by default.
+        ///   - maxElapsed: The longest a call may spend retrying; 10 s by default.
         public static func exponential(
-            maxAttempts: Int = 4, baseDelay: Duration = .milliseconds(250), maxDelay: Duration = .seconds(8)
+            maxAttempts: Int = 4, baseDelay: Duration = .milliseconds(250), maxDelay: Duration = .seconds(8),
+            maxElapsed: Duration = .seconds(10)
         ) -> RetryPolicy {
-            RetryPolicy(maxAttempts: max(1, maxAttempts), baseDelay: baseDelay, maxDelay: maxDelay)
+            var policy = RetryPolicy(maxAttempts: max(1, maxAttempts), baseDelay: baseDelay, maxDelay: maxDelay)
+            policy.maxElapsed = maxElapsed
+            return policy
         }
 
         public var description: String {

@@ -62,6 +62,8 @@ public final class HTTPTransport: Transport {
         )
         var config = HTTPClient.Configuration(redirectConfiguration: .disallow, timeout: timeout)
         config.decompression = .enabled(limit: .size(configuration.maxReplyBytes))
+        // A refused connection fails at once: the client's own retries, announced and bounded, take over.
+        config.connectionPool.retryConnectionEstablishment = false
         client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: config)
     }
 
@@ -100,7 +102,8 @@ public final class HTTPTransport: Transport {
         try await client.shutdown()
     }
 
-    /// Maps any failure of AsyncHTTPClient or NIO to a `TransportError` (the one conversion point).
+    /// Maps any failure of AsyncHTTPClient or NIO to a `TransportError` (the one conversion point),
+    /// its detail in plain words (`connection refused`, `no reply in 60 s`): no transport internals.
     static func transportError(_ error: any Error, maxReplyBytes: Int) -> TransportError {
         switch error {
         case let error as TransportError:
@@ -111,32 +114,51 @@ public final class HTTPTransport: Transport {
             return TransportError(.replyTooLarge, detail: "the reply is larger than \(maxReplyBytes) bytes")
         case let error as HTTPClientError:
             switch error {
-            case .connectTimeout, .getConnectionFromPoolTimeout, .tlsHandshakeTimeout, .invalidURL, .emptyHost, .emptyScheme:
-                return TransportError(.connectionFailed, detail: "\(error)")
-            case .deadlineExceeded, .readTimeout, .writeTimeout:
-                return TransportError(.timeout, detail: "\(error)")
-            case .cancelled, .requestStreamCancelled:
-                return TransportError(.cancelled, detail: "\(error)")
-            case .remoteConnectionClosed:
-                return TransportError(.connectionDropped, detail: "the server closed the connection")
-            default:
-                return TransportError(.connectionDropped, detail: "\(error)")
+            case .connectTimeout, .getConnectionFromPoolTimeout: return TransportError(.connectionFailed, detail: "connect timed out")
+            case .tlsHandshakeTimeout: return TransportError(.connectionFailed, detail: "TLS handshake timed out")
+            case .invalidURL, .emptyHost, .emptyScheme: return TransportError(.connectionFailed, detail: "invalid URL")
+            case .deadlineExceeded, .readTimeout, .writeTimeout: return TransportError(.timeout, detail: "no reply in time")
+            case .cancelled, .requestStreamCancelled: return TransportError(.cancelled, detail: "the request was cancelled")
+            case .remoteConnectionClosed: return TransportError(.connectionDropped, detail: "the server closed the connection")
+            default: return TransportError(.connectionDropped, detail: "the connection failed mid-request")
             }
         case let error as ChannelError:
-            if case .connectTimeout = error { return TransportError(.connectionFailed, detail: "\(error)") }
-            return TransportError(.connectionDropped, detail: "\(error)")
-        case is NIOConnectionError:
-            return TransportError(.connectionFailed, detail: "\(error)")
+            if case .connectTimeout = error { return TransportError(.connectionFailed, detail: "connect timed out") }
+            return TransportError(.connectionDropped, detail: "the connection was lost")
+        case let error as NIOConnectionError:
+            if let first = error.connectionErrors.first { return connectionFailure(first.error) }
+            let lookup = error.dnsAError != nil || error.dnsAAAAError != nil
+            return TransportError(.connectionFailed, detail: lookup ? "host \(error.host) not found" : "could not connect")
         case let error as IOError:
             // Refused or unreachable: the request never left, so even login.user may be retried.
             let notConnected = [ECONNREFUSED, ENETUNREACH, EHOSTUNREACH, EADDRNOTAVAIL].contains(error.errnoCode)
-            return TransportError(notConnected ? .connectionFailed : .connectionDropped, detail: "\(error)")
+            return TransportError(notConnected ? .connectionFailed : .connectionDropped, detail: Self.words(errno: error.errnoCode))
         default:
             let name = String(describing: type(of: error))
-            if name.contains("SSL") || name.contains("TLS") || name.contains("Resolution") || name.contains("Connect") {
-                return TransportError(.connectionFailed, detail: "\(error)")
-            }
-            return TransportError(.connectionDropped, detail: "\(error)")
+            if name.contains("SSL") || name.contains("TLS") { return TransportError(.connectionFailed, detail: "TLS handshake failed") }
+            if name.contains("Resolution") { return TransportError(.connectionFailed, detail: "host not found") }
+            if name.contains("Connect") { return TransportError(.connectionFailed, detail: "could not connect") }
+            return TransportError(.connectionDropped, detail: "the connection failed mid-request")
+        }
+    }
+
+    /// A failure to connect to one address, as a connection failure whatever its cause.
+    private static func connectionFailure(_ error: any Error) -> TransportError {
+        if let error = error as? IOError { return TransportError(.connectionFailed, detail: words(errno: error.errnoCode)) }
+        if case ChannelError.connectTimeout? = error as? ChannelError { return TransportError(.connectionFailed, detail: "connect timed out") }
+        return TransportError(.connectionFailed, detail: "could not connect")
+    }
+
+    /// A socket error in words.
+    private static func words(errno code: Int32) -> String {
+        switch code {
+        case ECONNREFUSED: "connection refused"
+        case ECONNRESET: "connection reset"
+        case ENETUNREACH, EHOSTUNREACH: "host unreachable"
+        case ETIMEDOUT: "connection timed out"
+        case EPIPE: "the connection was lost"
+        case EADDRNOTAVAIL: "address not available"
+        default: "network error \(code)"
         }
     }
 

@@ -37,7 +37,7 @@ struct APIErrorObject: LuaPushableError {
             self.method = error.method ?? method
         case let error as TransportError:
             mnemonic = error.kind.rawValue
-            message = error.description
+            message = error.kind == .httpStatus ? error.description : error.detail
         case is CancellationError:
             mnemonic = "interrupted"
             message = "interrupted!"

@@ -2,9 +2,10 @@ import DataAPIClient
 import Foundation
 
 /// Progress of multi-page fetches on standard error, for a person at a terminal: one line,
-/// rewritten in place, with pages, rows and rate-limit waits. Writes nothing unless enabled
-/// (the CLI enables it only when standard error is a terminal), and nothing for a fetch of
-/// one page.
+/// rewritten in place, with pages, rows and rate-limit waits. Page counts appear only when
+/// enabled (the CLI enables it when standard error is a terminal), and never for a fetch of one
+/// page; rate-limit waits and retries are always said, as whole lines when not enabled, so that
+/// a job's log tells why it paused.
 public final class FetchProgress: @unchecked Sendable {
     private let lock = NSLock()
     private let enabled: Bool
@@ -30,8 +31,12 @@ public final class FetchProgress: @unchecked Sendable {
 
     /// The client waits for its point budget (the client's `onWait`, from any thread).
     @Sendable public func rateLimitWait(_ wait: RateLimitWait) {
-        guard enabled else { return }
-        lock.withLock { draw("\(wait)") }
+        lock.withLock { enabled ? draw("\(wait)") : say("\(wait)") }
+    }
+
+    /// The client is about to retry a call (the client's `onRetry`, from any thread).
+    @Sendable public func retry(_ notice: RetryNotice) {
+        lock.withLock { say("\(notice)") }
     }
 
     /// A top-level command ended: clears the line and starts counting again.
@@ -43,6 +48,13 @@ public final class FetchProgress: @unchecked Sendable {
             pages = 0
             rows = 0
         }
+    }
+
+    /// Writes a whole line, `empsh: TEXT`, after clearing a progress line on the terminal.
+    private func say(_ text: String) {
+        let clear = shown ? "\r\u{1B}[K" : ""
+        shown = false
+        FileHandle.standardError.write(Data("\(clear)empsh: \(text)\n".utf8))
     }
 
     private func draw(_ text: String) {
