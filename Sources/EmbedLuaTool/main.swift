@@ -5,11 +5,11 @@
 // and `EmbeddedLua.files`, every file's name with its text. Run by the `EmbedLua` build-tool plugin;
 // the C library is enough to read and write files, so the tool builds without Foundation.
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Stops the build with a message naming the tool.

@@ -10,7 +10,8 @@ let engine = Engine(.demo(employees: employees, token: "bench", dayLimit: .max, 
 let runs = Int(ProcessInfo.processInfo.environment["BENCH_RUNS"] ?? "") ?? 30
 
 func best(_ body: () -> Int) -> (seconds: Double, bytes: Int) {
-    var fastest = Double.infinity, size = 0
+    var fastest = Double.infinity
+    var size = 0
     for _ in 0..<runs {
         let start = DispatchTime.now().uptimeNanoseconds
         size = body()
@@ -41,9 +42,13 @@ func line(_ name: String, _ result: (seconds: Double, bytes: Int), _ baseline: D
     let rowsPerSecond = 10_000 / result.seconds
     print(
         name.padding(toLength: 52, withPad: " ", startingAt: 0)
-            + String(format: "%9.2f ms %12.0f rows/s %8.1f MB %7.2fx", result.seconds * 1000, rowsPerSecond, Double(result.bytes) / 1e6, result.seconds / baseline))
+            + String(
+                format: "%9.2f ms %12.0f rows/s %8.1f MB %7.2fx", result.seconds * 1000, rowsPerSecond, Double(result.bytes) / 1e6,
+                result.seconds / baseline))
 }
-print("engine-bench (best of \(runs); 25 000 employees)".padding(toLength: 52, withPad: " ", startingAt: 0) + "     time         rows/s     size   ratio")
+print(
+    "engine-bench (best of \(runs); 25 000 employees)".padding(toLength: 52, withPad: " ", startingAt: 0)
+        + "     time         rows/s     size   ratio")
 line("plain JSON encoding of 10 000 records (baseline)", encoded, encoded.seconds)
 line("get.employees, 10 000 full records, in-process", served, encoded.seconds)
 line("  with ilike filter and a sort", servedFiltered, encoded.seconds)

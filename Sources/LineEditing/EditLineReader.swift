@@ -38,8 +38,10 @@ private let completionHook: @convention(c) (UnsafePointer<CChar>?, Int32, Int32)
 private let getcHook: @convention(c) (UnsafeMutablePointer<FILE>?) -> Int32 = { file in
     let input = file.map { fileno($0) } ?? STDIN_FILENO
     while true {
-        var fds = [pollfd(fd: input, events: Int16(POLLIN), revents: 0),
-                   pollfd(fd: activeInterrupt?.descriptor() ?? -1, events: Int16(POLLIN), revents: 0)]
+        var fds = [
+            pollfd(fd: input, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: activeInterrupt?.descriptor() ?? -1, events: Int16(POLLIN), revents: 0),
+        ]
         if poll(&fds, 2, -1) < 0 {
             if errno == EINTR { continue }
             return EOF
@@ -88,7 +90,8 @@ public final class EditLineReader: LineReader {
 
     /// `$XDG_STATE_HOME/empsh/history`, with `~/.local/state` when `XDG_STATE_HOME` is unset.
     public static func defaultHistoryPath(environment: [String: String]) -> String {
-        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let state =
+            environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/state")
         return state + "/empsh/history"
     }

@@ -2,7 +2,9 @@ import CLuaShim
 
 /// The type of a Lua value on the stack, as `lua_type` reports it.
 public enum LuaType: Int32, Sendable {
-    case none = -1, `nil` = 0, boolean, lightuserdata, number, string, table, function, userdata, thread
+    case none = -1
+    case `nil` = 0
+    case boolean, lightuserdata, number, string, table, function, userdata, thread
 }
 
 /// A non-owning view of one Lua thread's stack: the primitives of Lua's manual, under their
@@ -11,7 +13,8 @@ public enum LuaType: Int32, Sendable {
 /// Swift functions called from Lua receive one of these for the calling thread. It never
 /// raises a Lua error: operations that might run a metamethod are protected and `throw`.
 public struct LuaStack {
-    /// The `lua_State` of this thread.
+    /// The `lua_State` of this thread, named `L` as in Lua's manual.
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     public let L: OpaquePointer
 
     /// Wraps a raw thread pointer.

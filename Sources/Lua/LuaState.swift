@@ -28,6 +28,7 @@ public final class LuaState {
     /// - Throws: `LuaError` of kind `.memory` when the state cannot be created.
     public init(memoryLimit: Int? = nil) throws {
         _ = LuaTrampoline.installed
+        // swift-format-ignore: AlwaysUseLowerCamelCase
         guard let L = empsh_newstate(memoryLimit.map { max(0, $0) } ?? 0) else {
             throw LuaError(kind: .memory, value: .string("cannot create Lua state"))
         }

@@ -98,9 +98,10 @@ final class LookbehindEvaluation {
 }
 
 /// PCRE2's callout function for emulated lookbehinds; the data is the `LookbehindEvaluation`.
-private let lookbehindCallout: @convention(c) (
-    UnsafeMutablePointer<pcre2_callout_block_8>?, UnsafeMutableRawPointer?
-) -> Int32 = { block, data in
-    guard let block, let data else { return PCRE2_ERROR_CALLOUT }
-    return Unmanaged<LookbehindEvaluation>.fromOpaque(data).takeUnretainedValue().answer(block.pointee)
-}
+private let lookbehindCallout:
+    @convention(c) (
+        UnsafeMutablePointer<pcre2_callout_block_8>?, UnsafeMutableRawPointer?
+    ) -> Int32 = { block, data in
+        guard let block, let data else { return PCRE2_ERROR_CALLOUT }
+        return Unmanaged<LookbehindEvaluation>.fromOpaque(data).takeUnretainedValue().answer(block.pointee)
+    }

@@ -26,7 +26,8 @@ final class PCRE2Program: @unchecked Sendable {
     /// - Throws: `CompileError` when PCRE2 rejects the pattern.
     init(searchingFor pattern: String, hasCallouts: Bool = false) throws(CompileError) {
         let search = "(?s:.)*?(?:" + pattern + ")"
-        var options = UInt32(PCRE2_UTF | PCRE2_UCP | PCRE2_DOTALL | PCRE2_DOLLAR_ENDONLY)
+        var options =
+            UInt32(PCRE2_UTF | PCRE2_UCP | PCRE2_DOTALL | PCRE2_DOLLAR_ENDONLY)
             | UInt32(PCRE2_NO_UTF_CHECK) | PCRE2_ANCHORED
         if hasCallouts { options |= UInt32(PCRE2_NO_AUTO_POSSESS) }
         var errorCode: Int32 = 0
@@ -53,8 +54,9 @@ final class PCRE2Program: @unchecked Sendable {
         guard let matchData = pcre2_match_data_create_from_pattern_8(code, nil) else { return PCRE2_ERROR_NOMEMORY }
         defer { pcre2_match_data_free_8(matchData) }
         return withUnsafePointer(to: 0 as UInt8) { empty in
-            pcre2_match_8(code, subject.baseAddress ?? empty, subject.count, 0, UInt32(PCRE2_NO_UTF_CHECK),
-                          matchData, context)
+            pcre2_match_8(
+                code, subject.baseAddress ?? empty, subject.count, 0, UInt32(PCRE2_NO_UTF_CHECK),
+                matchData, context)
         }
     }
 

@@ -3,7 +3,8 @@ enum PCRE2Text {
     /// A character as PCRE2 text that means exactly that character, both outside and inside a
     /// character class: ASCII letters and digits as they are, anything else as `\x{...}`.
     static func literal(_ value: UInt32) -> String {
-        let isASCIIAlphanumeric = (0x30...0x39).contains(value) || (0x41...0x5A).contains(value)
+        let isASCIIAlphanumeric =
+            (0x30...0x39).contains(value) || (0x41...0x5A).contains(value)
             || (0x61...0x7A).contains(value)
         if isASCIIAlphanumeric, let scalar = Unicode.Scalar(value) { return String(Character(scalar)) }
         return #"\x{"# + String(value, radix: 16, uppercase: true) + "}"

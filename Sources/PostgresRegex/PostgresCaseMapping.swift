@@ -45,7 +45,8 @@ enum PostgresCaseMapping {
     static func variants(ofRange range: ClosedRange<UInt32>) -> [UInt32] {
         guard range.lowerBound <= lastCasedCharacter else { return [] }
         let clipped = range.lowerBound...min(range.upperBound, lastCasedCharacter)
-        let candidates: [UInt32] = clipped.count <= Int(directScanLimit)
+        let candidates: [UInt32] =
+            clipped.count <= Int(directScanLimit)
             ? Array(clipped) : casedCharacters.filter { clipped.contains($0) }
         var result: [UInt32] = []
         for value in candidates {

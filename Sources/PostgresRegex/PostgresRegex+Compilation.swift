@@ -53,7 +53,8 @@ extension PostgresRegex {
     ]
 
     private static func invalidPattern(_ error: PCRE2Program.CompileError) -> PostgresRegexError {
-        let message = sizeErrors.contains(error.code)
+        let message =
+            sizeErrors.contains(error.code)
             ? RegexSyntaxError.tooComplex.message : "invalid regular expression: " + error.message
         return PostgresRegexError(kind: .invalidPattern, message: message)
     }

@@ -65,8 +65,9 @@ public final class PostgresRegex: @unchecked Sendable {
         let result = text.withUTF8 { subject in
             lookbehinds.isEmpty
                 ? program.search(subject, context: matchContext)
-                : LookbehindEvaluation.search(program, lookbehinds: lookbehinds, in: subject,
-                                              sharedContext: matchContext, timeLimit: Self.lookbehindTimeLimit)
+                : LookbehindEvaluation.search(
+                    program, lookbehinds: lookbehinds, in: subject,
+                    sharedContext: matchContext, timeLimit: Self.lookbehindTimeLimit)
         }
         if result >= 0 { return true }
         if result == PCRE2_ERROR_NOMATCH { return false }

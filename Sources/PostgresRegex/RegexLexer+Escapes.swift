@@ -10,8 +10,10 @@ extension RegexLexer {
     mutating func escapeToken() throws(RegexSyntaxError) -> RegexToken {
         let character = pattern[position]
         position += 1
-        guard isDigit(character) || (ascii("a")...ascii("z")).contains(character)
-                || (ascii("A")...ascii("Z")).contains(character) else {
+        guard
+            isDigit(character) || (ascii("a")...ascii("z")).contains(character)
+                || (ascii("A")...ascii("Z")).contains(character)
+        else {
             return .literal(character)
         }
         switch character {

@@ -124,8 +124,9 @@ struct RegexLexer {
     private mutating func bracketOrWordToken() -> RegexToken {
         let wordEdge: [UInt32] = [ascii("["), ascii(":"), 0, ascii(":"), ascii("]"), ascii("]")]
         if position + 6 <= pattern.count,
-           let edge = peek(2), edge == ascii("<") || edge == ascii(">"),
-           (0..<6).allSatisfy({ $0 == 2 || pattern[position + $0] == wordEdge[$0] }) {
+            let edge = peek(2), edge == ascii("<") || edge == ascii(">"),
+            (0..<6).allSatisfy({ $0 == 2 || pattern[position + $0] == wordEdge[$0] })
+        {
             position += 6
             return edge == ascii("<") ? .wordStart : .wordEnd
         }

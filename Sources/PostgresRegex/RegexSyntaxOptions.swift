@@ -56,7 +56,8 @@ struct RegexSyntaxOptions: Equatable {
         }
 
         guard scalar(at: position) == ascii("("), scalar(at: position + 1) == ascii("?"),
-              isLetter(scalar(at: position + 2)) else { return (options, position) }
+            isLetter(scalar(at: position + 2))
+        else { return (options, position) }
         position += 2
         while let letter = scalar(at: position), isLetter(letter) {
             switch letter {

@@ -27,7 +27,9 @@ enum RegexToken: Equatable {
     case lookaround(Lookaround)
     case groupClose
     case alternation
-    case star(greedy: Bool), plus(greedy: Bool), question(greedy: Bool)
+    case star(greedy: Bool)
+    case plus(greedy: Bool)
+    case question(greedy: Bool)
     /// `{` followed by a digit: a bound, whose contents the parser reads next.
     case boundOpen
     /// `[` or `[^`: a bracket expression, whose contents the parser reads next.

@@ -56,7 +56,8 @@ struct RegexTranslator {
     private mutating func parseBranch(insideGroup: Bool, insideLookaround: Bool) throws(RegexSyntaxError) -> String {
         var pieces = ""
         while lexer.token != .alternation && lexer.token != .end
-                && !(insideGroup && lexer.token == .groupClose) {
+            && !(insideGroup && lexer.token == .groupClose)
+        {
             pieces += try parseQuantifiedAtom(insideLookaround: insideLookaround)
         }
         return pieces
@@ -132,7 +133,7 @@ struct RegexTranslator {
     private mutating func parseConstraint() throws(RegexSyntaxError) -> String? {
         switch lexer.token {
         case .lineEnd, .stringEnd, .wordStart, .wordEnd, .wordBoundary, .notWordBoundary,
-             .lookaround(.ahead), .lookaround(.negativeAhead):
+            .lookaround(.ahead), .lookaround(.negativeAhead):
             forwardLookingConstraints += 1
         default:
             break
@@ -153,9 +154,10 @@ struct RegexTranslator {
             let forwardLookingBefore = forwardLookingConstraints
             let body = try parseAlternatives(insideGroup: true, insideLookaround: true)
             if emulatesLookbehinds && (kind == .behind || kind == .negativeBehind) {
-                lookbehinds.append(RegexTranslation.Lookbehind(
-                    pattern: body, negated: kind == .negativeBehind,
-                    seesFollowingText: forwardLookingConstraints != forwardLookingBefore))
+                lookbehinds.append(
+                    RegexTranslation.Lookbehind(
+                        pattern: body, negated: kind == .negativeBehind,
+                        seesFollowingText: forwardLookingConstraints != forwardLookingBefore))
                 guard lookbehinds.count <= RegexTranslation.maximumLookbehinds else { throw .tooComplex }
                 try lexer.advance()
                 return "(?C\(lookbehinds.count))"

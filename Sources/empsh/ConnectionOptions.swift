@@ -9,24 +9,30 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The Data API endpoint (EMPSH_URL).", valueName: "URL"))
     var url: String?
 
-    @Option(help: ArgumentHelp(
-        "A permanent API key (EMPSH_TOKEN). Never printed; other users can see it in ps: prefer --token-file.", valueName: "TOKEN"))
+    @Option(
+        help: ArgumentHelp(
+            "A permanent API key (EMPSH_TOKEN). Never printed; other users can see it in ps: prefer --token-file.", valueName: "TOKEN"))
     var token: String?
 
-    @Option(name: .customLong("token-file"), help: ArgumentHelp(
-        "Reads the API key from FILE (- for standard input).", valueName: "FILE"))
+    @Option(
+        name: .customLong("token-file"),
+        help: ArgumentHelp(
+            "Reads the API key from FILE (- for standard input).", valueName: "FILE"))
     var tokenFile: String?
 
     @Option(help: ArgumentHelp("A login for session keys (EMPSH_LOGIN).", valueName: "LOGIN"))
     var login: String?
 
-    @Option(help: ArgumentHelp(
-        "The password of --login (EMPSH_PASSWORD). Never printed; other users can see it in ps: prefer --password-file, or let empsh ask for it on a terminal.",
-        valueName: "PASSWORD"))
+    @Option(
+        help: ArgumentHelp(
+            "The password of --login (EMPSH_PASSWORD). Never printed; other users can see it in ps: prefer --password-file, or let empsh ask for it on a terminal.",
+            valueName: "PASSWORD"))
     var password: String?
 
-    @Option(name: .customLong("password-file"), help: ArgumentHelp(
-        "Reads the password of --login from FILE (- for standard input).", valueName: "FILE"))
+    @Option(
+        name: .customLong("password-file"),
+        help: ArgumentHelp(
+            "Reads the password of --login from FILE (- for standard input).", valueName: "FILE"))
     var passwordFile: String?
 
     @Option(name: .customLong("user-id"), help: ArgumentHelp("For agent keys: the customer user to act for.", valueName: "ID"))
@@ -35,20 +41,23 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A profile of $XDG_CONFIG_HOME/empsh/config.toml (EMPSH_PROFILE).", valueName: "NAME"))
     var profile: String?
 
-    @Option(help: ArgumentHelp(
-        "How many times a failed call is retried (connection errors, timeouts, 5xx), each announced on stderr, within 10 s in all; 0 to 10.",
-        valueName: "N"))
+    @Option(
+        help: ArgumentHelp(
+            "How many times a failed call is retried (connection errors, timeouts, 5xx), each announced on stderr, within 10 s in all; 0 to 10.",
+            valueName: "N"))
     var retries = 3
 
     @Flag(name: .customLong("no-cache"), help: "Never answers a call from the response cache.")
     var noCache = false
 
-    @Option(help: ArgumentHelp(
-        "Writes every call and its reply to FILE (NDJSON, credentials left out).", valueName: "FILE"))
+    @Option(
+        help: ArgumentHelp(
+            "Writes every call and its reply to FILE (NDJSON, credentials left out).", valueName: "FILE"))
     var record: String?
 
-    @Option(help: ArgumentHelp(
-        "Answers every call from a file written by --record: no network, no points, no credentials.", valueName: "FILE"))
+    @Option(
+        help: ArgumentHelp(
+            "Answers every call from a file written by --record: no network, no points, no credentials.", valueName: "FILE"))
     var replay: String?
 
     func validate() throws {
@@ -79,7 +88,8 @@ struct ConnectionOptions: ParsableArguments {
         var password = try self.password ?? passwordFile.map { try SecretInput.read(file: $0, option: "--password-file") }
         let namedLogin = login ?? environment["EMPSH_LOGIN"].flatMap { $0.isEmpty ? nil : $0 }
         if let namedLogin, token == nil, password == nil, (environment["EMPSH_PASSWORD"] ?? "").isEmpty,
-           isatty(STDIN_FILENO) != 0 {
+            isatty(STDIN_FILENO) != 0
+        {
             password = SecretInput.prompt("Password for \(namedLogin): ")
         }
         var configuration = Client.Configuration()

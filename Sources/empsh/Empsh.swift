@@ -33,9 +33,11 @@ struct Empsh: AsyncParsableCommand {
     @Option(name: .short, help: ArgumentHelp("Runs CODE before the script; may be repeated.", valueName: "CODE"))
     var execute: [String] = []
 
-    @Option(name: .customShort("l"), help: ArgumentHelp(
-        "Requires MODULE into the global of that name (NAME=MODULE names the global); may be repeated.",
-        valueName: "MODULE"))
+    @Option(
+        name: .customShort("l"),
+        help: ArgumentHelp(
+            "Requires MODULE into the global of that name (NAME=MODULE names the global); may be repeated.",
+            valueName: "MODULE"))
     var library: [String] = []
 
     @Flag(name: .customShort("i"), help: "Enters the REPL after running the -e code and the script.")
@@ -44,13 +46,17 @@ struct Empsh: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Sets how lists print: table, json, csv, ndjson, or line for one field per line.", valueName: "FORMAT"))
     var format: OutputFormat = .table
 
-    @Option(help: ArgumentHelp(
-        "Colours headers, nulls, watch changes and errors: auto (on a terminal, unless NO_COLOR is set), always or never.",
-        valueName: "WHEN"))
+    @Option(
+        help: ArgumentHelp(
+            "Colours headers, nulls, watch changes and errors: auto (on a terminal, unless NO_COLOR is set), always or never.",
+            valueName: "WHEN"))
     var color: ColorMode = .auto
 
-    @Flag(name: .customLong("safe"), help: ArgumentHelp(
-        "Runs as a sandbox: no file is written, files are read only in the current directory, the script's directory and the module path, and no program, C module or debug function runs."))
+    @Flag(
+        name: .customLong("safe"),
+        help: ArgumentHelp(
+            "Runs as a sandbox: no file is written, files are read only in the current directory, the script's directory and the module path, and no program, C module or debug function runs."
+        ))
     var safe = false
 
     @Flag(name: .customLong("verbose"), help: "Prints a traceback with every error, API errors included.")
@@ -59,16 +65,20 @@ struct Empsh: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Stops each run of Lua code after SECONDS of wall-clock time.", valueName: "SECONDS"))
     var timeout: Double?
 
-    @Flag(name: .customLong("types"), help: ArgumentHelp(
-        "Prints the LuaLS definitions of empsh's Lua API (---@meta) for editors, and exits."))
+    @Flag(
+        name: .customLong("types"),
+        help: ArgumentHelp(
+            "Prints the LuaLS definitions of empsh's Lua API (---@meta) for editors, and exits."))
     var types = false
 
     @Flag(name: .customLong("generate-manual"), help: .hidden)
     var generateManual = false
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Caps the Lua heap, rows a fetch builds included, at MB megabytes; past it a run fails with \"not enough memory\" (exit 1). By default half the machine's memory, at most 4096.",
-        valueName: "MB"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Caps the Lua heap, rows a fetch builds included, at MB megabytes; past it a run fails with \"not enough memory\" (exit 1). By default half the machine's memory, at most 4096.",
+            valueName: "MB"))
     var memory: Int?
 
     @Argument(

@@ -24,9 +24,10 @@ enum Manual {
     }
 
     private static func render(_ section: HelpText.Section, heading: String) -> [String] {
-        [heading + " " + escape(section.title)] + section.items.flatMap { item in
-            [".TP", "\\fB" + escape(item.synopsis) + "\\fR", escape(item.text)]
-        }
+        [heading + " " + escape(section.title)]
+            + section.items.flatMap { item in
+                [".TP", "\\fB" + escape(item.synopsis) + "\\fR", escape(item.text)]
+            }
     }
 
     /// Text made safe for roff: backslashes doubled, hyphens literal, no line starting with a control character.

@@ -63,8 +63,9 @@ struct RunPlan {
             return ExitStatus.report(error, in: shell)
         }
         guard entersREPL else { return 0 }
-        FileHandle.standardError.write(Data(
-            "empsh on \(backend.isDemo ? "the " : "")\(backend.accountDescription). Type .help for help; Ctrl-D exits.\n".utf8))
+        FileHandle.standardError.write(
+            Data(
+                "empsh on \(backend.isDemo ? "the " : "")\(backend.accountDescription). Type .help for help; Ctrl-D exits.\n".utf8))
         let reader: LineReader
         var repl: REPL?
         if stdinIsTerminal {

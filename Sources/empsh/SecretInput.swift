@@ -44,7 +44,8 @@ enum SecretInput {
 
     /// The warning for a secret given as an option's value, which `ps` shows to every user.
     static func warnVisible(_ option: String, instead: String) {
-        FileHandle.standardError.write(Data(
-            "empsh: warning: \(option) on the command line can be read by other users of this machine (ps); use \(instead)\n".utf8))
+        FileHandle.standardError.write(
+            Data(
+                "empsh: warning: \(option) on the command line can be read by other users of this machine (ps); use \(instead)\n".utf8))
     }
 }

@@ -42,8 +42,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The fraction of requests (0 to 1) that fail in varied ways.", valueName: "P"))
     var faults = 0.0
 
-    @Option(help: ArgumentHelp(
-        "How many employees change status each second, the same way for the same seed; 0 means none.", valueName: "N"))
+    @Option(
+        help: ArgumentHelp(
+            "How many employees change status each second, the same way for the same seed; 0 means none.", valueName: "N"))
     var churn = 0
 
     func run() async throws {

@@ -1,9 +1,9 @@
+import DataAPIContract
 import Logging
 import Synchronization
 import Testing
 
 @testable import DataAPIClient
-import DataAPIContract
 
 /// A transport whose replies the test scripts: `handler` gets each decoded request and its index
 /// (0, 1, …) and returns reply bytes or throws the failure to simulate. Every request is recorded.
@@ -31,7 +31,9 @@ final class ScriptedTransport: Transport {
     var bodies: [String] { state.withLock { $0.bodies.map { String(decoding: $0, as: UTF8.self) } } }
     /// `(offset, limit)` of every `get.employees` request.
     var pages: [(offset: Int?, limit: Int?)] {
-        requests.filter { $0.method == "get.employees" }.map { ($0.params["offset"]?.intValue.map(Int.init), $0.params["limit"]?.intValue.map(Int.init)) }
+        requests.filter { $0.method == "get.employees" }.map {
+            ($0.params["offset"]?.intValue.map(Int.init), $0.params["limit"]?.intValue.map(Int.init))
+        }
     }
 }
 
@@ -64,7 +66,8 @@ enum Fake {
     }
 
     static func page(_ request: RPCRequest, total: Int, limits: Metadata.Limits? = Fake.limits) -> [UInt8] {
-        let offset = Int(request.params["offset"]?.intValue ?? 0), limit = Int(request.params["limit"]?.intValue ?? 1000)
+        let offset = Int(request.params["offset"]?.intValue ?? 0)
+        let limit = Int(request.params["limit"]?.intValue ?? 1000)
         let end = min(total, offset + limit)
         let ids = offset < end ? (offset..<end).map { Int64($0 + 1) } : []
         return rows(request, ids: ids, total: total, limits: limits)
@@ -87,7 +90,10 @@ enum Fake {
         let transport = ScriptedTransport(Fake.server(total: 5))
         let request = RPCRequest(id: .int(1), method: "get.employees", params: ["offset": .int(3), "limit": .int(10)])
         let reply = try RPCReply(bytes: try await transport.send(request.encoded(), timeout: nil))
-        guard case .result(let metadata, .array(let rows)) = reply.outcome else { Issue.record("not a result"); return }
+        guard case .result(let metadata, .array(let rows)) = reply.outcome else {
+            Issue.record("not a result")
+            return
+        }
         #expect(metadata.totalItems == 5)
         #expect(rows.map { $0["id"] } == [.int(4), .int(5)])
     }

@@ -1,9 +1,9 @@
+import DataAPIContract
 import DataAPIServer
-import Testing
 import TestSupport
+import Testing
 
 @testable import DataAPIClient
-import DataAPIContract
 
 /// The system clock moved by `offset` seconds: a client whose clock lags the server's keeps using a
 /// session key the server has already expired.
@@ -22,7 +22,8 @@ struct ClientHTTPAuthTests {
 
     @Test("demo/demo: a session key the server expired (2 s lifetime) is renewed once, transparently")
     func expiredSessionKeyIsRenewedOnce() async throws {
-        let serverLog = LineLog(), clientLog = LineLog()
+        let serverLog = LineLog()
+        let clientLog = LineLog()
         let engine = ClientHTTP.engine(sessionLifetime: .seconds(2))
         let counts = try await HTTPTestServer.with(engine: engine, configuration: ClientHTTP.server(log: serverLog)) { server in
             var configuration = ClientHTTP.configuration(log: clientLog)
@@ -89,9 +90,11 @@ struct ClientHTTPAuthTests {
 
     @Test("A bad token: access_token_invalid at once, one request, never retried, the token printed nowhere")
     func badTokenIsReportedNotRetried() async throws {
-        let serverLog = LineLog(), clientLog = LineLog()
+        let serverLog = LineLog()
+        let clientLog = LineLog()
         let error = try await HTTPTestServer.with(engine: ClientHTTP.engine(), configuration: ClientHTTP.server(log: serverLog)) { server in
-            try await ClientHTTP.withClient(server, credentials: .token("tok-WRONG-0dd5ec"), configuration: ClientHTTP.configuration(log: clientLog)) {
+            try await ClientHTTP.withClient(server, credentials: .token("tok-WRONG-0dd5ec"), configuration: ClientHTTP.configuration(log: clientLog))
+            {
                 client in await #expect(throws: DataAPIError.self) { try await client.count(query: Query()) }
             }
         }
@@ -103,10 +106,12 @@ struct ClientHTTPAuthTests {
 
     @Test("A wrong password: auth_error from one login.user, never retried; the password printed nowhere")
     func wrongPasswordIsReportedNotRetried() async throws {
-        let serverLog = LineLog(), clientLog = LineLog()
+        let serverLog = LineLog()
+        let clientLog = LineLog()
         let error = try await HTTPTestServer.with(engine: ClientHTTP.engine(), configuration: ClientHTTP.server(log: serverLog)) { server in
             try await ClientHTTP.withClient(
-                server, credentials: .login(login: ClientHTTP.login, password: "pw-WRONG-31337"), configuration: ClientHTTP.configuration(log: clientLog)
+                server, credentials: .login(login: ClientHTTP.login, password: "pw-WRONG-31337"),
+                configuration: ClientHTTP.configuration(log: clientLog)
             ) { client in await #expect(throws: DataAPIError.self) { try await client.count(query: Query()) } }
         }
         #expect(error?.mnemonic == .authError)
@@ -118,11 +123,15 @@ struct ClientHTTPAuthTests {
     func secretsStayMaskedUnderFaults() async throws {
         let faults = FaultInjector.Configuration(probability: 0.5, kinds: [.serverError, .malformedBody, .dropConnection])
         let seed = try #require(FaultSchedule.seed(faults, pattern: [false, true, true, false, false, false]))
-        let serverLog = LineLog(), clientLog = LineLog()
-        let count = try await HTTPTestServer.with(engine: ClientHTTP.engine(), configuration: ClientHTTP.server(faults: faults, seed: seed, log: serverLog)) {
+        let serverLog = LineLog()
+        let clientLog = LineLog()
+        let count = try await HTTPTestServer.with(
+            engine: ClientHTTP.engine(), configuration: ClientHTTP.server(faults: faults, seed: seed, log: serverLog)
+        ) {
             server in
             try await ClientHTTP.withClient(
-                server, credentials: .login(login: ClientHTTP.login, password: ClientHTTP.password), configuration: ClientHTTP.configuration(log: clientLog)
+                server, credentials: .login(login: ClientHTTP.login, password: ClientHTTP.password),
+                configuration: ClientHTTP.configuration(log: clientLog)
             ) { try await $0.count(query: Query()) }
         }
         #expect(count == 250)

@@ -1,13 +1,13 @@
+import DataAPIContract
 import DataAPIServer
+import EmployeeQuery
 import Foundation
 import Logging
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 @testable import DataAPIClient
-import DataAPIContract
-import EmployeeQuery
 
 /// A real-time client clock whose sleeps return at once, their length added to `now()`: backoff and
 /// minute-budget waits (up to 59 s) cost nothing, and the client still sees the time pass.
@@ -67,7 +67,7 @@ enum ClientHTTP {
 
     /// Faults of one kind with probability `probability`; delays of exactly `delay`.
     static func only(_ kind: FaultInjector.Kind, probability: Double, delay: Duration = longDelay) -> FaultInjector.Configuration {
-        .init(probability: probability, kinds: [kind], delay: delay ... delay)
+        .init(probability: probability, kinds: [kind], delay: delay...delay)
     }
 
     /// A client configuration: `attempts` tries, small pages fetched one at a time, full logging. The timeout
@@ -130,10 +130,16 @@ struct ClientHTTPFaultTests {
     func recoversFromTwoFaults(_ kind: FaultInjector.Kind) async throws {
         let faults = ClientHTTP.only(kind, probability: 0.5)
         let seed = try #require(FaultSchedule.seed(faults, pattern: [true, true] + Array(repeating: false, count: 6)))
-        let serverLog = LineLog(), clientLog = LineLog(), clock = SkippingClock()
-        let ids = try await HTTPTestServer.with(engine: ClientHTTP.engine(), configuration: ClientHTTP.server(faults: faults, seed: seed, log: serverLog)) {
+        let serverLog = LineLog()
+        let clientLog = LineLog()
+        let clock = SkippingClock()
+        let ids = try await HTTPTestServer.with(
+            engine: ClientHTTP.engine(), configuration: ClientHTTP.server(faults: faults, seed: seed, log: serverLog)
+        ) {
             server in
-            try await ClientHTTP.withClient(server, configuration: ClientHTTP.configuration(timeout: ClientHTTP.shortTimeout, log: clientLog), clock: clock) {
+            try await ClientHTTP.withClient(
+                server, configuration: ClientHTTP.configuration(timeout: ClientHTTP.shortTimeout, log: clientLog), clock: clock
+            ) {
                 try await ClientHTTP.fetchIDs($0)
             }
         }
@@ -145,13 +151,17 @@ struct ClientHTTPFaultTests {
         ClientHTTP.expectNoSecrets(clientLog.lines + serverLog.lines)
     }
 
-    @Test("Every attempt fails: a clear error naming the method and the last failure, after exactly maxAttempts requests",
-          arguments: retriedKinds)
+    @Test(
+        "Every attempt fails: a clear error naming the method and the last failure, after exactly maxAttempts requests",
+        arguments: retriedKinds)
     func exhaustsRetries(_ kind: FaultInjector.Kind) async throws {
-        let serverLog = LineLog(), clientLog = LineLog()
+        let serverLog = LineLog()
+        let clientLog = LineLog()
         let configuration = ClientHTTP.server(faults: ClientHTTP.only(kind, probability: 1), seed: 1, log: serverLog)
         let error = try await HTTPTestServer.with(engine: ClientHTTP.engine(), configuration: configuration) { server in
-            try await ClientHTTP.withClient(server, configuration: ClientHTTP.configuration(timeout: ClientHTTP.shortTimeout, attempts: 3, log: clientLog)) { client in
+            try await ClientHTTP.withClient(
+                server, configuration: ClientHTTP.configuration(timeout: ClientHTTP.shortTimeout, attempts: 3, log: clientLog)
+            ) { client in
                 await #expect(throws: ClientError.self) { try await client.count(query: Query()) }
             }
         }

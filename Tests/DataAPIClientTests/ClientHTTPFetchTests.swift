@@ -1,9 +1,9 @@
+import DataAPIContract
 import DataAPIServer
-import Testing
 import TestSupport
+import Testing
 
 @testable import DataAPIClient
-import DataAPIContract
 
 /// A full fetch of a large company over HTTP while the server misbehaves in every way it knows.
 @Suite("Client over HTTP: a full fetch under mixed faults", .timeLimit(.minutes(2)))
@@ -13,7 +13,9 @@ struct ClientHTTPFetchTests {
     @Test("25 000 employees at P = 0.2 of mixed faults: every id exactly once")
     func fullFetchUnderMixedFaults() async throws {
         let faults = FaultInjector.Configuration(probability: 0.2, delay: .seconds(8) ... .seconds(8))
-        let serverLog = LineLog(), clientLog = LineLog(), waits = WaitRecorder()
+        let serverLog = LineLog()
+        let clientLog = LineLog()
+        let waits = WaitRecorder()
         let configuration = ClientHTTP.configuration(
             timeout: .seconds(4), attempts: 8, pageSize: 1000, concurrency: 4, log: clientLog, onWait: waits.onWait)
         let (ids, summary) = try await HTTPTestServer.with(

@@ -1,10 +1,10 @@
+import DataAPIContract
 import DataAPIServer
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 @testable import DataAPIClient
-import DataAPIContract
 
 /// A client clock that reads the engine's manual clock and moves it on when it sleeps: client and server
 /// agree on the time, and a wait for the next minute takes no real time.
@@ -37,8 +37,12 @@ struct ClientHTTPLimitTests {
             if case .limitExceeded(let reset) = injector.next() { return reset }
             return nil
         }
-        let serverLog = LineLog(), clock = SkippingClock(), waits = WaitRecorder()
-        let ids = try await HTTPTestServer.with(engine: ClientHTTP.engine(), configuration: ClientHTTP.server(faults: faults, seed: seed, log: serverLog)) {
+        let serverLog = LineLog()
+        let clock = SkippingClock()
+        let waits = WaitRecorder()
+        let ids = try await HTTPTestServer.with(
+            engine: ClientHTTP.engine(), configuration: ClientHTTP.server(faults: faults, seed: seed, log: serverLog)
+        ) {
             server in
             try await ClientHTTP.withClient(server, configuration: ClientHTTP.configuration(onWait: waits.onWait), clock: clock) {
                 try await ClientHTTP.fetchIDs($0)
@@ -54,7 +58,8 @@ struct ClientHTTPLimitTests {
 
     @Test("A minute limit that stays spent: ClientError.minuteLimit naming the method after three waits")
     func givesUpOnAPersistentMinuteLimit() async throws {
-        let serverLog = LineLog(), waits = WaitRecorder()
+        let serverLog = LineLog()
+        let waits = WaitRecorder()
         let configuration = ClientHTTP.server(faults: ClientHTTP.only(.limitExceeded, probability: 1), seed: 5, log: serverLog)
         let error = try await HTTPTestServer.with(engine: ClientHTTP.engine(), configuration: configuration) { server in
             try await ClientHTTP.withClient(server, configuration: ClientHTTP.configuration(onWait: waits.onWait)) { client in
@@ -73,10 +78,12 @@ struct ClientHTTPLimitTests {
         let engineClock = ManualClock()  // 20 s into a minute
         let engine = ClientHTTP.engine(staff, clock: engineClock, minuteLimit: 3)
         for _ in 0..<3 { #expect(engine.employees(["limit": .int(1)], token: ClientHTTP.token).error == nil) }
-        let serverLog = LineLog(), waits = WaitRecorder()
+        let serverLog = LineLog()
+        let waits = WaitRecorder()
         let ids = try await HTTPTestServer.with(engine: engine, configuration: ClientHTTP.server(log: serverLog)) { server in
             try await ClientHTTP.withClient(
-                server, configuration: ClientHTTP.configuration(pageSize: 10, onWait: waits.onWait), clock: EngineLinkedClock(engineClock: engineClock)
+                server, configuration: ClientHTTP.configuration(pageSize: 10, onWait: waits.onWait),
+                clock: EngineLinkedClock(engineClock: engineClock)
             ) { try await ClientHTTP.fetchIDs($0) }
         }
         #expect(ids.count == 50 && Set(ids) == Set(staff.map(\.id)))

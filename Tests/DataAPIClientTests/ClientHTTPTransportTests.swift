@@ -1,7 +1,7 @@
+import DataAPIContract
 import Testing
 
 @testable import DataAPIClient
-import DataAPIContract
 
 @Suite struct ClientHTTPTransportTests {
     @Test func refusedConnectionIsConnectionFailed() async throws {

@@ -1,10 +1,10 @@
+import DataAPIContract
 import DataAPIServer
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 @testable import DataAPIClient
-import DataAPIContract
 
 /// The client against the reference engine, through the in-process transport (the same bytes as HTTP).
 @Suite struct ClientInProcessTests {

@@ -1,9 +1,9 @@
+import DataAPIContract
+import EmployeeQuery
 import Synchronization
 import Testing
 
 @testable import DataAPIClient
-import DataAPIContract
-import EmployeeQuery
 
 /// Collects pages handed out by `fetchAll`.
 final class PageSink: Sendable {
@@ -27,8 +27,9 @@ final class PageSink: Sendable {
     @Test func restIsPlannedFromTheTotal() {
         let pager = Pager()
         let first = Pager.Request(offset: 0, limit: 10_000)
-        #expect(pager.afterFirstPage(first, received: 10_000, total: 25_000)
-            == .fetch([.init(offset: 10_000, limit: 10_000), .init(offset: 20_000, limit: 5_000)]))
+        #expect(
+            pager.afterFirstPage(first, received: 10_000, total: 25_000)
+                == .fetch([.init(offset: 10_000, limit: 10_000), .init(offset: 20_000, limit: 5_000)]))
         #expect(pager.afterFirstPage(first, received: 9_000, total: 25_000) == .done)  // short page: no more
         #expect(pager.afterFirstPage(first, received: 10_000, total: 10_000) == .done)
         #expect(Pager(limit: 15_000).afterFirstPage(first, received: 10_000, total: 25_000) == .fetch([.init(offset: 10_000, limit: 5_000)]))
@@ -38,7 +39,10 @@ final class PageSink: Sendable {
         let first = Pager.Request(offset: 0, limit: 10_000)
         #expect(Pager().afterFirstPage(first, received: 10_000, total: 110_001) == .tooManyRows(total: 110_001, reachable: 110_000))
         // Exactly reachable: the last page is offset 100 000, limit 10 000.
-        guard case .fetch(let rest) = Pager().afterFirstPage(first, received: 10_000, total: 110_000) else { Issue.record("no plan"); return }
+        guard case .fetch(let rest) = Pager().afterFirstPage(first, received: 10_000, total: 110_000) else {
+            Issue.record("no plan")
+            return
+        }
         #expect(rest.count == 10)
         #expect(rest.last == .init(offset: 100_000, limit: 10_000))
         // A limit that stays inside the reachable rows is fine even when more match.
@@ -48,7 +52,8 @@ final class PageSink: Sendable {
     @Test func smallPagesStillReachTheEnd() {
         let requests = Pager.split(from: 97_000, to: 110_000, pageSize: 3_000)
         #expect(requests == [.init(offset: 97_000, limit: 3_000), .init(offset: 100_000, limit: 10_000)])
-        #expect(Pager.split(from: 98_000, to: 110_000, pageSize: 3_000) == [.init(offset: 98_000, limit: 2_000), .init(offset: 100_000, limit: 10_000)])
+        #expect(
+            Pager.split(from: 98_000, to: 110_000, pageSize: 3_000) == [.init(offset: 98_000, limit: 2_000), .init(offset: 100_000, limit: 10_000)])
         #expect(Pager.split(from: 105_000, to: 110_000, pageSize: 10_000) == [.init(offset: 100_000, limit: 10_000, skip: 5_000)])
         for request in Pager.split(from: 0, to: 110_000, pageSize: 700) {
             #expect(request.offset <= Pager.maxOffset && request.limit <= Pager.maxLimit)
@@ -182,7 +187,8 @@ final class PageSink: Sendable {
         _ = try await client.count(query: Query())
         _ = try await client.count(query: Query())
         #expect(transport.requests.count == 2)
-        #expect(ResponseCache.key(method: "m", params: ["access_token": .string("a"), "limit": .int(1)])
-            == ResponseCache.key(method: "m", params: ["access_token": .string("b"), "limit": .int(1)]))
+        #expect(
+            ResponseCache.key(method: "m", params: ["access_token": .string("a"), "limit": .int(1)])
+                == ResponseCache.key(method: "m", params: ["access_token": .string("b"), "limit": .int(1)]))
     }
 }

@@ -1,8 +1,8 @@
+import DataAPIContract
 import Synchronization
 import Testing
 
 @testable import DataAPIClient
-import DataAPIContract
 
 final class WaitLog: Sendable {
     private let waits = Mutex<[RateLimitWait]>([])
@@ -12,7 +12,9 @@ final class WaitLog: Sendable {
 
 @Suite struct ClientRateLimitTests {
     static func limits(dayRemaining: Int = 2900, dayReset: Int = 40_000, minuteRemaining: Int, minuteReset: Int) -> Metadata.Limits {
-        Metadata.Limits(dayLimit: 3000, dayRemaining: dayRemaining, dayReset: dayReset, minuteLimit: 60, minuteRemaining: minuteRemaining, minuteReset: minuteReset)
+        Metadata.Limits(
+            dayLimit: 3000, dayRemaining: dayRemaining, dayReset: dayReset, minuteLimit: 60, minuteRemaining: minuteRemaining,
+            minuteReset: minuteReset)
     }
 
     @Test func limiterPacesWhenTheMinuteBudgetIsSpent() {
@@ -20,7 +22,10 @@ final class WaitLog: Sendable {
         #expect(limiter.beforeSend(at: 0) == .proceed)
         limiter.finished(limits: Self.limits(minuteRemaining: 1, minuteReset: 20), at: 0)
         #expect(limiter.beforeSend(at: 1) == .proceed)  // one point left
-        guard case .wait(let wait) = limiter.beforeSend(at: 2) else { Issue.record("expected a wait"); return }
+        guard case .wait(let wait) = limiter.beforeSend(at: 2) else {
+            Issue.record("expected a wait")
+            return
+        }
         #expect(wait.duration == .seconds(18))
         #expect(wait.reason == .pacing)
         #expect(wait.description == "minute limit of 60 points spent; waiting 18 s for it to refill")
@@ -67,7 +72,8 @@ final class WaitLog: Sendable {
 
     @Test func minuteLimitWithoutMetadataWaitsSixtySeconds() async throws {
         let transport = ScriptedTransport { request, index in
-            index == 0 ? Fake.error(request, DataAPIError(.limitExceeded, message: "Minute limit of 60 points exceeded")) : Fake.page(request, total: 1)
+            index == 0
+                ? Fake.error(request, DataAPIError(.limitExceeded, message: "Minute limit of 60 points exceeded")) : Fake.page(request, total: 1)
         }
         let clock = TestClock()
         let client = Client(transport: transport, configuration: Fake.quiet, clock: clock)
@@ -93,7 +99,8 @@ final class WaitLog: Sendable {
 
     @Test func dayLimitFailsNamingTheRefill() async throws {
         let dayError = DataAPIError(
-            .limitExceeded, message: "Day limit exceeded", metadata: Metadata(limits: Self.limits(dayRemaining: 0, dayReset: 18_720, minuteRemaining: 40, minuteReset: 10))
+            .limitExceeded, message: "Day limit exceeded",
+            metadata: Metadata(limits: Self.limits(dayRemaining: 0, dayReset: 18_720, minuteRemaining: 40, minuteReset: 10))
         )
         let transport = ScriptedTransport { request, _ in Fake.error(request, dayError) }
         let clock = TestClock()

@@ -1,7 +1,7 @@
+import DataAPIContract
 import Testing
 
 @testable import DataAPIClient
-import DataAPIContract
 
 @Suite struct ClientRetryTests {
     @Test func backoffCurveMatchesTheTable() {
@@ -98,7 +98,8 @@ import DataAPIContract
 
     @Test func loginIsRetriedOnlyWhenNothingWasSent() async throws {
         let dropped = ScriptedTransport { _, _ in throw TransportError(.connectionDropped, detail: "reset") }
-        let client = Client(transport: dropped, credentials: .login(login: "ops", password: "pa55word"), configuration: Fake.quiet, clock: TestClock())
+        let client = Client(
+            transport: dropped, credentials: .login(login: "ops", password: "pa55word"), configuration: Fake.quiet, clock: TestClock())
         await #expect(throws: TransportError.self) { try await client.count(query: Query()) }
         #expect(dropped.requests.count == 1)
 
@@ -106,7 +107,8 @@ import DataAPIContract
             if index == 0 { throw TransportError(.connectionFailed, detail: "refused") }
             return request.method == "login.user" ? Fake.login(request, key: "sess-1", expireAt: 1_800_000_000) : Fake.page(request, total: 3)
         }
-        let client2 = Client(transport: refused, credentials: .login(login: "ops", password: "pa55word"), configuration: Fake.quiet, clock: TestClock())
+        let client2 = Client(
+            transport: refused, credentials: .login(login: "ops", password: "pa55word"), configuration: Fake.quiet, clock: TestClock())
         #expect(try await client2.count(query: Query()) == 3)
         #expect(refused.requests.map(\.method) == ["login.user", "login.user", "get.employees"])
     }

@@ -1,9 +1,9 @@
-import Testing
-import TestSupport
-
-@testable import DataAPIClient
 import DataAPIContract
 import EmployeeQuery
+import TestSupport
+import Testing
+
+@testable import DataAPIClient
 
 @Suite struct ClientSecretsTests {
     static let token = "tok-5f3a9c1e-SECRET"
@@ -36,9 +36,11 @@ import EmployeeQuery
     @Test func errorsEchoingSecretsAreScrubbed() async throws {
         // A server that quotes the token back in its error message and value.
         let transport = ScriptedTransport { request, _ in
-            Fake.error(request, DataAPIError(
-                .invalidParameterValue, message: "bad token \(Self.token) given", field: "access_token", value: .string(Self.token)
-            ))
+            Fake.error(
+                request,
+                DataAPIError(
+                    .invalidParameterValue, message: "bad token \(Self.token) given", field: "access_token", value: .string(Self.token)
+                ))
         }
         let logs = LineLog()
         let client = Client(

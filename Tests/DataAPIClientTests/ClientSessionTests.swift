@@ -1,13 +1,16 @@
+import DataAPIContract
 import Synchronization
 import Testing
 
 @testable import DataAPIClient
-import DataAPIContract
 
 @Suite struct ClientSessionTests {
     @Test func managerRenewsBeforeExpiryAndOnceOnRejection() {
         var session = SessionManager(credentials: .login(login: "ops", password: "pa55word"), renewalMargin: 60)
-        guard case .login(let login, let password) = session.next(at: 0) else { Issue.record("expected login"); return }
+        guard case .login(let login, let password) = session.next(at: 0) else {
+            Issue.record("expected login")
+            return
+        }
         #expect(login == "ops" && password == Secret("pa55word"))
         session.loggedIn(key: Secret("k1"), expireAt: 3600)
         #expect(session.next(at: 3539) == .use(Secret("k1")))
@@ -53,7 +56,10 @@ import DataAPIContract
                     return Fake.login(request, key: key, expireAt: Int64(expiry))
                 case "logout.user":
                     let key = request.params["access_token"]?.stringValue ?? ""
-                    self.state.withLock { _ = $0.valid.removeValue(forKey: key); $0.revoked.insert(key) }
+                    self.state.withLock {
+                        _ = $0.valid.removeValue(forKey: key)
+                        $0.revoked.insert(key)
+                    }
                     return RPCReply(id: request.id, outcome: .result(metadata: Metadata(), data: .object([:]))).encoded()
                 default:
                     let key = request.params["access_token"]?.stringValue ?? ""
@@ -102,7 +108,8 @@ import DataAPIContract
         let transport = ScriptedTransport { request, _ in
             request.method == "login.user" ? Fake.login(request, key: "sess-x", expireAt: 4_000_000_000) : Fake.error(request, .accessTokenInvalid())
         }
-        let client = Client(transport: transport, credentials: .login(login: "ops", password: "pa55word"), configuration: Fake.quiet, clock: TestClock())
+        let client = Client(
+            transport: transport, credentials: .login(login: "ops", password: "pa55word"), configuration: Fake.quiet, clock: TestClock())
         let error = await #expect(throws: DataAPIError.self) { try await client.count(query: Query()) }
         #expect(error?.mnemonic == .accessTokenInvalid)
         #expect(transport.requests.map(\.method) == ["login.user", "get.employees", "login.user", "get.employees"])

@@ -1,7 +1,7 @@
+import DataAPIContract
 import Testing
 
 @testable import DataAPIClient
-import DataAPIContract
 
 @Suite struct ClientSettingsTests {
     static let path = "/cfg/empsh/config.toml"
@@ -56,7 +56,8 @@ import DataAPIContract
         #expect(fromEnv.userID == 7)
         #expect(fromEnv.url == "https://dataapi.comagic.ru/v2.0")
 
-        let fromFlags = try Self.resolve(.init(url: "http://127.0.0.1:8080/v2.0", login: "me", password: "pw", userID: "9"), env: env, file: Self.file)
+        let fromFlags = try Self.resolve(
+            .init(url: "http://127.0.0.1:8080/v2.0", login: "me", password: "pw", userID: "9"), env: env, file: Self.file)
         #expect(fromFlags.credentials == .login(login: "me", password: "pw"))
         #expect(fromFlags.userID == 9)
         #expect(fromFlags.url == "http://127.0.0.1:8080/v2.0")

@@ -1,10 +1,10 @@
+import DataAPIContract
 import DataAPIServer
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import DataAPIClient
-import DataAPIContract
 
 /// `--record` and `--replay` at the transport level: what a recording holds, and how a replay answers.
 @Suite struct RecordReplayTests {
@@ -35,7 +35,8 @@ import DataAPIContract
     }
 
     @Test func aCredentialEchoedInAReplyIsScrubbed() throws {
-        let request = RPCRequest(id: .int(4), method: "get.employees", params: ["access_token": .string("secret-key-1234"), "limit": .int(1)]).encoded()
+        let request = RPCRequest(id: .int(4), method: "get.employees", params: ["access_token": .string("secret-key-1234"), "limit": .int(1)])
+            .encoded()
         let reply = #"{"jsonrpc":"2.0","id":4,"error":{"code":-32001,"message":"key secret-key-1234 is not valid"}}"#
         let call = try #require(RecordedCall(request: request, reply: Array(reply.utf8)))
         #expect(!call.line.contains("secret-key-1234"))
@@ -47,8 +48,10 @@ import DataAPIContract
         let path = temporaryFile()
         defer { try? FileManager.default.removeItem(atPath: path) }
         let calls = [
-            RecordedCall(method: "get.employees", params: ["limit": .int(1), "offset": .int(0)], reply: .object(["result": .object(["n": .int(1)])])),
-            RecordedCall(method: "get.employees", params: ["limit": .int(1), "offset": .int(0)], reply: .object(["result": .object(["n": .int(2)])])),
+            RecordedCall(
+                method: "get.employees", params: ["limit": .int(1), "offset": .int(0)], reply: .object(["result": .object(["n": .int(1)])])),
+            RecordedCall(
+                method: "get.employees", params: ["limit": .int(1), "offset": .int(0)], reply: .object(["result": .object(["n": .int(2)])])),
         ]
         try (calls.map(\.line).joined(separator: "\n") + "\n\n").write(toFile: path, atomically: true, encoding: .utf8)
         let replay = try ReplayTransport(path: path)
@@ -56,13 +59,16 @@ import DataAPIContract
         // Key order and credentials do not matter; repeated calls get the replies in order, then the last again.
         var answers: [String] = []
         for id in 7...9 {
-            let body = RPCRequest(id: .int(Int64(id)), method: "get.employees", params: ["offset": .int(0), "access_token": .string("x"), "limit": .int(1)]).encoded()
+            let body = RPCRequest(
+                id: .int(Int64(id)), method: "get.employees", params: ["offset": .int(0), "access_token": .string("x"), "limit": .int(1)]
+            ).encoded()
             answers.append(String(decoding: try await replay.send(body, timeout: nil), as: UTF8.self))
         }
-        #expect(answers == [
-            #"{"jsonrpc":"2.0","id":7,"result":{"n":1}}"#, #"{"jsonrpc":"2.0","id":8,"result":{"n":2}}"#,
-            #"{"jsonrpc":"2.0","id":9,"result":{"n":2}}"#,
-        ])
+        #expect(
+            answers == [
+                #"{"jsonrpc":"2.0","id":7,"result":{"n":1}}"#, #"{"jsonrpc":"2.0","id":8,"result":{"n":2}}"#,
+                #"{"jsonrpc":"2.0","id":9,"result":{"n":2}}"#,
+            ])
         let missing = RPCRequest(id: .int(1), method: "get.employees", params: ["limit": .int(2), "access_token": .string("secret")]).encoded()
         let error = await #expect(throws: TransportError.self) { _ = try await replay.send(missing, timeout: nil) }
         #expect(error?.kind == .notRecorded)

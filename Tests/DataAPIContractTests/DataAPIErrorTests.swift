@@ -1,5 +1,5 @@
-import Testing
 import DataAPIContract
+import Testing
 
 @Suite struct DataAPIErrorTests {
     @Test(arguments: [
@@ -30,14 +30,17 @@ import DataAPIContract
     }
 
     @Test func encodesExactBytes() throws {
-        let metadata = Metadata(limits: .init(dayLimit: 3000, dayRemaining: 0, dayReset: 51959, minuteLimit: 60, minuteRemaining: 59, minuteReset: 59))
-        let error = DataAPIError(.limitExceeded, message: "Day limit exceeded", field: "x", value: .array([.int(1)]),
-                                 params: ["limit": .string("day")], metadata: metadata)
+        let metadata = Metadata(
+            limits: .init(dayLimit: 3000, dayRemaining: 0, dayReset: 51959, minuteLimit: 60, minuteRemaining: 59, minuteReset: 59))
+        let error = DataAPIError(
+            .limitExceeded, message: "Day limit exceeded", field: "x", value: .array([.int(1)]),
+            params: ["limit": .string("day")], metadata: metadata)
         var writer = JSONWriter()
         error.write(to: &writer)
-        #expect(writer.string == #"{"code":-32029,"message":"Day limit exceeded","data":{"mnemonic":"limit_exceeded","field":"x","#
-            + #""value":[1],"params":{"limit":"day"},"metadata":{"version":null,"limits":{"day_limit":3000,"day_remaining":0,"#
-            + #""day_reset":51959,"minute_limit":60,"minute_remaining":59,"minute_reset":59}}}}"#)
+        #expect(
+            writer.string == #"{"code":-32029,"message":"Day limit exceeded","data":{"mnemonic":"limit_exceeded","field":"x","#
+                + #""value":[1],"params":{"limit":"day"},"metadata":{"version":null,"limits":{"day_limit":3000,"day_remaining":0,"#
+                + #""day_reset":51959,"minute_limit":60,"minute_remaining":59,"minute_reset":59}}}}"#)
         #expect(try DataAPIError(errorObject: try JSON(parsing: writer.bytes)) == error)
     }
 

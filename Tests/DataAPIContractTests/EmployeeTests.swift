@@ -1,24 +1,26 @@
-import Testing
 import DataAPIContract
 import TestSupport
+import Testing
 
 @Suite struct EmployeeTests {
     @Test func emptyRecordEncodesNullsEmptyArraysAndEmptyObjectsInSeedOrder() {
         let text = String(decoding: Employee(id: 1).encoded(), as: UTF8.self)
-        #expect(text == #"{"id":1,"first_name":null,"last_name":null,"patronymic":null,"full_name":null,"email":null,"#
-            + #""status":null,"allowed_in_call_types":[],"allowed_out_call_types":[],"groups":[],"call_recording":null,"#
-            + #""calls_available":null,"schedule_id":null,"schedule_name":null,"coach":{},"phone_numbers":[],"extension":{},"#
-            + #""operator":{}}"#)
+        #expect(
+            text == #"{"id":1,"first_name":null,"last_name":null,"patronymic":null,"full_name":null,"email":null,"#
+                + #""status":null,"allowed_in_call_types":[],"allowed_out_call_types":[],"groups":[],"call_recording":null,"#
+                + #""calls_available":null,"schedule_id":null,"schedule_name":null,"coach":{},"phone_numbers":[],"extension":{},"#
+                + #""operator":{}}"#)
     }
 
     @Test func fullRecordEncodesNestedObjectsInSeedOrder() {
         let text = String(decoding: Employee.full.encoded(fields: [.operator, .phoneNumbers, .coach]), as: UTF8.self)
-        #expect(text == #"{"coach":{"coach_id":2,"coach_full_name":"Coach","coach_always_enabled":false},"#
-            + #""phone_numbers":[{"phone_number":"74955140578...2345","channels_count":1,"dial_time":60,"status":"active"}],"#
-            + #""operator":{"operator_login":"op","operator_display_name":"Op","operator_position_id":5,"#
-            + #""operator_position_name":"Senior","operator_offline_message_enabled":true,"operator_invite_to_chat_enabled":false,"#
-            + #""operator_chat_enabled":true,"operator_chats_available":null,"#
-            + #""operator_sites":[{"site_id":1,"site_domain_name":"example.com"}]}}"#)
+        #expect(
+            text == #"{"coach":{"coach_id":2,"coach_full_name":"Coach","coach_always_enabled":false},"#
+                + #""phone_numbers":[{"phone_number":"74955140578...2345","channels_count":1,"dial_time":60,"status":"active"}],"#
+                + #""operator":{"operator_login":"op","operator_display_name":"Op","operator_position_id":5,"#
+                + #""operator_position_name":"Senior","operator_offline_message_enabled":true,"operator_invite_to_chat_enabled":false,"#
+                + #""operator_chat_enabled":true,"operator_chats_available":null,"#
+                + #""operator_sites":[{"site_id":1,"site_domain_name":"example.com"}]}}"#)
     }
 
     @Test func projectionWritesInCanonicalOrder() {
@@ -33,11 +35,15 @@ import TestSupport
     }
 
     @Test func decodingToleratesMissingNullsEmptyObjectsAndUnknowns() throws {
-        let json = try JSON(parsing: #"{"id":5,"status":"on_vacation","coach":{},"extension":null,"groups":null,"#
-            + #""allowed_in_call_types":["internal","video"],"new_field":{"x":1},"operator":{}}"#)
+        let json = try JSON(
+            parsing: #"{"id":5,"status":"on_vacation","coach":{},"extension":null,"groups":null,"#
+                + #""allowed_in_call_types":["internal","video"],"new_field":{"x":1},"operator":{}}"#)
         let employee = try Employee(json: json)
-        #expect(employee == Employee(id: 5, status: EmployeeStatus(rawValue: "on_vacation"),
-                                     allowedInCallTypes: [.internal, CallType(rawValue: "video")]))
+        #expect(
+            employee
+                == Employee(
+                    id: 5, status: EmployeeStatus(rawValue: "on_vacation"),
+                    allowedInCallTypes: [.internal, CallType(rawValue: "video")]))
         #expect(employee.status?.isKnown == false)
         #expect(employee.field(.status) == .string("on_vacation"))
     }

@@ -1,5 +1,5 @@
-import Testing
 import DataAPIContract
+import Testing
 
 /// Parses `text` into a tree, or returns the parse error.
 private func parse(_ text: String) -> Result<JSON, JSONParseError> {
@@ -47,7 +47,10 @@ private func parseError(_ bytes: [UInt8], maxDepth: Int = JSONParser.defaultMaxD
 
     @Test func negativeZeroIsADoubleThatKeepsItsSign() throws {
         let value = try JSON(parsing: "-0")
-        guard case .double(let d) = value else { Issue.record("got \(value)"); return }
+        guard case .double(let d) = value else {
+            Issue.record("got \(value)")
+            return
+        }
         #expect(d == 0 && d.sign == .minus)
         #expect(try JSON(parsing: "0") == .int(0))
     }
@@ -115,15 +118,16 @@ private func parseError(_ bytes: [UInt8], maxDepth: Int = JSONParser.defaultMaxD
         #expect(parseError(Array(text.utf8)) == expected)
     }
 
-    @Test(arguments: [
-        ([0x22, 0xFF, 0x22], 1),                    // never valid
-        ([0x22, 0xC0, 0xAF, 0x22], 1),              // overlong "/"
-        ([0x22, 0xE0, 0x80, 0xAF, 0x22], 1),        // overlong 3-byte
-        ([0x22, 0xED, 0xA0, 0x80, 0x22], 1),        // UTF-8 encoded surrogate
-        ([0x22, 0xF4, 0x90, 0x80, 0x80, 0x22], 1),  // above U+10FFFF
-        ([0x22, 0x61, 0xD0, 0x41, 0x22], 2),        // missing continuation
-        ([0x22, 0x5C, 0x6E, 0xD0, 0x22], 3),        // bad UTF-8 after an escape (slow path)
-    ] as [([UInt8], Int)])
+    @Test(
+        arguments: [
+            ([0x22, 0xFF, 0x22], 1),  // never valid
+            ([0x22, 0xC0, 0xAF, 0x22], 1),  // overlong "/"
+            ([0x22, 0xE0, 0x80, 0xAF, 0x22], 1),  // overlong 3-byte
+            ([0x22, 0xED, 0xA0, 0x80, 0x22], 1),  // UTF-8 encoded surrogate
+            ([0x22, 0xF4, 0x90, 0x80, 0x80, 0x22], 1),  // above U+10FFFF
+            ([0x22, 0x61, 0xD0, 0x41, 0x22], 2),  // missing continuation
+            ([0x22, 0x5C, 0x6E, 0xD0, 0x22], 3),  // bad UTF-8 after an escape (slow path)
+        ] as [([UInt8], Int)])
     func invalidUTF8InStringsIsRejected(bytes: [UInt8], offset: Int) {
         #expect(parseError(bytes) == JSONParseError(offset: offset, reason: .invalidUTF8))
     }
@@ -166,9 +170,10 @@ private func parseError(_ bytes: [UInt8], maxDepth: Int = JSONParser.defaultMaxD
         }
         var recorder = Recorder()
         try JSONParser.parse(#"[{"a\n":1.5,"b":[null,false]},"x",-7,{},[]]"#, into: &recorder)
-        #expect(recorder.events == [
-            "[", "{", "k:a\n", "d1.5", "k:b", "[", "null", "false", "]2", "}2", "s:x", "i-7", "{", "}0", "[", "]0", "]5",
-        ])
+        #expect(
+            recorder.events == [
+                "[", "{", "k:a\n", "d1.5", "k:b", "[", "null", "false", "]2", "}2", "s:x", "i-7", "{", "}0", "[", "]0", "]5",
+            ])
     }
 
     @Test func visitorErrorsPropagate() {

@@ -44,9 +44,10 @@ private func events(_ tape: JSONTape) -> [String] {
     }
 
     @Test func recordsCountsBeforeTheElements() throws {
-        #expect(events(try tape(#"{"a":[1,"s"],"b":{},"c":[]}"#)) == [
-            "object 3", "key a", "array 2", "int 1", "string s", "key b", "object 0", "key c", "array 0",
-        ])
+        #expect(
+            events(try tape(#"{"a":[1,"s"],"b":{},"c":[]}"#)) == [
+                "object 3", "key a", "array 2", "int 1", "string s", "key b", "object 0", "key c", "array 0",
+            ])
     }
 
     @Test func stringsAndKeysHaveTheirEscapesResolved() throws {

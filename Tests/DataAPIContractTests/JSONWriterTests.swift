@@ -1,5 +1,5 @@
-import Testing
 import DataAPIContract
+import Testing
 
 @Suite struct JSONWriterTests {
     @Test func writesCompactJSONWithCommas() {

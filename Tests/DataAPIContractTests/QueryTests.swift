@@ -1,5 +1,5 @@
-import Testing
 import DataAPIContract
+import Testing
 
 private func decodeError(_ paramsText: String) throws -> DataAPIError? {
     guard case .object(let params) = try JSON(parsing: paramsText) else { return nil }
@@ -24,11 +24,12 @@ private func decodeError(_ paramsText: String) throws -> DataAPIError? {
 
     @Test func paramsAreInSeedOrderWithExactBytes() {
         let params = Self.query.params(accessToken: "tok")
-        #expect(JSON.object(params).encodedString() == #"{"access_token":"tok","user_id":42,"offset":100,"limit":50,"#
-            + #""filter":{"filters":[{"field":"status","operator":"=","value":"available"},{"filters":[{"field":"groups","#
-            + ##""operator":"jsquery","value":"#.group_id = 3"},{"field":"id","operator":"in","value":[1,2]}],"condition":"or"},"##
-            + #"{"field":"schedule_id","operator":"is_null"}],"condition":"and"},"sort":[{"field":"last_name","order":"asc"},"#
-            + #"{"field":"first_name","order":"desc"}],"fields":["id","full_name"]}"#)
+        #expect(
+            JSON.object(params).encodedString() == #"{"access_token":"tok","user_id":42,"offset":100,"limit":50,"#
+                + #""filter":{"filters":[{"field":"status","operator":"=","value":"available"},{"filters":[{"field":"groups","#
+                + ##""operator":"jsquery","value":"#.group_id = 3"},{"field":"id","operator":"in","value":[1,2]}],"condition":"or"},"##
+                + #"{"field":"schedule_id","operator":"is_null"}],"condition":"and"},"sort":[{"field":"last_name","order":"asc"},"#
+                + #"{"field":"first_name","order":"desc"}],"fields":["id","full_name"]}"#)
         #expect(Query().params(accessToken: nil).isEmpty)
         #expect(Query(sort: [], fields: []).params(accessToken: "t").keys == ["access_token"])
     }
@@ -42,7 +43,8 @@ private func decodeError(_ paramsText: String) throws -> DataAPIError? {
 
     @Test func defaultsAndNulls() throws {
         guard case .object(let params) = try JSON(parsing: #"{"limit":null,"sort":[{"field":"email"}],"fields":[],"offset":5.0}"#) else {
-            Issue.record("not an object"); return
+            Issue.record("not an object")
+            return
         }
         #expect(try Query(params: params) == Query(sort: [Sort(field: "email", order: .asc)], offset: 5))
     }
@@ -74,10 +76,14 @@ private func decodeError(_ paramsText: String) throws -> DataAPIError? {
         (#"{"filter":{"filters":[{"field":"a","operator":"=","value":1}],"condition":"xor"}}"#, "invalid_parameter_value", "filter.condition"),
         (#"{"filter":{"filters":[],"condition":"and"}}"#, "invalid_parameter_value", "filter.filters"),
         (#"{"filter":{"filters":{},"condition":"and"}}"#, "data_type_error", "filter.filters"),
-        (#"{"filter":{"condition":"and","filters":[{"field":"a","operator":"=","value":1},{"field":"b","operator":"in","value":"x"}]}}"#,
-         "data_type_error", "filter.filters[1].value"),
-        (#"{"filter":{"condition":"or","filters":[{"condition":"and","filters":[{"field":"a","operator":"like"}]}]}}"#,
-         "invalid_parameter_value", "filter.filters[0].filters[0].value"),
+        (
+            #"{"filter":{"condition":"and","filters":[{"field":"a","operator":"=","value":1},{"field":"b","operator":"in","value":"x"}]}}"#,
+            "data_type_error", "filter.filters[1].value"
+        ),
+        (
+            #"{"filter":{"condition":"or","filters":[{"condition":"and","filters":[{"field":"a","operator":"like"}]}]}}"#,
+            "invalid_parameter_value", "filter.filters[0].filters[0].value"
+        ),
     ])
     func structuralErrorsNameThePlace(params: String, mnemonic: String, field: String) throws {
         let error = try decodeError(params)

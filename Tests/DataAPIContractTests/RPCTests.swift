@@ -1,5 +1,5 @@
-import Testing
 import DataAPIContract
+import Testing
 
 private func requestFailure(_ text: String) -> RPCRequest.Failure? {
     do {
@@ -14,8 +14,9 @@ private func requestFailure(_ text: String) -> RPCRequest.Failure? {
     @Test func requestRoundTrips() throws {
         let request = RPCRequest(id: .string("req-1"), method: "get.employees", params: ["access_token": .string("t"), "limit": .int(5)])
         let bytes = request.encoded()
-        #expect(String(decoding: bytes, as: UTF8.self)
-            == #"{"jsonrpc":"2.0","id":"req-1","method":"get.employees","params":{"access_token":"t","limit":5}}"#)
+        #expect(
+            String(decoding: bytes, as: UTF8.self)
+                == #"{"jsonrpc":"2.0","id":"req-1","method":"get.employees","params":{"access_token":"t","limit":5}}"#)
         #expect(try RPCRequest(bytes: bytes) == request)
         #expect(try RPCRequest(bytes: Array(#"{"params":{},"method":"m","id":7,"jsonrpc":"2.0"}"#.utf8)).id == .int(7))
     }
@@ -49,8 +50,9 @@ private func requestFailure(_ text: String) -> RPCRequest.Failure? {
     @Test func resultReplyExactBytesAndRoundTrip() throws {
         let reply = RPCReply(id: .int(1), outcome: .result(metadata: Metadata(totalItems: 1), data: .array([.object(["id": .int(1)])])))
         let bytes = reply.encoded()
-        #expect(String(decoding: bytes, as: UTF8.self)
-            == #"{"jsonrpc":"2.0","id":1,"result":{"metadata":{"total_items":1,"version":null},"data":[{"id":1}]}}"#)
+        #expect(
+            String(decoding: bytes, as: UTF8.self)
+                == #"{"jsonrpc":"2.0","id":1,"result":{"metadata":{"total_items":1,"version":null},"data":[{"id":1}]}}"#)
         #expect(try RPCReply(bytes: bytes) == reply)
     }
 
@@ -61,15 +63,17 @@ private func requestFailure(_ text: String) -> RPCRequest.Failure? {
             for id in [Int64(1), 2] { Employee(id: id).write(to: &writer, fields: [.id, .fullName]) }
             writer.endArray()
         }
-        #expect(writer.string == #"{"jsonrpc":"2.0","id":"x","result":{"metadata":{"total_items":10,"version":null},"#
-            + #""data":[{"id":1,"full_name":null},{"id":2,"full_name":null}]}}"#)
+        #expect(
+            writer.string == #"{"jsonrpc":"2.0","id":"x","result":{"metadata":{"total_items":10,"version":null},"#
+                + #""data":[{"id":1,"full_name":null},{"id":2,"full_name":null}]}}"#)
     }
 
     @Test func errorReplyExactBytesAndRoundTrip() throws {
         let reply = RPCReply(id: nil, outcome: .error(.notificationsNotSupported()))
         let bytes = reply.encoded()
-        #expect(String(decoding: bytes, as: UTF8.self) == #"{"jsonrpc":"2.0","id":null,"error":{"code":-32099,"#
-            + #""message":"Notifications are not supported","data":{"mnemonic":"notifications_not_supported","field":"id"}}}"#)
+        #expect(
+            String(decoding: bytes, as: UTF8.self) == #"{"jsonrpc":"2.0","id":null,"error":{"code":-32099,"#
+                + #""message":"Notifications are not supported","data":{"mnemonic":"notifications_not_supported","field":"id"}}}"#)
         #expect(try RPCReply(bytes: bytes) == reply)
     }
 

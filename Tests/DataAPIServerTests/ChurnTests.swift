@@ -50,8 +50,10 @@ import Testing
     }
 
     @Test func theSameSeedAndTimeGiveTheSameStatuses() {
-        let a = ManualClock(), b = ManualClock()
-        let first = engine(churn: 7, clock: a), second = engine(churn: 7, clock: b)
+        let a = ManualClock()
+        let b = ManualClock()
+        let first = engine(churn: 7, clock: a)
+        let second = engine(churn: 7, clock: b)
         let c = ManualClock()
         let other = engine(churn: 7, clock: c, seed: 99)
         for clock in [a, b, c] { clock.advance(by: 13.5) }
@@ -71,7 +73,9 @@ import Testing
         var ids: [Int64] = []
         var offset = 0
         while true {
-            let page = engine.employees(["filter": filter, "fields": .array([.string("id"), .string("status")]), "limit": .int(30), "offset": .int(Int64(offset))])
+            let page = engine.employees([
+                "filter": filter, "fields": .array([.string("id"), .string("status")]), "limit": .int(30), "offset": .int(Int64(offset)),
+            ])
             #expect(page.totalItems == Int64(expected.count))
             #expect(page.rows.allSatisfy { $0["status"]?.stringValue == "available" })
             ids += page.ids

@@ -64,7 +64,7 @@ struct DemoCompanyTests {
                 #expect(seat.operatorLogin != nil && seat.operatorDisplayName != nil)
             }
             if let patronymic = e.patronymic, let last = e.lastName {
-                if patronymic.hasSuffix("на") {   // Петровна, Ильинична
+                if patronymic.hasSuffix("на") {  // Петровна, Ильинична
                     #expect(!["ов", "ев", "ёв", "ин", "ский", "цкий", "ой"].contains(where: last.hasSuffix), "\(last) \(patronymic)")
                 } else {
                     #expect(patronymic.hasSuffix("ич"))

@@ -128,27 +128,29 @@ enum FilterFixture {
     }
 
     @Test func groupsCombineWithAndAndOrNested() {
-        let filter = json([
-            "filters": [
-                ["field": "schedule_id", "operator": "=", "value": 10] as KeyValuePairs<String, Any>,
-                [
-                    "filters": [
-                        ["field": "status", "operator": "=", "value": "break"] as KeyValuePairs<String, Any>,
-                        ["field": "first_name", "operator": "ilike", "value": "ANNA"] as KeyValuePairs<String, Any>,
-                    ],
-                    "condition": "or",
-                ] as KeyValuePairs<String, Any>,
-            ],
-            "condition": "and",
-        ] as KeyValuePairs<String, Any>)
+        let filter = json(
+            [
+                "filters": [
+                    ["field": "schedule_id", "operator": "=", "value": 10] as KeyValuePairs<String, Any>,
+                    [
+                        "filters": [
+                            ["field": "status", "operator": "=", "value": "break"] as KeyValuePairs<String, Any>,
+                            ["field": "first_name", "operator": "ilike", "value": "ANNA"] as KeyValuePairs<String, Any>,
+                        ],
+                        "condition": "or",
+                    ] as KeyValuePairs<String, Any>,
+                ],
+                "condition": "and",
+            ] as KeyValuePairs<String, Any>)
         #expect(engine.employees(["filter": filter]).ids == [4])
-        let either = json([
-            "filters": [
-                ["field": "id", "operator": "=", "value": 1] as KeyValuePairs<String, Any>,
-                ["field": "id", "operator": "=", "value": 3] as KeyValuePairs<String, Any>,
-            ],
-            "condition": "or",
-        ] as KeyValuePairs<String, Any>)
+        let either = json(
+            [
+                "filters": [
+                    ["field": "id", "operator": "=", "value": 1] as KeyValuePairs<String, Any>,
+                    ["field": "id", "operator": "=", "value": 3] as KeyValuePairs<String, Any>,
+                ],
+                "condition": "or",
+            ] as KeyValuePairs<String, Any>)
         #expect(engine.employees(["filter": either]).ids == [1, 3])
     }
 }

@@ -15,10 +15,13 @@ import Testing
 
     @Test func everyReplyCarriesTheLimitsAfterTheCharge() {
         let engine = engine()
-        #expect(engine.employees().limits == json([
-            "day_limit": 3000, "day_remaining": 2999, "day_reset": 6400,
-            "minute_limit": 120, "minute_remaining": 119, "minute_reset": 40,
-        ] as KeyValuePairs<String, Any>))
+        #expect(
+            engine.employees().limits
+                == json(
+                    [
+                        "day_limit": 3000, "day_remaining": 2999, "day_reset": 6400,
+                        "minute_limit": 120, "minute_remaining": 119, "minute_reset": 40,
+                    ] as KeyValuePairs<String, Any>))
         clock.advance(by: 5.5)
         #expect(engine.employees().limits?["minute_remaining"] == .int(118))
         #expect(engine.employees().limits?["minute_reset"] == .int(35))  // 34.5 s rounds up
@@ -61,8 +64,9 @@ import Testing
     @Test func onlySuccessfulCallsAreCharged() {
         let engine = engine(minute: 2)
         #expect(engine.employees(["limit": .int(-1)]).limits?["minute_remaining"] == .int(2))
-        #expect(engine.employees(["filter": json(["field": "patronymic", "operator": "=", "value": "x"] as KeyValuePairs<String, Any>)])
-            .mnemonic == "filter_prohibited")
+        #expect(
+            engine.employees(["filter": json(["field": "patronymic", "operator": "=", "value": "x"] as KeyValuePairs<String, Any>)])
+                .mnemonic == "filter_prohibited")
         #expect(engine.employees().limits?["minute_remaining"] == .int(1))
         #expect(engine.employees().limits?["minute_remaining"] == .int(0))
         #expect(engine.employees().mnemonic == "limit_exceeded")

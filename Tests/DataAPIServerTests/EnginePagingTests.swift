@@ -1,7 +1,7 @@
 import DataAPIClient
 import DataAPIContract
-import EmployeeQuery
 import DataAPIServer
+import EmployeeQuery
 import TestSupport
 import Testing
 
@@ -13,23 +13,37 @@ import Testing
 
     static let filters: [(name: String, filter: JSON?, sort: [(String, Bool)])] = [
         ("all", nil, []),
-        ("available by last_name", json(["field": "status", "operator": "=", "value": "available"] as KeyValuePairs<String, Any>),
-         [("last_name", false)]),
-        ("or-group by full_name desc, first_name", json([
-            "filters": [
-                ["field": "first_name", "operator": "ilike", "value": "%ан%"] as KeyValuePairs<String, Any>,
-                ["field": "calls_available", "operator": "=", "value": false] as KeyValuePairs<String, Any>,
-            ], "condition": "or",
-        ] as KeyValuePairs<String, Any>), [("full_name", true), ("first_name", false)]),
-        ("first 250 ids by calls_available desc", json([
-            "field": "id", "operator": "<=", "value": Int(records[249]["id"]!.intValue!),
-        ] as KeyValuePairs<String, Any>), [("calls_available", true)]),
-        ("first 400 ids with an a in the email, by patronymic", json([
-            "filters": [
-                ["field": "email", "operator": "like", "value": "%a%"] as KeyValuePairs<String, Any>,
-                ["field": "id", "operator": "<=", "value": Int(records[399]["id"]!.intValue!)] as KeyValuePairs<String, Any>,
-            ], "condition": "and",
-        ] as KeyValuePairs<String, Any>), [("patronymic", false)]),
+        (
+            "available by last_name", json(["field": "status", "operator": "=", "value": "available"] as KeyValuePairs<String, Any>),
+            [("last_name", false)]
+        ),
+        (
+            "or-group by full_name desc, first_name",
+            json(
+                [
+                    "filters": [
+                        ["field": "first_name", "operator": "ilike", "value": "%ан%"] as KeyValuePairs<String, Any>,
+                        ["field": "calls_available", "operator": "=", "value": false] as KeyValuePairs<String, Any>,
+                    ], "condition": "or",
+                ] as KeyValuePairs<String, Any>), [("full_name", true), ("first_name", false)]
+        ),
+        (
+            "first 250 ids by calls_available desc",
+            json(
+                [
+                    "field": "id", "operator": "<=", "value": Int(records[249]["id"]!.intValue!),
+                ] as KeyValuePairs<String, Any>), [("calls_available", true)]
+        ),
+        (
+            "first 400 ids with an a in the email, by patronymic",
+            json(
+                [
+                    "filters": [
+                        ["field": "email", "operator": "like", "value": "%a%"] as KeyValuePairs<String, Any>,
+                        ["field": "id", "operator": "<=", "value": Int(records[399]["id"]!.intValue!)] as KeyValuePairs<String, Any>,
+                    ], "condition": "and",
+                ] as KeyValuePairs<String, Any>), [("patronymic", false)]
+        ),
     ]
 
     /// The expected ids per filter, in order, computed once.

@@ -6,28 +6,35 @@ import Testing
 
 /// For many random filters and sorts, the engine's answer equals the naive evaluation.
 @Suite struct EnginePropertyTests {
-    static let employees = FilterFixture.employees + DemoCompany.generate(employees: 400, seed: 11).map {
-        var e = $0
-        e.id += 100
-        return e
-    }
+    static let employees =
+        FilterFixture.employees
+        + DemoCompany.generate(employees: 400, seed: 11).map {
+            var e = $0
+            e.id += 100
+            return e
+        }
     static let records = employees.sorted { $0.id < $1.id }.map { try! JSON(parsing: $0.encoded()) }
 
     /// A random condition on a field, with values drawn from the records themselves so that they match sometimes.
     static func condition(_ rng: inout SplitMix64) -> JSON {
         let record = records.randomElement(using: &rng)!
-        let scalarFields = ["id", "first_name", "last_name", "full_name", "email", "status", "call_recording", "calls_available",
-                            "schedule_id", "schedule_name"]
+        let scalarFields = [
+            "id", "first_name", "last_name", "full_name", "email", "status", "call_recording", "calls_available",
+            "schedule_id", "schedule_name",
+        ]
         if Int.random(in: 0..<8, using: &rng) == 0 {
             let field = ["allowed_in_call_types", "allowed_out_call_types"].randomElement(using: &rng)!
             let values: [JSON] = ["internal", "external"].filter { _ in Bool.random(using: &rng) }.map(JSON.string)
-            return .object(["field": .string(field), "operator": .string(["overlap", "not_overlap", "is_null"].randomElement(using: &rng)!),
-                            "value": .array(values)]).removingValueForNullTests()
+            return .object([
+                "field": .string(field), "operator": .string(["overlap", "not_overlap", "is_null"].randomElement(using: &rng)!),
+                "value": .array(values),
+            ]).removingValueForNullTests()
         }
         let field = scalarFields.randomElement(using: &rng)!
         let value = record[field]!
         // The catalog's operators for the field's kind (Booleans take no order comparisons).
-        var ops = field == "calls_available"
+        var ops =
+            field == "calls_available"
             ? ["=", "!=", "in", "not_in", "is_null", "is_not_null"] : ["=", "!=", "<", ">", "<=", ">=", "in", "not_in", "is_null", "is_not_null"]
         if case .string(let s) = value, !["status", "call_recording"].contains(field) || Bool.random(using: &rng) {
             ops += ["like", "ilike", "not_like", "not_ilike"]

@@ -30,8 +30,10 @@ import Testing
         Case("not JSON", "hello", "parse_error", -32700),
         Case("truncated", #"{"jsonrpc":"2.0","id":1,"#, "parse_error", -32700),
         Case("bad UTF-8", [0x7B, 0x22, 0xFF, 0xFE, 0x22, 0x3A, 0x31, 0x7D], "parse_error", -32700),
-        Case("bad UTF-8 in a value", Array(#"{"jsonrpc":"2.0","id":1,"method":"get.employees","params":{"access_token":""#.utf8) + [0xC3, 0x28]
-            + Array(#""}}"#.utf8), "parse_error", -32700),
+        Case(
+            "bad UTF-8 in a value",
+            Array(#"{"jsonrpc":"2.0","id":1,"method":"get.employees","params":{"access_token":""#.utf8) + [0xC3, 0x28]
+                + Array(#""}}"#.utf8), "parse_error", -32700),
         Case("100 000 deep", String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000), "parse_error", -32700),
         Case("100 000 deep objects", String(repeating: #"{"a":"#, count: 100_000), "parse_error", -32700),
         Case("batch", "[" + #"{"jsonrpc":"2.0","id":1,"method":"get.employees","# + token + "}]", "batch_opreations_not_supported", -32099),
@@ -42,8 +44,9 @@ import Testing
         Case("id an object", #"{"jsonrpc":"2.0","id":{},"method":"get.employees","# + token + "}", "invalid_request", -32600),
         Case("no params", #"{"jsonrpc":"2.0","id":"x","method":"get.employees"}"#, "invalid_request", -32600, id: .string("x")),
         Case("params an array", #"{"jsonrpc":"2.0","id":2,"method":"get.employees","params":[]}"#, "invalid_request", -32600, id: .int(2)),
-        Case("unknown method", #"{"jsonrpc":"2.0","id":"m","method":"get.calls","# + token + "}", "method_not_found", -32601,
-             id: .string("m")),
+        Case(
+            "unknown method", #"{"jsonrpc":"2.0","id":"m","method":"get.calls","# + token + "}", "method_not_found", -32601,
+            id: .string("m")),
     ]
 
     @Test(arguments: cases)
@@ -60,7 +63,8 @@ import Testing
         var configuration = EngineConfiguration.demo(employees: FilterFixture.employees, token: testToken)
         configuration.maxRequestBytes = 1000
         let small = Engine(configuration)
-        let body = #"{"jsonrpc":"2.0","id":1,"method":"get.employees","params":{"access_token":"test-token","fields":["#
+        let body =
+            #"{"jsonrpc":"2.0","id":1,"method":"get.employees","params":{"access_token":"test-token","fields":["#
             + Array(repeating: #""id""#, count: 500).joined(separator: ",") + "]}}"
         let reply = EngineReply(small.handle(Array(body.utf8)))
         #expect(reply.mnemonic == "invalid_request")
@@ -70,7 +74,8 @@ import Testing
     @Test func largeBodyWithinTheLimitIsServed() {
         // A 2 MB in-list is parsed and evaluated.
         let values = Array(repeating: "1", count: 400_000).joined(separator: ",")
-        let body = #"{"jsonrpc":"2.0","id":1,"method":"get.employees","params":{"access_token":"test-token","filter":{"field":"id","operator":"in","value":["#
+        let body =
+            #"{"jsonrpc":"2.0","id":1,"method":"get.employees","params":{"access_token":"test-token","filter":{"field":"id","operator":"in","value":["#
             + values + "]}}}"
         let reply = EngineReply(engine.handle(Array(body.utf8)))
         #expect(reply.ids == [1])

@@ -9,10 +9,13 @@ import Testing
 @Suite("HTTP: evaluation is bounded")
 struct HTTPEvaluationBoundTests {
     static func request(pattern: String, id: Int) -> [UInt8] {
-        RPCRequest(id: .int(Int64(id)), method: "get.employees", params: [
-            "access_token": .string(HTTPFixtures.token), "limit": .int(1),
-            "filter": .object(["field": .string("full_name"), "operator": .string("regexp"), "value": .string(pattern)]),
-        ]).encoded()
+        RPCRequest(
+            id: .int(Int64(id)), method: "get.employees",
+            params: [
+                "access_token": .string(HTTPFixtures.token), "limit": .int(1),
+                "filter": .object(["field": .string("full_name"), "operator": .string("regexp"), "value": .string(pattern)]),
+            ]
+        ).encoded()
     }
 
     @Test("A costly regexp answers an error within its budget while a plain request is answered at once")

@@ -44,7 +44,10 @@ struct HTTPFaultInjectorTests {
     func delays() {
         let short = Self.draw(.init(probability: 1, kinds: [.delay], delay: .milliseconds(20) ... .milliseconds(30)), seed: 3)
         for action in short {
-            guard case .delay(let duration) = action else { Issue.record("\(action)"); return }
+            guard case .delay(let duration) = action else {
+                Issue.record("\(action)")
+                return
+            }
             #expect(duration >= .milliseconds(20) && duration <= .milliseconds(30))
         }
         let defaults = Self.draw(.init(probability: 1, kinds: [.delay]), seed: 3)
@@ -72,9 +75,13 @@ struct HTTPFaultInjectorTests {
         let request = Array("{\"jsonrpc\":\"2.0\",\"id\":\"abc\",\"method\":\"get.employees\",\"params\":{}}".utf8)
         let reply = try RPCReply(bytes: FaultReplies.limitExceeded(request: request, dayLimit: 10, minuteLimit: 5, minuteReset: 17))
         #expect(reply.id == .string("abc"))
-        guard case .error(let error) = reply.outcome else { Issue.record("not an error"); return }
+        guard case .error(let error) = reply.outcome else {
+            Issue.record("not an error")
+            return
+        }
         #expect(error.mnemonic == .limitExceeded)
-        #expect(error.metadata?.limits == .init(dayLimit: 10, dayRemaining: 10, dayReset: 86_383, minuteLimit: 5, minuteRemaining: 0, minuteReset: 17))
+        #expect(
+            error.metadata?.limits == .init(dayLimit: 10, dayRemaining: 10, dayReset: 86_383, minuteLimit: 5, minuteRemaining: 0, minuteReset: 17))
         let garbled = try RPCReply(bytes: FaultReplies.limitExceeded(request: Array("{".utf8), dayLimit: 1, minuteLimit: 1, minuteReset: 1))
         #expect(garbled.id == nil)
     }

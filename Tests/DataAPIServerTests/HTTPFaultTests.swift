@@ -8,8 +8,9 @@ import Testing
 @Suite("HTTP fault injection")
 struct HTTPFaultTests {
     static func configuration(_ kind: FaultInjector.Kind, delay: Duration = .milliseconds(400)) -> HTTPServer.Configuration {
-        .init(faults: .init(probability: 1, kinds: [kind], delay: delay ... delay), faultSeed: 9, dayLimit: 500, minuteLimit: 60,
-              logger: HTTPTestServer.quietLogger)
+        .init(
+            faults: .init(probability: 1, kinds: [kind], delay: delay...delay), faultSeed: 9, dayLimit: 500, minuteLimit: 60,
+            logger: HTTPTestServer.quietLogger)
     }
 
     @Test("delay: a short client timeout expires; a patient client gets the real reply, late")

@@ -1,27 +1,30 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#endif
-import Foundation
 import DataAPIClient
 import DataAPIContract
 import DataAPIServer
+import Foundation
 import Logging
 import TestSupport
 import Testing
 
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#endif
+
 @Suite("empsh serve: configuration, data file, announcement")
 struct HTTPServeTests {
-    @Test("Out-of-range values and bad combinations are refused, naming the option", arguments: [
-        (ServeConfiguration(port: 70_000), "--port"),
-        (ServeConfiguration(employees: 9), "--employees"),
-        (ServeConfiguration(employees: 200_001), "--employees"),
-        (ServeConfiguration(employees: 100, dataFile: "x.json"), "--data"),
-        (ServeConfiguration(token: "has space"), "--token"),
-        (ServeConfiguration(minuteLimit: 0), "--minute-limit"),
-        (ServeConfiguration(dayLimit: -1), "--day-limit"),
-        (ServeConfiguration(faultProbability: 1.5), "--faults"),
-        (ServeConfiguration(faultProbability: .nan), "--faults"),
-    ])
+    @Test(
+        "Out-of-range values and bad combinations are refused, naming the option",
+        arguments: [
+            (ServeConfiguration(port: 70_000), "--port"),
+            (ServeConfiguration(employees: 9), "--employees"),
+            (ServeConfiguration(employees: 200_001), "--employees"),
+            (ServeConfiguration(employees: 100, dataFile: "x.json"), "--data"),
+            (ServeConfiguration(token: "has space"), "--token"),
+            (ServeConfiguration(minuteLimit: 0), "--minute-limit"),
+            (ServeConfiguration(dayLimit: -1), "--day-limit"),
+            (ServeConfiguration(faultProbability: 1.5), "--faults"),
+            (ServeConfiguration(faultProbability: .nan), "--faults"),
+        ])
     func invalid(configuration: ServeConfiguration, option: String) {
         #expect {
             try configuration.validate()
@@ -46,13 +49,15 @@ struct HTTPServeTests {
         #expect(loaded == staff.sorted { $0.id < $1.id })
     }
 
-    @Test("A bad data file is an error naming the file and the problem", arguments: [
-        ("{\"id\":1}", "must hold a JSON array"),
-        ("[{\"id\":1},", "is not valid JSON"),
-        ("[{\"id\":1,\"first_name\":5}]", "first_name"),
-        ("[{\"id\":1},{\"id\":1}]", "repeats id 1"),
-        ("[{\"full_name\":\"No Id\"}]", "positive integer id"),
-    ])
+    @Test(
+        "A bad data file is an error naming the file and the problem",
+        arguments: [
+            ("{\"id\":1}", "must hold a JSON array"),
+            ("[{\"id\":1},", "is not valid JSON"),
+            ("[{\"id\":1,\"first_name\":5}]", "first_name"),
+            ("[{\"id\":1},{\"id\":1}]", "repeats id 1"),
+            ("[{\"full_name\":\"No Id\"}]", "positive integer id"),
+        ])
     func badDataFile(text: String, problem: String) {
         #expect {
             _ = try EmployeeFile.decode(Array(text.utf8), name: "people.json")
@@ -82,11 +87,16 @@ struct HTTPServeTests {
         let keyLine = try #require(await iterator.next())
         #expect(listening.wholeMatch(of: /listening on http:\/\/127\.0\.0\.1:[1-9][0-9]*\/v2\.0/) != nil, "\(listening)")
         #expect(keyLine.wholeMatch(of: /demo key: [a-z0-9]{32}/) != nil, "\(keyLine)")
-        let url = String(listening.dropFirst("listening on ".count)), key = String(keyLine.dropFirst("demo key: ".count))
+        let url = String(listening.dropFirst("listening on ".count))
+        let key = String(keyLine.dropFirst("demo key: ".count))
 
         let reply = try await HTTPCurl.send(url, body: HTTPFixtures.request(token: key, limit: 2))
         let decoded = try RPCReply(bytes: reply.body)
-        guard case .result(let metadata, _) = decoded.outcome else { Issue.record("\(decoded)"); serve.cancel(); return }
+        guard case .result(let metadata, _) = decoded.outcome else {
+            Issue.record("\(decoded)")
+            serve.cancel()
+            return
+        }
         #expect(metadata.totalItems.map { $0 > 0 && $0 <= 30 } == true)
 
         serve.cancel()

@@ -33,7 +33,8 @@ struct HTTPServerTests {
 
     @Test("curl: the documented request gets the engine's exact reply; an error reply is HTTP 200 too")
     func documentedRequestOverCurl() async throws {
-        let good = HTTPFixtures.request(id: "\"q-1\""), bad = HTTPFixtures.request(id: "7", token: "wrong")
+        let good = HTTPFixtures.request(id: "\"q-1\"")
+        let bad = HTTPFixtures.request(id: "7", token: "wrong")
         let reference = HTTPFixtures.engine()
         let expected = (reference.handle(good), reference.handle(bad))
         let (first, second) = try await HTTPTestServer.with(engine: HTTPFixtures.engine()) { server in
@@ -51,9 +52,11 @@ struct HTTPServerTests {
         #expect(error.mnemonic == .accessTokenInvalid)
     }
 
-    @Test("Bodies that are not requests get the engine's JSON-RPC errors, byte for byte", arguments: [
-        "not json", "[]", "{\"jsonrpc\":\"2.0\",\"method\":\"get.employees\",\"params\":{}}", "",
-    ])
+    @Test(
+        "Bodies that are not requests get the engine's JSON-RPC errors, byte for byte",
+        arguments: [
+            "not json", "[]", "{\"jsonrpc\":\"2.0\",\"method\":\"get.employees\",\"params\":{}}", "",
+        ])
     func malformedRequests(text: String) async throws {
         let body = Array(text.utf8)
         let expected = HTTPFixtures.engine().handle(body)
@@ -100,7 +103,8 @@ struct HTTPServerTests {
     @Test("A body over the cap gets invalid_request, not a dropped connection, and the server keeps serving")
     func hugeBody() async throws {
         let cap = 1 << 20
-        let huge = Array("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"get.employees\",\"params\":{\"x\":\"".utf8)
+        let huge =
+            Array("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"get.employees\",\"params\":{\"x\":\"".utf8)
             + [UInt8](repeating: UInt8(ascii: "a"), count: cap + 10) + Array("\"}}".utf8)
         let configuration = HTTPServer.Configuration(maxBodySize: cap, logger: HTTPTestServer.quietLogger)
         try await HTTPTestServer.with(engine: HTTPFixtures.engine(), configuration: configuration) { server in
@@ -142,8 +146,10 @@ struct HTTPServerTests {
     func requestLogKeepsSecrets() async throws {
         let records = LineLog()
         let logger = records.logger
-        let secret = "sekrit-token-5f3a", bodyMarker = "body-marker-9c1e"
-        let body = Array("""
+        let secret = "sekrit-token-5f3a"
+        let bodyMarker = "body-marker-9c1e"
+        let body = Array(
+            """
             {"jsonrpc":"2.0","id":"\(bodyMarker)","method":"get.employees","params":{"access_token":"\(secret)"}}
             """.utf8)
         try await HTTPTestServer.with(engine: HTTPFixtures.engine(), configuration: .init(logger: logger)) { server in
@@ -174,4 +180,3 @@ extension HTTPFixtures {
         return HTTPCurl.Reply(exitCode: 0, status: reply.status, headers: [:], body: reply.body)
     }
 }
-

@@ -1,10 +1,10 @@
 import AsyncHTTPClient
 import DataAPIClient
 import DataAPIContract
-import TestSupport
 import DataAPIServer
 import NIOCore
 import NIOHTTP1
+import TestSupport
 
 /// The clock every HTTP test engine reads, so two engines given the same calls give the same bytes.
 struct HTTPFixedClock: WallClock {
@@ -24,11 +24,12 @@ enum HTTPFixtures {
 
     /// The documented request: a small filtered, sorted, projected page.
     static func request(id: String = "1", token: String = token, limit: Int = 5) -> [UInt8] {
-        Array(("""
-        {"jsonrpc":"2.0","id":\(id),"method":"get.employees","params":{"access_token":"\(token)",\
-        "filter":{"field":"status","operator":"=","value":"available"},"sort":[{"field":"last_name","order":"asc"}],\
-        "fields":["id","full_name","status"],"limit":\(limit),"offset":0}}
-        """).utf8)
+        Array(
+            ("""
+            {"jsonrpc":"2.0","id":\(id),"method":"get.employees","params":{"access_token":"\(token)",\
+            "filter":{"field":"status","operator":"=","value":"available"},"sort":[{"field":"last_name","order":"asc"}],\
+            "fields":["id","full_name","status"],"limit":\(limit),"offset":0}}
+            """).utf8)
     }
 
     /// POSTs `body` with AsyncHTTPClient.

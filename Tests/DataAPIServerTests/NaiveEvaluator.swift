@@ -10,7 +10,8 @@ enum Naive {
     static func order(_ a: JSON, _ b: JSON) -> Int? {
         switch (a, b) {
         case (.string(let x), .string(let y)):
-            let l = Array(x.unicodeScalars.map(\.value)), r = Array(y.unicodeScalars.map(\.value))
+            let l = Array(x.unicodeScalars.map(\.value))
+            let r = Array(y.unicodeScalars.map(\.value))
             return l == r ? 0 : (l.lexicographicallyPrecedes(r) ? -1 : 1)
         case (.bool(let x), .bool(let y)): return x == y ? 0 : (x ? 1 : -1)
         default:
@@ -46,7 +47,8 @@ enum Naive {
         case "like", "not_like", "ilike", "not_ilike":
             guard case .string(let s) = v else { return false }
             let fold = op.contains("ilike")
-            let subject = Array(fold ? s.lowercased() : s), pattern = Array(fold ? operand.stringValue!.lowercased() : operand.stringValue!)
+            let subject = Array(fold ? s.lowercased() : s)
+            let pattern = Array(fold ? operand.stringValue!.lowercased() : operand.stringValue!)
             return like(subject, pattern) != op.hasPrefix("not")
         case "in", "not_in":
             if v.isNull { return false }
@@ -61,7 +63,8 @@ enum Naive {
     static func sorted(_ records: [JSON], by keys: [(String, Bool)]) -> [JSON] {
         records.sorted { a, b in
             for (field, descending) in keys {
-                let x = a[field]!, y = b[field]!
+                let x = a[field]!
+                let y = b[field]!
                 if x.isNull != y.isNull { return descending ? x.isNull : y.isNull }
                 if let o = order(x, y), o != 0 { return descending ? o > 0 : o < 0 }
             }
@@ -69,4 +72,3 @@ enum Naive {
         }
     }
 }
-

@@ -1,22 +1,24 @@
-import Testing
 import DataAPIContract
 import EmployeeQuery
 import TestSupport
+import Testing
 
 @Suite struct EmployeeFieldTests {
     @Test func fieldsAreInSeedOrder() {
-        #expect(EmployeeField.allCases.map(\.rawValue) == [
-            "id", "first_name", "last_name", "patronymic", "full_name", "email", "status", "allowed_in_call_types",
-            "allowed_out_call_types", "groups", "call_recording", "calls_available", "schedule_id", "schedule_name", "coach",
-            "phone_numbers", "extension", "operator",
-        ])
+        #expect(
+            EmployeeField.allCases.map(\.rawValue) == [
+                "id", "first_name", "last_name", "patronymic", "full_name", "email", "status", "allowed_in_call_types",
+                "allowed_out_call_types", "groups", "call_recording", "calls_available", "schedule_id", "schedule_name", "coach",
+                "phone_numbers", "extension", "operator",
+            ])
     }
 
     @Test func filterableAndSortableFollowTheSpec() {
-        #expect(Set(EmployeeField.filterable.map(\.rawValue)) == [
-            "id", "first_name", "last_name", "full_name", "status", "allowed_in_call_types", "allowed_out_call_types", "email",
-            "call_recording", "calls_available", "schedule_id", "schedule_name", "coach", "groups", "phone_numbers", "extension",
-        ])
+        #expect(
+            Set(EmployeeField.filterable.map(\.rawValue)) == [
+                "id", "first_name", "last_name", "full_name", "status", "allowed_in_call_types", "allowed_out_call_types", "email",
+                "call_recording", "calls_available", "schedule_id", "schedule_name", "coach", "groups", "phone_numbers", "extension",
+            ])
         #expect(EmployeeField.sortable.map(\.rawValue) == ["first_name", "last_name", "patronymic", "full_name", "calls_available"])
     }
 
@@ -43,8 +45,9 @@ import TestSupport
     }
 
     @Test func scalarKindsNameTheirJSONType() {
-        #expect([FieldKind.number, .string, .boolean, .enumeration([]), .arrayOfEnumerations([]), .object([])].map(\.scalarType)
-            == ["number", "string", "boolean", "string", nil, nil])
+        #expect(
+            [FieldKind.number, .string, .boolean, .enumeration([]), .arrayOfEnumerations([]), .object([])].map(\.scalarType)
+                == ["number", "string", "boolean", "string", nil, nil])
     }
 
     @Test func nestedKeysMatchTheEncoder() throws {

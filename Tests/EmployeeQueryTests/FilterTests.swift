@@ -1,6 +1,6 @@
+import DataAPIContract
 import Testing
 
-import DataAPIContract
 @testable import EmployeeQuery
 
 @Suite("like, ilike and regexp")

@@ -142,7 +142,9 @@ struct JSQueryTests {
                 text = Array(seeds[rng.int(in: 0...(seeds.count - 1))])
                 for _ in 0..<rng.int(in: 1...3) {
                     let at = rng.int(in: 0...text.count)
-                    if rng.int(in: 0...1) == 0, at < text.count { text.remove(at: at) } else {
+                    if rng.int(in: 0...1) == 0, at < text.count {
+                        text.remove(at: at)
+                    } else {
                         text.insert(alphabet[rng.int(in: 0...(alphabet.count - 1))], at: at)
                     }
                 }

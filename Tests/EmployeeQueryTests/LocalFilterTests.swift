@@ -50,8 +50,14 @@ import Testing
     }
 
     @Test func listsTheFieldsItReads() throws {
-        let filter = try LocalFilter(.or([.condition("status", .equal, .string("available")), .and([.condition("id", .less, .int(5)),
-                                                                                             .condition("patronymic", .isNull)])]))
+        let filter = try LocalFilter(
+            .or([
+                .condition("status", .equal, .string("available")),
+                .and([
+                    .condition("id", .less, .int(5)),
+                    .condition("patronymic", .isNull),
+                ]),
+            ]))
         #expect(filter.fields == [.id, .patronymic, .status])
     }
 

@@ -31,8 +31,10 @@ import Testing
         #expect(byEmail == byEmail.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
 
         // Numbers compare numerically (9 < 10, negatives first); nulls last ascending, first descending; ties by id.
-        let records = [Employee(id: 5, scheduleID: 10), Employee(id: 4), Employee(id: 3, scheduleID: 9), Employee(id: 2, scheduleID: -1),
-                       Employee(id: 1, scheduleID: 10)]
+        let records = [
+            Employee(id: 5, scheduleID: 10), Employee(id: 4), Employee(id: 3, scheduleID: 9), Employee(id: 2, scheduleID: -1),
+            Employee(id: 1, scheduleID: 10),
+        ]
         #expect(try LocalSort([Sort(field: "schedule_id")]).sorted(records).map(\.id) == [2, 3, 1, 5, 4])
         #expect(try LocalSort([Sort(field: "schedule_id", order: .desc)]).sorted(records).map(\.id) == [4, 1, 5, 3, 2])
         #expect(try LocalSort([Sort(field: "status")]).fields == [.status])

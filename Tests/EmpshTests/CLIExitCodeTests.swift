@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `empsh serve` on a free port with a known key and 120 employees (stopped when released).
 struct LocalServe {
@@ -18,7 +18,12 @@ struct LocalServe {
 final class Outbox: @unchecked Sendable {
     private let condition = NSCondition()
     private var value: String?
-    func put(_ text: String) { condition.withLock { value = text; condition.broadcast() } }
+    func put(_ text: String) {
+        condition.withLock {
+            value = text
+            condition.broadcast()
+        }
+    }
     func take(timeout: Double) -> String? {
         condition.withLock {
             let deadline = Date().addingTimeInterval(timeout)

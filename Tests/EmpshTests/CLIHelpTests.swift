@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct CLIHelpTests {
     /// The help text is part of the contract: any change to it shows up here.

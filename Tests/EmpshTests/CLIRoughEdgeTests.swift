@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The command line as a new user tries it in the first hour.
 @Suite struct CLIRoughEdgeTests {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct CLIScriptTests {
     @Test(arguments: [
@@ -87,7 +87,8 @@ import TestSupport
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let script = dir.appendingPathComponent("report.lua")
-        try "#!/usr/bin/env empsh\nlocal n = tonumber(arg[1])\nprint(#employees.all{limit = n, fields = {'id'}})\nif arg[2] then error('asked to fail: ' .. arg[2]) end\n"
+        try
+            "#!/usr/bin/env empsh\nlocal n = tonumber(arg[1])\nprint(#employees.all{limit = n, fields = {'id'}})\nif arg[2] then error('asked to fail: ' .. arg[2]) end\n"
             .write(to: script, atomically: true, encoding: .utf8)
         let ok = try runEmpsh([script.path, "4"])
         #expect(ok.status == 0)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `--color` and `NO_COLOR` at a terminal, and the bytes a pipe gets.
 @Suite(.serialized) struct ColorSessionTests {

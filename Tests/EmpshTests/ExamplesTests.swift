@@ -2,8 +2,8 @@ import DataAPIClient
 import DataAPIContract
 import DataAPIServer
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Every example runs on the demo account, and its output (as JSON) equals an independent
 /// computation over the same generated company.
@@ -28,7 +28,8 @@ import TestSupport
         for employee in Self.company {
             for site in employee.operator?.operatorSites ?? [] { expected[site.siteDomainName ?? "", default: []].insert(employee.id) }
         }
-        #expect(groups.compactMap { $0["key"]?.stringValue } == expected.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) })
+        #expect(
+            groups.compactMap { $0["key"]?.stringValue } == expected.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) })
         for group in groups {
             let domain = try #require(group["key"]?.stringValue)
             #expect(Set(ids(group["rows"])) == expected[domain], "\(domain)")
@@ -89,7 +90,9 @@ import TestSupport
     @Test func unrecordedCalls() throws {
         let rows = try run("unrecorded_calls")
         let expected = atWork.filter { [.off, .incoming, .outgoing].contains($0.callRecording) }
-        #expect(ids(rows) == expected.sorted { ($0.fullName ?? "").unicodeScalars.lexicographicallyPrecedes(($1.fullName ?? "").unicodeScalars) }.map(\.id))
+        #expect(
+            ids(rows)
+                == expected.sorted { ($0.fullName ?? "").unicodeScalars.lexicographicallyPrecedes(($1.fullName ?? "").unicodeScalars) }.map(\.id))
         #expect(!expected.isEmpty)
     }
 

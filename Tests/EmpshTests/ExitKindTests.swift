@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Exit codes come from where an error came from, never from its text or shape: whatever a
 /// script raises is 1; only an API error object empsh raised is 3; only a real Ctrl-C is 130.

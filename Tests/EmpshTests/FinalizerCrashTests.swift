@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Finalizers that call the API while the state closes (or while it runs) never crash empsh:
 /// at close their calls are refused with a Lua error, and the run exits as it would have.

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `--memory MB` caps the Lua heap, rows a fetch builds included: past it, "not enough memory"
 /// and exit 1, never the OOM killer. `debug.sethook` cannot switch the limits off.
@@ -29,7 +29,11 @@ import TestSupport
     @Test(arguments: ["debug.sethook()", "debug.sethook(function() end, '', 0)", "debug.sethook(coroutine.create(print))"])
     func debugSethookCannotRemoveTheLimits(code: String) throws {
         let started = Date()
-        let result = try runEmpsh(["--timeout", "1", "-e", "pcall(function() \(code) end); coroutine.wrap(function() pcall(function() \(code) end); while true do end end)()"], timeout: 30)
+        let result = try runEmpsh(
+            [
+                "--timeout", "1", "-e",
+                "pcall(function() \(code) end); coroutine.wrap(function() pcall(function() \(code) end); while true do end end)()",
+            ], timeout: 30)
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stderr.contains("time limit exceeded"))
         #expect(Date().timeIntervalSince(started) < 3)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A team module is found the same way from `-e`, a script and the REPL's stdin mode.
 @Suite struct ModuleTests {

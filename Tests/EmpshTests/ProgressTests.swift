@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Progress of multi-page fetches goes to stderr on a terminal, and nowhere when piped.
 @Suite struct ProgressTests {

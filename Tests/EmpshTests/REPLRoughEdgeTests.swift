@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// REPL behaviour a new user runs into in the first hour, on a pseudo-terminal.
 @Suite(.serialized) struct REPLRoughEdgeTests {

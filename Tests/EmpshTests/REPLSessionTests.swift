@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The REPL on a pseudo-terminal, as a person types at it.
 @Suite(.serialized) struct REPLSessionTests {

@@ -37,7 +37,9 @@ struct RandomProgram {
         case 12: return "local ok, e = pcall(function() \(statement(depth: depth + 1)) end); print(ok, tostring(e)); if not ok then error(e, 0) end"
         case 13:
             return "local co = coroutine.create(function() \(statement(depth: depth + 1)) end); print(coroutine.resume(co)); coroutine.close(co)"
-        case 14: return "local l = employees.all{limit = 3}; l:\(pick(["map", "where", "each", "sort_by"]))(function(x) \(statement(depth: depth + 1)) end)"
+        case 14:
+            return
+                "local l = employees.all{limit = 3}; l:\(pick(["map", "where", "each", "sort_by"]))(function(x) \(statement(depth: depth + 1)) end)"
         default: return "local t = {}; for i = 1, \(rng.below(5000)) do t[i] = {i, tostring(i)} end; print(#json.encode(t))"
         }
     }
@@ -71,17 +73,21 @@ struct RandomProgram {
     private mutating func listChain(_ name: String) -> String {
         var chain = name
         for _ in 0..<rng.below(4) + 1 {
-            chain += ":" + pick([
-                "where(\(function()))", "map(\(function()))", "group_by(\(value()))", "count_by('id')", "sort_by(\(value()))",
-                "unnest('groups')", "first(\(value()))", "pluck('id')",
-            ])
+            chain +=
+                ":"
+                + pick([
+                    "where(\(function()))", "map(\(function()))", "group_by(\(value()))", "count_by('id')", "sort_by(\(value()))",
+                    "unnest('groups')", "first(\(value()))", "pluck('id')",
+                ])
         }
         return chain + pick([":show()", ":to_json()", ":to_csv()", ":count()", ""])
     }
 
     private mutating func function() -> String {
-        pick(["function(x) return x end", "function() error('in callback') end", "function(x) return \(value()) end",
-              "function() api.call('get.employees', {limit = 1}) end", "function() coroutine.yield() end", "'id'"])
+        pick([
+            "function(x) return x end", "function() error('in callback') end", "function(x) return \(value()) end",
+            "function() api.call('get.employees', {limit = 1}) end", "function() coroutine.yield() end", "'id'",
+        ])
     }
 
     private mutating func value() -> String {

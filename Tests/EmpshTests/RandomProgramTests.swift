@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Random programs from the whole user API (``RandomProgram``) run on the binary: none may end
 /// by a signal, print an internal error, exit with a code outside empsh's, or outlive its

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `--record FILE` against `empsh serve`, then `--replay FILE` with the server gone.
 @Suite(.serialized) struct RecordReplayCLITests {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `--safe` is a sandbox no script can leave: each attack below first changes whatever a guard
 /// written in Lua would consult (globals, `string`, metatables, `package`), then tries to write,
@@ -55,13 +55,15 @@ import TestSupport
     @Test func nothingOutsideTheAllowedDirectoriesIsRead() throws {
         let root = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
-        let work = root.appendingPathComponent("work"), outside = root.appendingPathComponent("outside")
+        let work = root.appendingPathComponent("work")
+        let outside = root.appendingPathComponent("outside")
         let config = root.appendingPathComponent("config/empsh")
         for folder in [work, outside, config] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
         let marker = "SECRET-MARKER-41"
         try "return '\(marker)'".write(to: outside.appendingPathComponent("x"), atomically: true, encoding: .utf8)
         try "token = '\(marker)'".write(to: config.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
-        try FileManager.default.createSymbolicLink(atPath: work.appendingPathComponent("link").path, withDestinationPath: outside.appendingPathComponent("x").path)
+        try FileManager.default.createSymbolicLink(
+            atPath: work.appendingPathComponent("link").path, withDestinationPath: outside.appendingPathComponent("x").path)
         try FileManager.default.createSymbolicLink(atPath: work.appendingPathComponent("proc").path, withDestinationPath: "/proc/self")
         let paths = [
             outside.appendingPathComponent("x").path, "../outside/x", "link", "./link", "proc/environ", "/proc/self/environ",

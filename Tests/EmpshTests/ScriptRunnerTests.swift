@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ScriptRunnerTests {
     @Test func executePrintsResult() throws {
@@ -34,10 +34,10 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: dir) }
         let script = dir.appendingPathComponent("args.lua")
         try """
-            #!/usr/bin/env empsh
-            print(arg[0], arg[1], arg[2], #arg, select('#', ...))
-            error("line three")
-            """.write(to: script, atomically: true, encoding: .utf8)
+        #!/usr/bin/env empsh
+        print(arg[0], arg[1], arg[2], #arg, select('#', ...))
+        error("line three")
+        """.write(to: script, atomically: true, encoding: .utf8)
         let result = try runEmpsh([script.path, "first", "-x"])
         #expect(result.stdout == "\(script.path)\tfirst\t-x\t2\t2\n")
         #expect(result.status == 1)

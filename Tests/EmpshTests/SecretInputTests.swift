@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Secrets come from where other users cannot see them: files, standard input, a prompt without
 /// echo. A secret on the command line still works, with a warning; no route shows one.

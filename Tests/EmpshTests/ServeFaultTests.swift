@@ -1,8 +1,8 @@
 import DataAPIContract
 import DataAPIServer
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The `empsh` binary against what `empsh serve --faults P --seed S` serves: what a user sees, the exit
 /// code, and that no secret reaches the terminal.
@@ -25,7 +25,8 @@ struct ServeFaultTests {
     /// A `--seed` under which `serve --faults probability` starts with `pattern` (true: a fast fault).
     static func seed(probability: Double, pattern: [Bool]) throws -> UInt64 {
         let faults = ServeConfiguration(faultProbability: probability).faults
-        return try #require(FaultSchedule.seed(faults, pattern: pattern, allowed: fastKinds, injectorSeed: { ServeConfiguration(seed: $0).faultSeed }))
+        return try #require(
+            FaultSchedule.seed(faults, pattern: pattern, allowed: fastKinds, injectorSeed: { ServeConfiguration(seed: $0).faultSeed }))
     }
 
     static func requests(_ log: LineLog) -> Int { log.lines.filter { $0.contains("POST /v2.0") }.count }
@@ -67,7 +68,8 @@ struct ServeFaultTests {
 
     @Test("A bad token: exit 3 with access_token_invalid after one request; the token printed nowhere")
     func badTokenExitsThree() async throws {
-        let log = LineLog(), wrong = "tok-WRONG-serve-77aa"
+        let log = LineLog()
+        let wrong = "tok-WRONG-serve-77aa"
         let result = try await HTTPTestServer.with(serve: Self.serve(employees: 50), logger: log.logger) { server in
             try await runEmpshDetached(["--url", server.url, "--token", wrong, "-e", Self.countScript], timeout: 30)
         }
@@ -79,9 +81,11 @@ struct ServeFaultTests {
 
     @Test("The demo login works over HTTP; a wrong password exits 3 with auth_error and is printed nowhere")
     func loginAndWrongPassword() async throws {
-        let log = LineLog(), wrong = "pw-WRONG-serve-0xbeef"
+        let log = LineLog()
+        let wrong = "pw-WRONG-serve-0xbeef"
         let (good, bad) = try await HTTPTestServer.with(serve: Self.serve(employees: 50), logger: log.logger) { server in
-            let good = try await runEmpshDetached(["--url", server.url, "--login", "demo", "--password", "demo", "-e", Self.countScript], timeout: 30)
+            let good = try await runEmpshDetached(
+                ["--url", server.url, "--login", "demo", "--password", "demo", "-e", Self.countScript], timeout: 30)
             let bad = try await runEmpshDetached(["--url", server.url, "--login", "demo", "--password", wrong, "-e", Self.countScript], timeout: 30)
             return (good, bad)
         }
@@ -102,13 +106,16 @@ struct ServeFaultTests {
     @Test("SIGTERM stops `empsh serve` within 2 s while a costly regexp request is being evaluated")
     func sigtermWhileEvaluating() async throws {
         let serve = try ServeProcess.start(["--employees", "25000", "--token", Self.token], timeout: 60)
-        let body = RPCRequest(id: .int(1), method: "get.employees", params: [
-            "access_token": .string(Self.token),
-            "filter": .object([
-                "field": .string("full_name"), "operator": .string("regexp"),
-                "value": .string("(\\w*\\s?)(\\w*\\s?)(\\w*\\s?)(\\w*\\s?)[0-9]$"),
-            ]),
-        ]).encoded()
+        let body = RPCRequest(
+            id: .int(1), method: "get.employees",
+            params: [
+                "access_token": .string(Self.token),
+                "filter": .object([
+                    "field": .string("full_name"), "operator": .string("regexp"),
+                    "value": .string("(\\w*\\s?)(\\w*\\s?)(\\w*\\s?)(\\w*\\s?)[0-9]$"),
+                ]),
+            ]
+        ).encoded()
         let url = serve.url
         let inFlight = Task.detached { try? await HTTPCurl.send(url, body: body) }
         try await Task.sleep(for: .milliseconds(300))

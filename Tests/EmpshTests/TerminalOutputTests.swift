@@ -1,7 +1,7 @@
 import DataAPIContract
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// What a person sees at a 100-column terminal, and what a pipe gets.
 @Suite(.serialized) struct TerminalOutputTests {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `empsh test [PATH...]`.
 @Suite struct TestCommandTests {
@@ -57,20 +57,21 @@ import TestSupport
 
         let result = try runEmpsh(["test"], directory: dir.path)
         #expect(result.status == 1)
-        #expect(result.stdout == """
-            ok    test/a_test.lua  test_passes_in_a_fresh_state
-            FAIL  test/a_test.lua  test_assert_fails
-            test/a_test.lua:11: x should be 2
-            FAIL  test/a_test.lua  test_error_in_a_module
-            test/a_test.lua:15: ./lua/mod.lua:2: boom
-            FAIL  test/a_test.lua  test_api_error
-            test/a_test.lua:19: filter_prohibited: Filtering by operator is prohibited (field filter.field)
-            ok    test/a_test.lua  test_still_fresh
-            FAIL  test/broken_test.lua  (loading the file)
-            test/broken_test.lua:1: syntax error near 'is'
-            2 passed, 4 failed
+        #expect(
+            result.stdout == """
+                ok    test/a_test.lua  test_passes_in_a_fresh_state
+                FAIL  test/a_test.lua  test_assert_fails
+                test/a_test.lua:11: x should be 2
+                FAIL  test/a_test.lua  test_error_in_a_module
+                test/a_test.lua:15: ./lua/mod.lua:2: boom
+                FAIL  test/a_test.lua  test_api_error
+                test/a_test.lua:19: filter_prohibited: Filtering by operator is prohibited (field filter.field)
+                ok    test/a_test.lua  test_still_fresh
+                FAIL  test/broken_test.lua  (loading the file)
+                test/broken_test.lua:1: syntax error near 'is'
+                2 passed, 4 failed
 
-            """, "\(result.stdout)")
+                """, "\(result.stdout)")
 
         let one = try runEmpsh(["test", "test/a_test.lua"], directory: dir.path)
         #expect(one.stdout.hasSuffix("\n2 passed, 3 failed\n"))

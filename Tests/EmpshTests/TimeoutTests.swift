@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `--timeout` bounds the time spent waiting on the network too, not only Lua instructions.
 @Suite struct TimeoutTests {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `.watch` in the REPL and `employees.watch` in a script, on a churning demo account at a terminal.
 @Suite(.serialized) struct WatchSessionTests {
@@ -59,10 +59,10 @@ import TestSupport
         let directory = try makeTemporaryDirectory()
         let script = directory.appendingPathComponent("w.lua")
         try """
-            for change in employees.watch{ fields = {"status"}, every = 0.5 } do
-              print("poll " .. change.poll .. " changed " .. #change.changed)
-            end
-            """.write(to: script, atomically: true, encoding: .utf8)
+        for change in employees.watch{ fields = {"status"}, every = 0.5 } do
+          print("poll " .. change.poll .. " changed " .. #change.changed)
+        end
+        """.write(to: script, atomically: true, encoding: .utf8)
         let session = try start([script.path])
         try session.expect("watch: each poll costs 1 point")
         try session.expect("poll 1 changed 0")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `--timeout S` ends every run within S + 1 s, also when neither the hook nor Swift can stop it
 /// (one long C call, a finalizer: Lua runs finalizers with hooks off); the watchdog then ends the
@@ -34,7 +34,8 @@ import TestSupport
         let process = Process()
         process.executableURL = URL(fileURLWithPath: empshBinaryPath())
         process.arguments = ["-e", "print('started'); io.stdout:flush(); local s = string.rep('a', 20000); s:find('.-.-.-b')"]
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()

@@ -87,7 +87,10 @@ struct Boom: Error, CustomStringConvertible {
         let lua = try LuaState()
         for i in 0..<1000 {
             let token = Tracked(alive)
-            lua.setGlobal("f\(i % 10)") { _ in _ = token; return 0 }
+            lua.setGlobal("f\(i % 10)") { _ in
+                _ = token
+                return 0
+            }
         }
         _ = try lua.run("collectgarbage() collectgarbage()", name: "=gc")
         #expect(alive.value == 10)

@@ -42,7 +42,8 @@ import Testing
     }
 
     @Test(arguments: [
-        "error({text = 'host text'})", "error('host text')", "local ok, e = pcall(hostfail); local t = {}; for k, v in pairs(e) do t[k] = v end; error(t)",
+        "error({text = 'host text'})", "error('host text')",
+        "local ok, e = pcall(hostfail); local t = {}; for k, v in pairs(e) do t[k] = v end; error(t)",
         "local ok, e = pcall(hostfail); error(setmetatable({}, getmetatable(e)))", "error(setmetatable({}, {__name = 'test.HostError'}))",
     ])
     func lookalikesAreTheCodesOwn(code: String) throws {

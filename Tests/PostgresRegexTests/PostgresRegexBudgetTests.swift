@@ -1,5 +1,5 @@
-import Testing
 import PostgresRegex
+import Testing
 
 /// Pathological patterns must stop within a bounded time: either they finish or they throw
 /// `.budgetExceeded`, never run for seconds.

@@ -430,7 +430,8 @@ let postgresRegexCases: [PostgresRegexCase] = [
     PostgresRegexCase("[ё]", "Ё", caseInsensitive: true, expected: .matches),
     PostgresRegexCase("(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)\\10", "abcdefghijj", caseInsensitive: false, expected: .matches),
     PostgresRegexCase("(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)\\11", "abcdefghij\t", caseInsensitive: false, expected: .matches),
-    PostgresRegexCase("((a{1,100}){1,100}){1,100}", "b", caseInsensitive: false, expected: .error("invalid regular expression: regular expression is too complex")),
+    PostgresRegexCase(
+        "((a{1,100}){1,100}){1,100}", "b", caseInsensitive: false, expected: .error("invalid regular expression: regular expression is too complex")),
     PostgresRegexCase("иванов", "Иванов Иван Иванович", caseInsensitive: true, expected: .matches),
     PostgresRegexCase("^ПЁТР$", "пётр", caseInsensitive: true, expected: .matches),
     PostgresRegexCase("^[А-Я]+$", "ёлка", caseInsensitive: true, expected: .noMatch),
@@ -448,5 +449,6 @@ let postgresRegexKnownDifferences: [PostgresRegexCase] = [
     PostgresRegexCase("(\\D*?)?\\1", "ab", caseInsensitive: false, expected: .noMatch),
     PostgresRegexCase("(|(a)\\2){2}\\.", ".", caseInsensitive: false, expected: .noMatch),
     PostgresRegexCase("(a)|$|\\1??", "x", caseInsensitive: false, expected: .noMatch),
-    PostgresRegexCase("(a{255}){255}", "a", caseInsensitive: false, expected: .error("invalid regular expression: regular expression is too complex")),
+    PostgresRegexCase(
+        "(a{255}){255}", "a", caseInsensitive: false, expected: .error("invalid regular expression: regular expression is too complex")),
 ]

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PostgresRegex
 
 /// Checks every case of the table generated from PostgreSQL's own answers.
@@ -16,8 +17,9 @@ import Testing
         }
     }
 
-    @Test("rejects patterns with PostgreSQL's wording",
-          arguments: postgresRegexCases.filter { if case .error = $0.expected { true } else { false } })
+    @Test(
+        "rejects patterns with PostgreSQL's wording",
+        arguments: postgresRegexCases.filter { if case .error = $0.expected { true } else { false } })
     func errorWordingMatchesPostgreSQL(_ testCase: PostgresRegexCase) {
         #expect(Self.run(testCase).outcome == testCase.expected)
     }
@@ -30,8 +32,10 @@ import Testing
     }
 
     @Test func errorsReadLikePostgreSQL() {
-        #expect(throws: PostgresRegexError(
-            kind: .invalidPattern, message: "invalid regular expression: parentheses () not balanced")) {
+        #expect(
+            throws: PostgresRegexError(
+                kind: .invalidPattern, message: "invalid regular expression: parentheses () not balanced")
+        ) {
             try PostgresRegex("(a")
         }
     }

@@ -1,5 +1,5 @@
-import Testing
 import PostgresRegex
+import Testing
 
 /// One compiled regex is shared by many tasks matching at once, as a server's filter is.
 @Suite struct PostgresRegexConcurrencyTests {

@@ -7,12 +7,13 @@ import Testing
     @Test func barsAreProportionalWithEighthBlocks() {
         let text = BarChart(width: 30).render(labels: ["a", "bb", "Ёж"], values: [16, 8, 1], valueTexts: ["16", "8", "1"])
         // 30 − label 2 − 2 spaces − 1 − value 2 = 23 columns for the longest bar.
-        #expect(text == """
-            a   ███████████████████████ 16
-            bb  ███████████▌ 8
-            Ёж  █▌ 1
+        #expect(
+            text == """
+                a   ███████████████████████ 16
+                bb  ███████████▌ 8
+                Ёж  █▌ 1
 
-            """)
+                """)
     }
 
     @Test func zeroAndNegativeValuesDrawNoBar() {

@@ -1,5 +1,5 @@
-import Testing
 import TestSupport
+import Testing
 
 @testable import Shell
 
@@ -19,14 +19,15 @@ import TestSupport
         let text = try h.written("\(Self.rows):show{ 'id', 'full_name', 'status' }")
         #expect(text.hasPrefix("\u{1B}[1mid\u{1B}[0m  \u{1B}[1mfull_name\u{1B}[0m   \u{1B}[1mstatus\u{1B}[0m\n"))
         #expect(text.contains("\u{1B}[2mnull\u{1B}[0m"))
-        #expect(strippingANSI(text) == """
-            id  full_name   status
-            --  ----------  ---------
-             1  Ёлкин Пётр  available
-            22              null
-            (2 rows)
+        #expect(
+            strippingANSI(text) == """
+                id  full_name   status
+                --  ----------  ---------
+                 1  Ёлкин Пётр  available
+                22              null
+                (2 rows)
 
-            """)
+                """)
     }
 
     @Test func noColorWithoutATerminalWithNOCOLORorNever() throws {
@@ -42,7 +43,8 @@ import TestSupport
 
     @Test func watchMarksColourRowsAndChangedCells() throws {
         let h = try harness(width: 80, color: .always)
-        let text = try h.text("""
+        let text = try h.text(
+            """
             return empsh.render(List.new{ { id = 1, status = "break" }, { id = 2, status = "available" }, { id = 3, status = "x" } },
               { "id", "status" }, nil, { "+", { "status" }, "-" })
             """)

@@ -1,7 +1,7 @@
 import DataAPIClient
 import DataAPIContract
-import Foundation
 import DataAPIServer
+import Foundation
 import Lua
 import Testing
 
@@ -23,8 +23,10 @@ import Testing
         #expect(results[4] == true)
         #expect(fixture.transport.employeeParams.count == 1)
         let params = fixture.transport.employeeParams[0]
-        #expect(JSON.object(params).encodedString()
-            == #"{"limit":50,"filter":{"field":"status","operator":"=","value":"available"},"sort":[{"field":"last_name","order":"asc"}],"fields":["id","full_name","email"]}"#)
+        #expect(
+            JSON.object(params).encodedString()
+                == #"{"limit":50,"filter":{"field":"status","operator":"=","value":"available"},"sort":[{"field":"last_name","order":"asc"}],"fields":["id","full_name","email"]}"#
+        )
     }
 
     @Test func countCostsOneCallWhenTheServerCanFilter() throws {

@@ -20,9 +20,10 @@ import Testing
 
     @Test func namesFollowOneRule() {
         let names = FilterOperator.known.map { "\($0.rawValue)→\(FilterBuilder.name(of: $0))" }
-        #expect(names.joined(separator: " ") == "=→eq !=→ne <→lt <=→le >→gt >=→ge like→like ilike→ilike not_like→not_like "
-            + "not_ilike→not_ilike regexp→regexp jsquery→jsquery in→in_ not_in→not_in overlap→overlap "
-            + "not_overlap→not_overlap is_null→is_null is_not_null→is_not_null")
+        #expect(
+            names.joined(separator: " ") == "=→eq !=→ne <→lt <=→le >→gt >=→ge like→like ilike→ilike not_like→not_like "
+                + "not_ilike→not_ilike regexp→regexp jsquery→jsquery in→in_ not_in→not_in overlap→overlap "
+                + "not_overlap→not_overlap is_null→is_null is_not_null→is_not_null")
     }
 
     /// Every builder a field lists exists in Lua; every other one says it does not apply and names the ones that do.
@@ -32,7 +33,8 @@ import Testing
             let builders = FilterBuilder.builders(for: field.kind).map(\.name)
             for builder in FilterBuilder.all.map(\.name) {
                 let message = harness.error("local c = F.\(field.rawValue):\(builder)(nil)")
-                let refused = "chunk:1: F.\(field.rawValue):\(builder) does not apply to \(field.rawValue) (\(field.kind.name)); use :"
+                let refused =
+                    "chunk:1: F.\(field.rawValue):\(builder) does not apply to \(field.rawValue) (\(field.kind.name)); use :"
                     + builders.joined(separator: ", :")
                 if builders.contains(builder) {
                     #expect(message != refused, "\(field.rawValue):\(builder)")
@@ -54,12 +56,15 @@ import Testing
 
     @Test func normalizeTakesTheRuleFromTheCatalogue() throws {
         let harness = try PreludeHarness()
-        #expect(try harness.json(#"return F.normalize{field = "groups", operator = "!=", value = json.null}"#)
-            == #"{"field":"groups","operator":"!=","value":null}"#)
-        #expect(harness.error(#"F.normalize{field = "groups", operator = "=", value = 3}"#)
-            == "chunk:1: filter (groups =): operator = does not apply to groups (array of objects)")
-        #expect(harness.error(#"F.normalize{field = "calls_available", operator = "in", value = {1}}"#)
-            == "chunk:1: filter (calls_available in) (item 1) expects true or false, got 1")
+        #expect(
+            try harness.json(#"return F.normalize{field = "groups", operator = "!=", value = json.null}"#)
+                == #"{"field":"groups","operator":"!=","value":null}"#)
+        #expect(
+            harness.error(#"F.normalize{field = "groups", operator = "=", value = 3}"#)
+                == "chunk:1: filter (groups =): operator = does not apply to groups (array of objects)")
+        #expect(
+            harness.error(#"F.normalize{field = "calls_available", operator = "in", value = {1}}"#)
+                == "chunk:1: filter (calls_available in) (item 1) expects true or false, got 1")
     }
 
     @Test func completionOffersOnlyTheFieldsBuilders() throws {
@@ -71,7 +76,8 @@ import Testing
         }
         #expect(repl.completions(for: "F.status:h", inString: false) == [])
         #expect(repl.completions(for: "F.groups:h", inString: false) == ["F.groups:has"])
-        #expect(repl.completions(for: "F.status:i", inString: false) == ["F.status:ilike", "F.status:in_", "F.status:is_not_null", "F.status:is_null"])
+        #expect(
+            repl.completions(for: "F.status:i", inString: false) == ["F.status:ilike", "F.status:in_", "F.status:is_not_null", "F.status:is_null"])
         #expect(repl.completions(for: "F.status.", inString: false) == [])
         #expect(repl.completions(for: "F.sta", inString: false) == ["F.status"])
     }

@@ -1,7 +1,7 @@
 import DataAPIClient
 import DataAPIContract
-import EmployeeQuery
 import DataAPIServer
+import EmployeeQuery
 import Lua
 import Testing
 
@@ -14,35 +14,35 @@ struct PreludeHarness {
     let output: OutputSettings
 
     static let jsonStub = #"""
-    if json == nil then
-      local null = setmetatable({}, { __tostring = function() return "null" end, __name = "json.null" })
-      local function enc(v, out)
-        if v == null then out[#out + 1] = "null"
-        elseif type(v) == "table" then
-          if #v > 0 then
-            out[#out + 1] = "["
-            for i, x in ipairs(v) do if i > 1 then out[#out + 1] = "," end enc(x, out) end
-            out[#out + 1] = "]"
-          else
-            local keys = {}
-            for k in pairs(v) do keys[#keys + 1] = k end
-            table.sort(keys)
-            out[#out + 1] = "{"
-            for i, k in ipairs(keys) do
-              if i > 1 then out[#out + 1] = "," end
-              enc(k, out); out[#out + 1] = ":"; enc(v[k], out)
-            end
-            out[#out + 1] = "}"
+        if json == nil then
+          local null = setmetatable({}, { __tostring = function() return "null" end, __name = "json.null" })
+          local function enc(v, out)
+            if v == null then out[#out + 1] = "null"
+            elseif type(v) == "table" then
+              if #v > 0 then
+                out[#out + 1] = "["
+                for i, x in ipairs(v) do if i > 1 then out[#out + 1] = "," end enc(x, out) end
+                out[#out + 1] = "]"
+              else
+                local keys = {}
+                for k in pairs(v) do keys[#keys + 1] = k end
+                table.sort(keys)
+                out[#out + 1] = "{"
+                for i, k in ipairs(keys) do
+                  if i > 1 then out[#out + 1] = "," end
+                  enc(k, out); out[#out + 1] = ":"; enc(v[k], out)
+                end
+                out[#out + 1] = "}"
+              end
+            elseif type(v) == "string" then
+              out[#out + 1] = '"' .. v:gsub('[%c"\\]', function(c)
+                return c == '"' and '\\"' or c == "\\" and "\\\\" or ("\\u%04x"):format(c:byte()) end) .. '"'
+            elseif math.type(v) == "float" then out[#out + 1] = ("%.17g"):format(v)
+            else out[#out + 1] = tostring(v) end
           end
-        elseif type(v) == "string" then
-          out[#out + 1] = '"' .. v:gsub('[%c"\\]', function(c)
-            return c == '"' and '\\"' or c == "\\" and "\\\\" or ("\\u%04x"):format(c:byte()) end) .. '"'
-        elseif math.type(v) == "float" then out[#out + 1] = ("%.17g"):format(v)
-        else out[#out + 1] = tostring(v) end
-      end
-      json = { null = null, encode = function(v) local out = {}; enc(v, out); return table.concat(out) end }
-    end
-    """#
+          json = { null = null, encode = function(v) local out = {}; enc(v, out); return table.concat(out) end }
+        end
+        """#
 
     init(format: OutputFormat = .table, terminalWidth: Int? = nil) throws {
         lua = try LuaState()
@@ -77,8 +77,9 @@ struct PreludeHarness {
 
     /// What a chunk writes through `io.write`, captured.
     func written(_ code: String) throws -> String {
-        try text("local out, w = {}, io.write; io.write = function(...) for _, s in ipairs{...} do out[#out + 1] = s end end\n"
-            + "local ok, err = pcall(function()\n\(code)\nend); io.write = w; if not ok then error(err, 0) end; return table.concat(out)")
+        try text(
+            "local out, w = {}, io.write; io.write = function(...) for _, s in ipairs{...} do out[#out + 1] = s end end\n"
+                + "local ok, err = pcall(function()\n\(code)\nend); io.write = w; if not ok then error(err, 0) end; return table.concat(out)")
     }
 }
 
@@ -102,20 +103,32 @@ struct PreludeHarness {
         ("F.patronymic:is_null()", #"{"field":"patronymic","operator":"is_null"}"#),
         ("F.email:is_not_null()", #"{"field":"email","operator":"is_not_null"}"#),
         (#"F.allowed_in_call_types:has "external""#, ##"{"field":"allowed_in_call_types","operator":"jsquery","value":"# = \"external\""}"##),
-        (#"F.allowed_in_call_types:has{"external", "internal"}"#,
-         #"{"field":"allowed_in_call_types","operator":"jsquery","value":"$ @> [\"external\", \"internal\"]"}"#),
+        (
+            #"F.allowed_in_call_types:has{"external", "internal"}"#,
+            #"{"field":"allowed_in_call_types","operator":"jsquery","value":"$ @> [\"external\", \"internal\"]"}"#
+        ),
         (#"F.allowed_out_call_types:overlap{"internal"}"#, #"{"field":"allowed_out_call_types","operator":"overlap","value":["internal"]}"#),
-        (#"F.allowed_out_call_types:not_overlap{"external"}"#,
-         #"{"field":"allowed_out_call_types","operator":"not_overlap","value":["external"]}"#),
+        (
+            #"F.allowed_out_call_types:not_overlap{"external"}"#,
+            #"{"field":"allowed_out_call_types","operator":"not_overlap","value":["external"]}"#
+        ),
         ("F.groups:has{group_id = 3}", ##"{"field":"groups","operator":"jsquery","value":"#(group_id = 3)"}"##),
-        (#"F.groups:has{group_name = "Продажи", group_id = 3}"#,
-         ##"{"field":"groups","operator":"jsquery","value":"#(group_id = 3 AND group_name = \"Продажи\")"}"##),
-        ("F.coach:has{coach_always_enabled = true, coach_id = 5}",
-         #"{"field":"coach","operator":"jsquery","value":"coach_id = 5 AND coach_always_enabled = true"}"#),
-        (#"F.operator:has{operator_sites = {site_domain_name = "x.ru"}}"#,
-         #"{"field":"operator","operator":"jsquery","value":"operator_sites.#(site_domain_name = \"x.ru\")"}"#),
-        (#"F.phone_numbers:has{status = "inactive", channels_count = {1, 2}}"#,
-         ##"{"field":"phone_numbers","operator":"jsquery","value":"#(channels_count IN (1, 2) AND status = \"inactive\")"}"##),
+        (
+            #"F.groups:has{group_name = "Продажи", group_id = 3}"#,
+            ##"{"field":"groups","operator":"jsquery","value":"#(group_id = 3 AND group_name = \"Продажи\")"}"##
+        ),
+        (
+            "F.coach:has{coach_always_enabled = true, coach_id = 5}",
+            #"{"field":"coach","operator":"jsquery","value":"coach_id = 5 AND coach_always_enabled = true"}"#
+        ),
+        (
+            #"F.operator:has{operator_sites = {site_domain_name = "x.ru"}}"#,
+            #"{"field":"operator","operator":"jsquery","value":"operator_sites.#(site_domain_name = \"x.ru\")"}"#
+        ),
+        (
+            #"F.phone_numbers:has{status = "inactive", channels_count = {1, 2}}"#,
+            ##"{"field":"phone_numbers","operator":"jsquery","value":"#(channels_count IN (1, 2) AND status = \"inactive\")"}"##
+        ),
         ("F.extension:exists()", #"{"field":"extension","operator":"is_not_null"}"#),
         (##"F.groups:jsquery "#.group_id = 5""##, ##"{"field":"groups","operator":"jsquery","value":"#.group_id = 5"}"##),
     ]
@@ -137,11 +150,26 @@ struct PreludeHarness {
     @Test func hasExpressionsMatchWhatTheyShould() throws {
         let harness = try PreludeHarness()
         let cases: [(String, String, Bool)] = [
-            (#"F.groups:has{group_id = 3, group_name = "Продажи"}"#, #"[{"group_id":1,"group_name":"Продажи"},{"group_id":3,"group_name":"Продажи"}]"#, true),
-            (#"F.groups:has{group_id = 3, group_name = "Продажи"}"#, #"[{"group_id":1,"group_name":"Продажи"},{"group_id":3,"group_name":"Склад"}]"#, false),
-            (#"F.operator:has{operator_sites = {site_domain_name = "x.ru"}}"#, #"{"operator_sites":[{"site_id":1,"site_domain_name":"y.ru"},{"site_id":2,"site_domain_name":"x.ru"}]}"#, true),
-            (#"F.operator:has{operator_sites = {site_domain_name = "x.ru"}}"#, #"{"operator_sites":[{"site_id":1,"site_domain_name":"y.ru"}]}"#, false),
-            (#"F.operator:has{operator_login = "ivan", operator_sites = {site_id = {1, 2}}}"#, #"{"operator_login":"ivan","operator_sites":[{"site_id":2}]}"#, true),
+            (
+                #"F.groups:has{group_id = 3, group_name = "Продажи"}"#,
+                #"[{"group_id":1,"group_name":"Продажи"},{"group_id":3,"group_name":"Продажи"}]"#, true
+            ),
+            (
+                #"F.groups:has{group_id = 3, group_name = "Продажи"}"#,
+                #"[{"group_id":1,"group_name":"Продажи"},{"group_id":3,"group_name":"Склад"}]"#, false
+            ),
+            (
+                #"F.operator:has{operator_sites = {site_domain_name = "x.ru"}}"#,
+                #"{"operator_sites":[{"site_id":1,"site_domain_name":"y.ru"},{"site_id":2,"site_domain_name":"x.ru"}]}"#, true
+            ),
+            (
+                #"F.operator:has{operator_sites = {site_domain_name = "x.ru"}}"#, #"{"operator_sites":[{"site_id":1,"site_domain_name":"y.ru"}]}"#,
+                false
+            ),
+            (
+                #"F.operator:has{operator_login = "ivan", operator_sites = {site_id = {1, 2}}}"#,
+                #"{"operator_login":"ivan","operator_sites":[{"site_id":2}]}"#, true
+            ),
             (#"F.allowed_in_call_types:has "external""#, #"["internal","external"]"#, true),
             (#"F.allowed_in_call_types:has "external""#, #"["internal"]"#, false),
             (#"~F.allowed_in_call_types:has "external""#, #"["internal"]"#, true),
@@ -157,12 +185,14 @@ struct PreludeHarness {
     @Test func andFlattensIntoOneGroup() throws {
         let harness = try PreludeHarness()
         let json = try harness.json(#"return F.status:eq "available" & F.id:gt(1) & F.email:is_not_null()"#)
-        #expect(json == #"{"condition":"and","filters":[{"field":"status","operator":"=","value":"available"},"#
-            + #"{"field":"id","operator":">","value":1},{"field":"email","operator":"is_not_null"}]}"#)
+        #expect(
+            json == #"{"condition":"and","filters":[{"field":"status","operator":"=","value":"available"},"#
+                + #"{"field":"id","operator":">","value":1},{"field":"email","operator":"is_not_null"}]}"#)
         let mixed = try harness.json("return (F.id:eq(1) | F.id:eq(2)) & (F.id:eq(3) | F.id:eq(4) | F.id:eq(5))")
-        #expect(mixed == #"{"condition":"and","filters":[{"condition":"or","filters":[{"field":"id","operator":"=","value":1},"#
-            + #"{"field":"id","operator":"=","value":2}]},{"condition":"or","filters":[{"field":"id","operator":"=","value":3},"#
-            + #"{"field":"id","operator":"=","value":4},{"field":"id","operator":"=","value":5}]}]}"#)
+        #expect(
+            mixed == #"{"condition":"and","filters":[{"condition":"or","filters":[{"field":"id","operator":"=","value":1},"#
+                + #"{"field":"id","operator":"=","value":2}]},{"condition":"or","filters":[{"field":"id","operator":"=","value":3},"#
+                + #"{"field":"id","operator":"=","value":4},{"field":"id","operator":"=","value":5}]}]}"#)
     }
 
     @Test func handWrittenTablesCombine() throws {
@@ -198,9 +228,10 @@ struct PreludeHarness {
     @Test func deMorganInvertsGroups() throws {
         let harness = try PreludeHarness()
         let json = try harness.json(#"return ~(F.status:eq "break" & (F.id:lt(10) | F.groups:has{group_id = 3}))"#)
-        #expect(json == #"{"condition":"or","filters":[{"field":"status","operator":"!=","value":"break"},"#
-            + #"{"condition":"and","filters":[{"field":"id","operator":">=","value":10},"#
-            + #"{"field":"groups","operator":"jsquery","value":"NOT (#(group_id = 3))"}]}]}"#)
+        #expect(
+            json == #"{"condition":"or","filters":[{"field":"status","operator":"!=","value":"break"},"#
+                + #"{"condition":"and","filters":[{"field":"id","operator":">=","value":10},"#
+                + #"{"field":"groups","operator":"jsquery","value":"NOT (#(group_id = 3))"}]}]}"#)
         #expect(try harness.text("local c = F.id:eq(1) return tostring(~c) .. '; ' .. tostring(~~c)") == "id != 1; id = 1")
     }
 
@@ -221,8 +252,10 @@ struct PreludeHarness {
     static let lineErrors: [(String, String)] = [
         ("F.nosuch:eq(1)", "chunk:3: F.nosuch: unknown field; fields: id, first_name, last_name, patronymic, full_name, email, status,"),
         (#"F.id:eq "x""#, #"chunk:3: F.id:eq expects a number, got "x""#),
-        (#"F.status:eq "nope""#,
-         #"chunk:3: F.status:eq: "nope" is not a valid status; valid values: "available", "break", "do_not_disturb", "not_at_workplace", "not_at_work", "unknown""#),
+        (
+            #"F.status:eq "nope""#,
+            #"chunk:3: F.status:eq: "nope" is not a valid status; valid values: "available", "break", "do_not_disturb", "not_at_workplace", "not_at_work", "unknown""#
+        ),
         ("F.groups:has(5)", "chunk:3: F.groups:has expects a table of group_id/group_name values, got 5"),
         ("F.groups:has{group_idd = 5}", #"chunk:3: F.groups:has: "group_idd" is not a key of groups; keys: group_id, group_name"#),
         (#"F.groups:has{group_id = "3"}"#, #"chunk:3: F.groups:has (group_id) expects a number, got "3""#),
@@ -266,22 +299,28 @@ struct PreludeHarness {
 
     @Test func normalizeKeepsTheAPIShapeAndAddsOperators() throws {
         let harness = try PreludeHarness()
-        let json = try harness.json(#"""
+        let json = try harness.json(
+            #"""
             local f = F.normalize{filters = {{field = "status", operator = "in", value = {"break"}},
               {field = "groups", operator = "jsquery", value = "#.group_id = 3"}}, condition = "or"}
             return f & F.id:eq(1)
             """#)
-        #expect(json == #"{"condition":"and","filters":[{"condition":"or","filters":[{"field":"status","operator":"in","value":["break"]},"#
-            + ##"{"field":"groups","operator":"jsquery","value":"#.group_id = 3"}]},{"field":"id","operator":"=","value":1}]}"##)
-        #expect(try harness.text(#"local ok, err = F.try_normalize{field = "id"} return tostring(ok) .. " " .. err"#)
-            == "nil filter.operator: missing operator; one of = != < <= > >= like ilike not_like not_ilike regexp jsquery in not_in overlap not_overlap is_null is_not_null")
+        #expect(
+            json == #"{"condition":"and","filters":[{"condition":"or","filters":[{"field":"status","operator":"in","value":["break"]},"#
+                + ##"{"field":"groups","operator":"jsquery","value":"#.group_id = 3"}]},{"field":"id","operator":"=","value":1}]}"##)
+        #expect(
+            try harness.text(#"local ok, err = F.try_normalize{field = "id"} return tostring(ok) .. " " .. err"#)
+                == "nil filter.operator: missing operator; one of = != < <= > >= like ilike not_like not_ilike regexp jsquery in not_in overlap not_overlap is_null is_not_null"
+        )
     }
 
     @Test func catalogueIsExported() throws {
         let harness = try PreludeHarness()
         #expect(try harness.text("return table.concat(empsh.fields.order, ',')") == EmployeeField.allCases.map(\.rawValue).joined(separator: ","))
-        #expect(try harness.text("local o = empsh.fields.fields.operator return o.kind .. ' ' .. tostring(o.filterable) .. ' ' .. o.nested.fields.operator_sites.kind")
-            == "object false object_array")
+        #expect(
+            try harness.text(
+                "local o = empsh.fields.fields.operator return o.kind .. ' ' .. tostring(o.filterable) .. ' ' .. o.nested.fields.operator_sites.kind")
+                == "object false object_array")
         #expect(try harness.text("return table.concat(empsh.fields.fields.call_recording.values, ',')") == "all,in,out,off")
     }
 }

@@ -55,16 +55,18 @@ import Testing
 
     @Test func lineFormatIsVerticalAndWholeWhenPiped() throws {
         let h = try PreludeHarness(format: .line)
-        let text = try h.written("List.new{ { id = 7, full_name = 'Ёлкин Пётр', groups = { { group_id = 1 } } } }:show{ 'id', 'full_name', 'groups', 'email' }")
-        #expect(text == """
-            -[ 1 ]---------------------
-            id         7
-            full_name  Ёлкин Пётр
-            groups     [{"group_id":1}]
-            email
-            (1 row)
+        let text = try h.written(
+            "List.new{ { id = 7, full_name = 'Ёлкин Пётр', groups = { { group_id = 1 } } } }:show{ 'id', 'full_name', 'groups', 'email' }")
+        #expect(
+            text == """
+                -[ 1 ]---------------------
+                id         7
+                full_name  Ёлкин Пётр
+                groups     [{"group_id":1}]
+                email
+                (1 row)
 
-            """)
+                """)
     }
 
     @Test func pipedTablesStayWhole() throws {

@@ -77,12 +77,14 @@ import Testing
     /// arrays are `[]` instead; each field class has exactly its kind's builders.
     @Test func recordsAndBuildersFollowTheCatalog() {
         let text = LuaTypes.definitions
-        for line in ["---@field id integer\n", "---@field first_name string|JSONNull\n", "---@field groups Group[]\n",
-                     "---@field coach Coach|JSONNull\n", "---@field operator_sites? OperatorSite[]\n", "---@class PhoneNumber\n",
-                     "---@field status (\"active\"|\"inactive\")|JSONNull\n", "---@field coach_id? integer|JSONNull\n",
-                     "function F.status:ilike(pattern) end", "function F.groups:has(value) end",
-                     "---@param value {group_id?: integer, group_name?: string}", "function jsquery.match(value, expression) end",
-                     "---@field offset? integer"] {
+        for line in [
+            "---@field id integer\n", "---@field first_name string|JSONNull\n", "---@field groups Group[]\n",
+            "---@field coach Coach|JSONNull\n", "---@field operator_sites? OperatorSite[]\n", "---@class PhoneNumber\n",
+            "---@field status (\"active\"|\"inactive\")|JSONNull\n", "---@field coach_id? integer|JSONNull\n",
+            "function F.status:ilike(pattern) end", "function F.groups:has(value) end",
+            "---@param value {group_id?: integer, group_name?: string}", "function jsquery.match(value, expression) end",
+            "---@field offset? integer",
+        ] {
             #expect(text.contains(line), "\(line)")
         }
         #expect(!text.contains("function F.status:has("))

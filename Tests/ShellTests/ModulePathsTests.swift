@@ -4,10 +4,11 @@ import Testing
 @Suite struct ModulePathsTests {
     @Test func defaultsInOrder() {
         let paths = ModulePaths(environment: ["XDG_CONFIG_HOME": "/cfg"], scriptDirectory: "/work/scripts")
-        #expect(paths.templates == [
-            "/work/scripts/lua/?.lua", "/work/scripts/lua/?/init.lua", "/cfg/empsh/lua/?.lua", "/cfg/empsh/lua/?/init.lua",
-            "./lua/?.lua", "./lua/?/init.lua",
-        ])
+        #expect(
+            paths.templates == [
+                "/work/scripts/lua/?.lua", "/work/scripts/lua/?/init.lua", "/cfg/empsh/lua/?.lua", "/cfg/empsh/lua/?/init.lua",
+                "./lua/?.lua", "./lua/?/init.lua",
+            ])
     }
 
     @Test func homeConfigWhenXDGIsUnset() {
@@ -17,9 +18,10 @@ import Testing
 
     @Test func doubleSemicolonStandsForTheDefaults() {
         let paths = ModulePaths(environment: ["XDG_CONFIG_HOME": "/cfg", "EMPSH_PATH": "/team/?.lua;;/last/?.lua"], scriptDirectory: nil)
-        #expect(paths.templates == [
-            "/team/?.lua", "/cfg/empsh/lua/?.lua", "/cfg/empsh/lua/?/init.lua", "./lua/?.lua", "./lua/?/init.lua", "/last/?.lua",
-        ])
+        #expect(
+            paths.templates == [
+                "/team/?.lua", "/cfg/empsh/lua/?.lua", "/cfg/empsh/lua/?/init.lua", "./lua/?.lua", "./lua/?/init.lua", "/last/?.lua",
+            ])
     }
 
     @Test func withoutDoubleSemicolonTheDefaultsFollow() {

@@ -25,27 +25,30 @@ import Testing
 
     @Test func showAlignsByDisplayWidth() throws {
         let h = try PreludeHarness()
-        let text = try h.written(#"""
+        let text = try h.written(
+            #"""
             List.new{
               { id = 7, full_name = "Иванов Иван", status = "available" },
               { id = 12, full_name = "王秀英", status = "break" },
               { id = 105, full_name = "Jose\u{301} Nu\u{301}n\u{303}ez", status = json.null },
             }:show{ "id", "full_name", "status" }
             """#)
-        #expect(text == """
-             id  full_name    status
-            ---  -----------  ---------
-              7  Иванов Иван  available
-             12  王秀英       break
-            105  Jose\u{301} Nu\u{301}n\u{303}ez
-            (3 rows)
+        #expect(
+            text == """
+                 id  full_name    status
+                ---  -----------  ---------
+                  7  Иванов Иван  available
+                 12  王秀英       break
+                105  Jose\u{301} Nu\u{301}n\u{303}ez
+                (3 rows)
 
-            """)
+                """)
     }
 
     @Test func nestedValuesAreCompactJSONOrACount() throws {
         let h = try PreludeHarness()
-        let text = try h.text(#"""
+        let text = try h.text(
+            #"""
             return List.new{
               { id = 1, groups = { { group_id = 3, group_name = "Продажи" } }, operator = json.null, ok = true, ratio = 2.5 },
               { id = 2, groups = { { group_id = 3, group_name = "Продажи" }, { group_id = 5, group_name = "Склад" } },
@@ -70,14 +73,15 @@ import Testing
 
     @Test func longCellsAreCutAndControlsEscaped() {
         let table = OutputTable(columns: ["name", "note"], rows: [[.text("Иванов Иван"), .text("a\tb\nc")], [.text("王秀英王"), .absent]])
-        #expect(TableRenderer(maxCellWidth: 5).render(table) == """
-            name   note
-            -----  -----
-            Иван…  a\\tb…
-            王秀…
-            (2 rows)
+        #expect(
+            TableRenderer(maxCellWidth: 5).render(table) == """
+                name   note
+                -----  -----
+                Иван…  a\\tb…
+                王秀…
+                (2 rows)
 
-            """)
+                """)
     }
 
     @Test func csvQuotesPerRFC4180() {
@@ -91,30 +95,34 @@ import Testing
         let h = try PreludeHarness()
         try h.run(employeeRows)
         let text = try h.written(#"rows:group_by("status"):show{ "id", "full_name" }"#)
-        #expect(text == """
-            status = available
-            id  full_name
-            --  ------------
-             1  Иванов Иван
-             3  Сидоров Пётр
-            (2 rows)
+        #expect(
+            text == """
+                status = available
+                id  full_name
+                --  ------------
+                 1  Иванов Иван
+                 3  Сидоров Пётр
+                (2 rows)
 
-            status = break
-            id  full_name
-            --  ------------
-             2  Петрова Анна
-            (1 row)
+                status = break
+                id  full_name
+                --  ------------
+                 2  Петрова Анна
+                (1 row)
 
-            status = not_at_work
-            id  full_name
-            --  -----------
-             4  Ёлкин Борис
-            (1 row)
+                status = not_at_work
+                id  full_name
+                --  -----------
+                 4  Ёлкин Борис
+                (1 row)
 
-            """)
-        #expect(try h.text(#"return rows:group_by("status"):render({ "id" }, "csv")"#)
-            == "status,id\r\navailable,1\r\navailable,3\r\nbreak,2\r\nnot_at_work,4\r\n")
-        #expect(try h.text(#"return rows:where{id = 2}:group_by("status"):to_json()"#).hasPrefix(#"[{"key":"break","count":1,"rows":[{"first_name":"Анна""#))
+                """)
+        #expect(
+            try h.text(#"return rows:group_by("status"):render({ "id" }, "csv")"#)
+                == "status,id\r\navailable,1\r\navailable,3\r\nbreak,2\r\nnot_at_work,4\r\n")
+        #expect(
+            try h.text(#"return rows:where{id = 2}:group_by("status"):to_json()"#).hasPrefix(
+                #"[{"key":"break","count":1,"rows":[{"first_name":"Анна""#))
     }
 
     @Test func showFollowsTheShellsFormat() throws {
@@ -123,20 +131,24 @@ import Testing
         h.output.format = .csv
         #expect(try h.written(#"rows:first(1):show{ "id", "full_name" }"#) == "id,full_name\r\n1,Иванов Иван\r\n")
         h.output.format = .ndjson
-        #expect(try h.written(#"rows:first(2):show{ "id", "patronymic" }"#) == "{\"id\":1,\"patronymic\":\"Петрович\"}\n{\"id\":2,\"patronymic\":null}\n")
+        #expect(
+            try h.written(#"rows:first(2):show{ "id", "patronymic" }"#) == "{\"id\":1,\"patronymic\":\"Петрович\"}\n{\"id\":2,\"patronymic\":null}\n")
         h.output.format = .json
-        #expect(try h.written(#"rows:first(2):show{ "id", "operator.operator_login" }"#)
-            == "[{\"id\":1,\"operator.operator_login\":\"ivanov\"},{\"id\":2}]\n")
+        #expect(
+            try h.written(#"rows:first(2):show{ "id", "operator.operator_login" }"#)
+                == "[{\"id\":1,\"operator.operator_login\":\"ivanov\"},{\"id\":2}]\n")
         #expect(try h.written("List.new{}:show()") == "[]\n")
         #expect(try h.text(#"return empsh.format("table") .. " " .. empsh.format()"#) == "table table")
         #expect(h.output.format == .table)
-        #expect(h.error(#"empsh.format("xml")"#)?.hasPrefix(#"chunk:1: unknown output format "xml"; formats: table, json, csv, ndjson, line"#) == true)
+        #expect(
+            h.error(#"empsh.format("xml")"#)?.hasPrefix(#"chunk:1: unknown output format "xml"; formats: table, json, csv, ndjson, line"#) == true)
     }
 
     @Test func columnsDefaultToTheCatalogueOrder() throws {
         let h = try PreludeHarness()
-        #expect(try h.text(#"return List.new{{ zeta = 1, status = "a", id = 2 }, { full_name = "x", count = 3, alpha = 0 }}:to_csv()"#)
-            == "count,id,full_name,status,alpha,zeta\r\n,2,,a,,1\r\n3,,x,,0,\r\n")
+        #expect(
+            try h.text(#"return List.new{{ zeta = 1, status = "a", id = 2 }, { full_name = "x", count = 3, alpha = 0 }}:to_csv()"#)
+                == "count,id,full_name,status,alpha,zeta\r\n,2,,a,,1\r\n3,,x,,0,\r\n")
         #expect(try h.text(#"return List.new{ "a", 2 }:to_csv()"#) == "value\r\na\r\n2\r\n")
         #expect(try h.written("List.new{}:show()") == "(0 rows)\n")
     }

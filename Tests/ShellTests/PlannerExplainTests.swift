@@ -10,22 +10,25 @@ import Testing
         let plan = try QueryPlanner.plan(
             filter: .and([.condition("status", .equal, .string("available")), .condition("patronymic", .equal, .string("Петрович"))]),
             sort: [Sort(field: "last_name"), Sort(field: "id", order: .desc)], fields: ["full_name"], limit: 5, offset: 10, pageSize: 1000)
-        #expect(plan.explain(totalItems: 2500, pageSize: 1000) == """
-            server: {"filter":{"field":"status","operator":"=","value":"available"},"fields":["full_name","id","last_name","patronymic"]}
-            server pages: every matching row, 1000 rows a page
-            local filter: {"field":"patronymic","operator":"=","value":"Петрович"}
-            local sort: last_name asc, id desc
-            local offset/limit: offset 10, limit 5
-            extra fields (dropped from the results): id, last_name, patronymic
-            pages: 3 (2500 rows at 1000 a page)
-            points: 3 (1 a page); count: every page (the filter runs partly locally)
-            """)
+        #expect(
+            plan.explain(totalItems: 2500, pageSize: 1000) == """
+                server: {"filter":{"field":"status","operator":"=","value":"available"},"fields":["full_name","id","last_name","patronymic"]}
+                server pages: every matching row, 1000 rows a page
+                local filter: {"field":"patronymic","operator":"=","value":"Петрович"}
+                local sort: last_name asc, id desc
+                local offset/limit: offset 10, limit 5
+                extra fields (dropped from the results): id, last_name, patronymic
+                pages: 3 (2500 rows at 1000 a page)
+                points: 3 (1 a page); count: every page (the filter runs partly locally)
+                """)
     }
 
     @Test func reportsAServerQuery() throws {
         let plan = try QueryPlanner.plan(filter: .condition("id", .greater, .int(5)), sort: [Sort(field: "first_name")], limit: 150, offset: 20)
         let report = plan.explain(totalItems: 1000, pageSize: 100)
-        #expect(report.hasPrefix(#"server: {"offset":20,"limit":150,"filter":{"field":"id","operator":">","value":5},"sort":[{"field":"first_name","order":"asc"}]}"#))
+        #expect(
+            report.hasPrefix(
+                #"server: {"offset":20,"limit":150,"filter":{"field":"id","operator":">","value":5},"sort":[{"field":"first_name","order":"asc"}]}"#))
         #expect(report.contains("\nserver pages: at most 150 rows from offset 20, 100 rows a page\n"))
         #expect(report.contains("\nlocal filter: none\nlocal sort: none\nlocal offset/limit: none\npages: 2 (150 rows at 100 a page)\n"))
         #expect(report.hasSuffix("\npoints: 2 (1 a page); count: 1 point"))
@@ -38,10 +41,12 @@ import Testing
 
     @Test func reportsAnUnknownTotal() throws {
         let all = try QueryPlanner.plan(filter: nil)
-        #expect(all.explain(totalItems: nil, pageSize: 500).hasSuffix("""
-            pages: unknown until the first page (500 rows a page)
-            points: 1 a page; count: 1 point
-            """))
+        #expect(
+            all.explain(totalItems: nil, pageSize: 500).hasSuffix(
+                """
+                pages: unknown until the first page (500 rows a page)
+                points: 1 a page; count: 1 point
+                """))
         let limited = try QueryPlanner.plan(filter: nil, limit: 1200)
         #expect(limited.explain(totalItems: nil, pageSize: 500).contains("(500 rows a page; at most 3)"))
         let none = try QueryPlanner.plan(filter: nil, limit: 0)
@@ -50,8 +55,9 @@ import Testing
 
     @Test func reportsRowsOutOfReach() throws {
         let plan = try QueryPlanner.plan(filter: nil, offset: 100_000)
-        #expect(plan.explain(totalItems: 200_000, pageSize: 10_000).contains(
-            "pages: 1, then the fetch fails: 200000 rows match and the API reaches only the first 110000\npoints: 1"))
+        #expect(
+            plan.explain(totalItems: 200_000, pageSize: 10_000).contains(
+                "pages: 1, then the fetch fails: 200000 rows match and the API reaches only the first 110000\npoints: 1"))
         // Past the API's offset range the plan is refused, as the engine would refuse the call.
         #expect(throws: DataAPIError.self) { try QueryPlanner.plan(filter: nil, offset: 100_001) }
         #expect(throws: DataAPIError.self) { try QueryPlanner.plan(filter: .condition("patronymic", .isNull), offset: 100_001) }

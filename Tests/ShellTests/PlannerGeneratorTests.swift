@@ -1,7 +1,7 @@
 import DataAPIClient
 import DataAPIContract
-import EmployeeQuery
 import DataAPIServer
+import EmployeeQuery
 import Shell
 import TestSupport
 import Testing
@@ -43,8 +43,9 @@ final class Company: Sendable {
         }
         let limit = Bool.random(using: &rng) ? nil : [0, 1, 7, 150, 900, 2500].randomElement(using: &rng)!
         let offset = Bool.random(using: &rng) ? nil : [0, 3, 400, 1900].randomElement(using: &rng)!
-        return RandomQuery(filter: filter, sort: sort, fields: fields, limit: limit, offset: offset,
-                           pageSize: [300, 1000, 10_000].randomElement(using: &rng)!)
+        return RandomQuery(
+            filter: filter, sort: sort, fields: fields, limit: limit, offset: offset,
+            pageSize: [300, 1000, 10_000].randomElement(using: &rng)!)
     }
 
     func randomFilter(_ rng: inout SplitMix64, depth: Int = 0) -> Filter {
@@ -185,7 +186,10 @@ final class Company: Sendable {
 }
 
 extension FieldKind {
-    var isEnumeration: Bool { if case .enumeration = self { return true }; return false }
+    var isEnumeration: Bool {
+        if case .enumeration = self { return true }
+        return false
+    }
     var isScalar: Bool { [.number, .string, .boolean].contains(self) || isEnumeration }
 }
 
@@ -202,7 +206,9 @@ extension FieldKind {
             #expect(reply.error == nil, "\(reply.json.encodedString())")
             func walk(_ filter: Filter) {
                 switch filter {
-                case .condition(let c): operators.insert(c.op); fields.insert(c.field)
+                case .condition(let c):
+                    operators.insert(c.op)
+                    fields.insert(c.field)
                 case .group(let g): g.filters.forEach(walk)
                 }
             }

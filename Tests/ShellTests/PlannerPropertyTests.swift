@@ -16,9 +16,11 @@ import Testing
         var tally = Tally()
         for _ in 0..<75 {
             let q = company.randomQuery(&rng)
-            let plan = try QueryPlanner.plan(filter: q.filter, sort: q.sort, fields: q.fields, limit: q.limit, offset: q.offset,
-                                             pageSize: q.pageSize)
-            let context = "\(JSON.object(Query(filter: q.filter, sort: q.sort, fields: q.fields, limit: q.limit, offset: q.offset).params(accessToken: nil)).encodedString()) page \(q.pageSize)"
+            let plan = try QueryPlanner.plan(
+                filter: q.filter, sort: q.sort, fields: q.fields, limit: q.limit, offset: q.offset,
+                pageSize: q.pageSize)
+            let context =
+                "\(JSON.object(Query(filter: q.filter, sort: q.sort, fields: q.fields, limit: q.limit, offset: q.offset).params(accessToken: nil)).encodedString()) page \(q.pageSize)"
             let fetched = try company.fetch(plan, context: context)
             let planned = try plan.applyLocal(to: fetched)
             let expected = try company.evaluateLocally(q)
@@ -47,7 +49,8 @@ import Testing
                 q.sort.insert(Sort(field: "nickname"), at: index)
                 (expectedMnemonic, expectedField) = (.unexpectedParameters, "sort[\(index)].field")
             } else {
-                let bad = Bool.random(using: &rng)
+                let bad =
+                    Bool.random(using: &rng)
                     ? Filter.condition(["patronymic", "email", "full_name"].randomElement(using: &rng)!, .regexp, .string("(\\w+"))
                     : Filter.condition("nickname", .equal, .int(1))
                 let (filter, path) = Company.inject(bad, into: q.filter!, path: "filter", &rng)
@@ -66,8 +69,9 @@ import Testing
             // The engine, given the same query with the fields it refuses swapped for fields of the same kind,
             // reports the same error.
             let reply = company.engine.employees(Company.engineAcceptable(q).params(accessToken: nil))
-            #expect(reply.mnemonic == fromPlanner.mnemonic.rawValue && reply.field == fromPlanner.field,
-                    "\(reply.json.encodedString()) vs \(fromPlanner)")
+            #expect(
+                reply.mnemonic == fromPlanner.mnemonic.rawValue && reply.field == fromPlanner.field,
+                "\(reply.json.encodedString()) vs \(fromPlanner)")
         }
     }
 }
@@ -103,4 +107,3 @@ private struct Tally: CustomStringConvertible {
             + "local paging \(localPaging), non-trivial \(nonTrivial), multi-page \(multiPage)"
     }
 }
-

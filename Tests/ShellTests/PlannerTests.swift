@@ -31,41 +31,66 @@ private let early = Filter.condition("id", .less, .int(1500))
     }
 
     static let cases: [Case] = [
-        Case(name: "a filterable condition goes to the server", filter: available,
-             server: ##"{"filter":{"field":"status","operator":"=","value":"available"}}"##),
-        Case(name: "and splits: patronymic stays local", filter: .and([available, petrovich]),
-             server: ##"{"filter":{"field":"status","operator":"=","value":"available"}}"##,
-             localFilter: ##"{"field":"patronymic","operator":"=","value":"Петрович"}"##),
-        Case(name: "or with an unfilterable member is all local", filter: .or([available, petrovich]),
-             server: "{}", localFilter: ##"{"filters":[{"field":"status","operator":"=","value":"available"},{"field":"patronymic","operator":"=","value":"Петрович"}],"condition":"or"}"##),
-        Case(name: "or of filterable members goes whole, nested and too", filter: .or([available, .and([inGroup, early])]),
-             server: ##"{"filter":{"filters":[{"field":"status","operator":"=","value":"available"},{"filters":[{"field":"groups","operator":"jsquery","value":"#.group_id = 3"},{"field":"id","operator":"<","value":1500}],"condition":"and"}],"condition":"or"}}"##),
-        Case(name: "an or with a nested local and stays local; its and-sibling goes", filter: .and([early, .or([available, .and([inGroup, petrovich])])]),
-             server: ##"{"filter":{"field":"id","operator":"<","value":1500}}"##,
-             localFilter: ##"{"filters":[{"field":"status","operator":"=","value":"available"},{"filters":[{"field":"groups","operator":"jsquery","value":"#.group_id = 3"},{"field":"patronymic","operator":"=","value":"Петрович"}],"condition":"and"}],"condition":"or"}"##),
-        Case(name: "nested and groups split member by member", filter: .and([available, .and([early, operatorSite, petrovich])]),
-             server: ##"{"filter":{"filters":[{"field":"status","operator":"=","value":"available"},{"field":"id","operator":"<","value":1500}],"condition":"and"}}"##,
-             localFilter: ##"{"filters":[{"field":"operator","operator":"jsquery","value":"operator_sites.#.site_id = 2"},{"field":"patronymic","operator":"=","value":"Петрович"}],"condition":"and"}"##),
-        Case(name: "a sort with an unsortable key is all local", sort: [Sort(field: "last_name"), Sort(field: "id", order: .desc)],
-             server: "{}", localSort: true),
-        Case(name: "a sortable sort goes to the server with paging", filter: available,
-             sort: [Sort(field: "last_name"), Sort(field: "calls_available", order: .desc)], fields: ["full_name"], limit: 50, offset: 10,
-             server: ##"{"offset":10,"limit":50,"filter":{"field":"status","operator":"=","value":"available"},"sort":[{"field":"last_name","order":"asc"},{"field":"calls_available","order":"desc"}],"fields":["full_name","id"]}"##,
-             extraFields: ["id"]),
-        Case(name: "fields for a local filter are fetched", filter: petrovich, fields: ["full_name"],
-             server: ##"{"fields":["full_name","id","patronymic"]}"##,
-             localFilter: ##"{"field":"patronymic","operator":"=","value":"Петрович"}"##, extraFields: ["id", "patronymic"]),
-        Case(name: "fields for a local sort are fetched, the user's own are not repeated", sort: [Sort(field: "email", order: .desc)],
-             fields: ["id", "first_name"], server: ##"{"fields":["id","first_name","email"]}"##, localSort: true, extraFields: ["email"]),
-        Case(name: "local parts keep limit and offset local", filter: .and([available, petrovich]), sort: [Sort(field: "first_name")],
-             limit: 20, offset: 5,
-             server: ##"{"filter":{"field":"status","operator":"=","value":"available"},"sort":[{"field":"first_name","order":"asc"}]}"##,
-             localFilter: ##"{"field":"patronymic","operator":"=","value":"Петрович"}"##, localLimit: 20, localOffset: 5),
-        Case(name: "a local sort alone keeps limit local", filter: available, sort: [Sort(field: "schedule_id")], limit: 3,
-             server: ##"{"filter":{"field":"status","operator":"=","value":"available"}}"##, localSort: true, localLimit: 3),
+        Case(
+            name: "a filterable condition goes to the server", filter: available,
+            server: ##"{"filter":{"field":"status","operator":"=","value":"available"}}"##),
+        Case(
+            name: "and splits: patronymic stays local", filter: .and([available, petrovich]),
+            server: ##"{"filter":{"field":"status","operator":"=","value":"available"}}"##,
+            localFilter: ##"{"field":"patronymic","operator":"=","value":"Петрович"}"##),
+        Case(
+            name: "or with an unfilterable member is all local", filter: .or([available, petrovich]),
+            server: "{}",
+            localFilter:
+                ##"{"filters":[{"field":"status","operator":"=","value":"available"},{"field":"patronymic","operator":"=","value":"Петрович"}],"condition":"or"}"##
+        ),
+        Case(
+            name: "or of filterable members goes whole, nested and too", filter: .or([available, .and([inGroup, early])]),
+            server:
+                ##"{"filter":{"filters":[{"field":"status","operator":"=","value":"available"},{"filters":[{"field":"groups","operator":"jsquery","value":"#.group_id = 3"},{"field":"id","operator":"<","value":1500}],"condition":"and"}],"condition":"or"}}"##
+        ),
+        Case(
+            name: "an or with a nested local and stays local; its and-sibling goes",
+            filter: .and([early, .or([available, .and([inGroup, petrovich])])]),
+            server: ##"{"filter":{"field":"id","operator":"<","value":1500}}"##,
+            localFilter:
+                ##"{"filters":[{"field":"status","operator":"=","value":"available"},{"filters":[{"field":"groups","operator":"jsquery","value":"#.group_id = 3"},{"field":"patronymic","operator":"=","value":"Петрович"}],"condition":"and"}],"condition":"or"}"##
+        ),
+        Case(
+            name: "nested and groups split member by member", filter: .and([available, .and([early, operatorSite, petrovich])]),
+            server:
+                ##"{"filter":{"filters":[{"field":"status","operator":"=","value":"available"},{"field":"id","operator":"<","value":1500}],"condition":"and"}}"##,
+            localFilter:
+                ##"{"filters":[{"field":"operator","operator":"jsquery","value":"operator_sites.#.site_id = 2"},{"field":"patronymic","operator":"=","value":"Петрович"}],"condition":"and"}"##
+        ),
+        Case(
+            name: "a sort with an unsortable key is all local", sort: [Sort(field: "last_name"), Sort(field: "id", order: .desc)],
+            server: "{}", localSort: true),
+        Case(
+            name: "a sortable sort goes to the server with paging", filter: available,
+            sort: [Sort(field: "last_name"), Sort(field: "calls_available", order: .desc)], fields: ["full_name"], limit: 50, offset: 10,
+            server:
+                ##"{"offset":10,"limit":50,"filter":{"field":"status","operator":"=","value":"available"},"sort":[{"field":"last_name","order":"asc"},{"field":"calls_available","order":"desc"}],"fields":["full_name","id"]}"##,
+            extraFields: ["id"]),
+        Case(
+            name: "fields for a local filter are fetched", filter: petrovich, fields: ["full_name"],
+            server: ##"{"fields":["full_name","id","patronymic"]}"##,
+            localFilter: ##"{"field":"patronymic","operator":"=","value":"Петрович"}"##, extraFields: ["id", "patronymic"]),
+        Case(
+            name: "fields for a local sort are fetched, the user's own are not repeated", sort: [Sort(field: "email", order: .desc)],
+            fields: ["id", "first_name"], server: ##"{"fields":["id","first_name","email"]}"##, localSort: true, extraFields: ["email"]),
+        Case(
+            name: "local parts keep limit and offset local", filter: .and([available, petrovich]), sort: [Sort(field: "first_name")],
+            limit: 20, offset: 5,
+            server: ##"{"filter":{"field":"status","operator":"=","value":"available"},"sort":[{"field":"first_name","order":"asc"}]}"##,
+            localFilter: ##"{"field":"patronymic","operator":"=","value":"Петрович"}"##, localLimit: 20, localOffset: 5),
+        Case(
+            name: "a local sort alone keeps limit local", filter: available, sort: [Sort(field: "schedule_id")], limit: 3,
+            server: ##"{"filter":{"field":"status","operator":"=","value":"available"}}"##, localSort: true, localLimit: 3),
         Case(name: "nothing local: limit and offset go", limit: 7, offset: 100, server: ##"{"offset":100,"limit":7}"##),
-        Case(name: "empty fields means all fields", filter: petrovich, fields: [],
-             server: "{}", localFilter: ##"{"field":"patronymic","operator":"=","value":"Петрович"}"##),
+        Case(
+            name: "empty fields means all fields", filter: petrovich, fields: [],
+            server: "{}", localFilter: ##"{"field":"patronymic","operator":"=","value":"Петрович"}"##),
     ]
 
     @Test(arguments: cases)
@@ -93,9 +118,13 @@ private let early = Filter.condition("id", .less, .int(1500))
     }
 
     static let failures: [Failure] = [
-        Failure(filter: .and([available, .condition("nickname", .equal, .string("x"))]), mnemonic: .unexpectedParameters, field: "filter.filters[1].field"),
+        Failure(
+            filter: .and([available, .condition("nickname", .equal, .string("x"))]), mnemonic: .unexpectedParameters, field: "filter.filters[1].field"
+        ),
         Failure(filter: .condition("patronymic", .regexp, .string("(")), mnemonic: .invalidParameterValue, field: "filter.value"),
-        Failure(filter: .or([petrovich, .condition("email", .regexp, .string("a{2"))]), mnemonic: .invalidParameterValue, field: "filter.filters[1].value"),
+        Failure(
+            filter: .or([petrovich, .condition("email", .regexp, .string("a{2"))]), mnemonic: .invalidParameterValue, field: "filter.filters[1].value"
+        ),
         Failure(filter: .condition("operator", .equal, .int(1)), mnemonic: .dataTypeError, field: "filter.value"),
         Failure(filter: .condition("patronymic", .overlap, .array([])), mnemonic: .invalidParameterValue, field: "filter.operator"),
         Failure(sort: [Sort(field: "id"), Sort(field: "groups")], mnemonic: .invalidParameterValue, field: "sort[1].field"),
@@ -119,8 +148,10 @@ private let early = Filter.condition("id", .less, .int(1500))
 
     @Test func appliesTheLocalPartInOrder() throws {
         let plan = try QueryPlanner.plan(filter: .condition("patronymic", .isNotNull), sort: [Sort(field: "id", order: .desc)], limit: 2, offset: 1)
-        let rows = [Employee(id: 1, patronymic: "А"), Employee(id: 2), Employee(id: 3, patronymic: "Б"), Employee(id: 4, patronymic: "В"),
-                    Employee(id: 5, patronymic: "Г")]
+        let rows = [
+            Employee(id: 1, patronymic: "А"), Employee(id: 2), Employee(id: 3, patronymic: "Б"), Employee(id: 4, patronymic: "В"),
+            Employee(id: 5, patronymic: "Г"),
+        ]
         #expect(try plan.applyLocal(to: rows).map(\.id) == [4, 3])
         let past = try QueryPlanner.plan(filter: petrovich, offset: 10)
         #expect(try past.applyLocal(to: rows).isEmpty)

@@ -1,6 +1,6 @@
 import DataAPIClient
-import Foundation
 import DataAPIContract
+import Foundation
 import Lua
 import Shell
 import Testing
@@ -23,7 +23,8 @@ private final class CannedRows: Transport, @unchecked Sendable {
 
     func send(_ body: [UInt8], timeout: Duration?) async throws -> [UInt8] {
         let request = try RPCRequest(bytes: body)
-        let offset = Int(request.params["offset"]?.intValue ?? 0), limit = Int(request.params["limit"]?.intValue ?? 10_000)
+        let offset = Int(request.params["offset"]?.intValue ?? 0)
+        let limit = Int(request.params["limit"]?.intValue ?? 10_000)
         let fields = request.params["fields"]?.arrayValue?.compactMap(\.stringValue)
         let start = max(0, min(rows.count, offset - (repeatLastRow && offset > 0 ? 1 : 0)))
         let page = rows[start..<min(rows.count, offset + limit)].map { row in
@@ -31,7 +32,8 @@ private final class CannedRows: Transport, @unchecked Sendable {
         }
         let id = request.id.description
         if let cannedBody { return Array(cannedBody.replacingOccurrences(of: "ID", with: id).utf8) }
-        return Array(#"{"jsonrpc":"2.0","id":\#(id),"result":{"metadata":{"total_items":\#(rows.count)},"data":\#(JSON.array(page).encodedString())}}"#.utf8)
+        return Array(
+            #"{"jsonrpc":"2.0","id":\#(id),"result":{"metadata":{"total_items":\#(rows.count)},"data":\#(JSON.array(page).encodedString())}}"#.utf8)
     }
 }
 

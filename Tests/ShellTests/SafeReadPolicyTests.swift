@@ -12,13 +12,17 @@ import Testing
         for folder in ["work/sub", "outside", "config/empsh/lua", "script"] {
             try manager.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
-        for file in ["work/a.txt", "work/sub/b.txt", "outside/c.txt", "config/empsh/config.toml", "config/empsh/lua/m.lua", "work/token", "script/s.lua"] {
+        for file in [
+            "work/a.txt", "work/sub/b.txt", "outside/c.txt", "config/empsh/config.toml", "config/empsh/lua/m.lua", "work/token", "script/s.lua",
+        ] {
             try "x".write(to: root.appendingPathComponent(file), atomically: true, encoding: .utf8)
         }
         try manager.createSymbolicLink(atPath: root.appendingPathComponent("work/out").path, withDestinationPath: "../outside/c.txt")
-        try manager.createSymbolicLink(atPath: root.appendingPathComponent("work/config").path, withDestinationPath: root.appendingPathComponent("config").path)
+        try manager.createSymbolicLink(
+            atPath: root.appendingPathComponent("work/config").path, withDestinationPath: root.appendingPathComponent("config").path)
         let work = root.appendingPathComponent("work").path
-        let modules = ModulePaths(environment: ["XDG_CONFIG_HOME": root.appendingPathComponent("config").path, "HOME": "/nonexistent"], scriptDirectory: nil)
+        let modules = ModulePaths(
+            environment: ["XDG_CONFIG_HOME": root.appendingPathComponent("config").path, "HOME": "/nonexistent"], scriptDirectory: nil)
         let policy = SafeReadPolicy(
             currentDirectory: work, scriptDirectory: root.appendingPathComponent("script").path, modulePaths: modules,
             configDirectory: root.appendingPathComponent("config/empsh").path, secretFiles: [work + "/token"])
@@ -36,7 +40,8 @@ import Testing
 
     @Test func aRootOfSlashStillDeniesTheSystemDirectories() {
         let policy = SafeReadPolicy(
-            currentDirectory: "/", scriptDirectory: nil, modulePaths: ModulePaths(environment: [:], scriptDirectory: nil), configDirectory: "/nonexistent")
+            currentDirectory: "/", scriptDirectory: nil, modulePaths: ModulePaths(environment: [:], scriptDirectory: nil),
+            configDirectory: "/nonexistent")
         #expect(policy.resolve("/proc/self/environ") == .failure(.denied))
         #expect(policy.resolve("/proc/../proc/self/cmdline") == .failure(.denied))
         #expect(policy.resolve("/dev/null") == .failure(.denied))

@@ -3,8 +3,8 @@ import DataAPIContract
 import DataAPIServer
 import Lua
 import Shell
-import Testing
 import TestSupport
+import Testing
 
 /// `employees.watch` on a churning engine whose clock the test moves.
 @Suite struct WatchTests {
@@ -24,14 +24,16 @@ import TestSupport
     func run(_ code: String) throws -> [LuaValue] { try shell.lua.run(code, name: "=test") }
 
     @Test func firstStepAddsEverythingThenReportsRealChanges() throws {
-        let first = try run("""
+        let first = try run(
+            """
             watcher = employees.watch{ fields = {"full_name", "status"}, every = 0.01 }
             local c = watcher()
             return #c.added, #c.removed, #c.changed, c.poll, c.added[1].id ~= nil
             """)
         #expect(first == [.integer(250), .integer(0), .integer(0), .integer(1), .boolean(true)])
         clock.advance(by: 1)
-        let second = try run("""
+        let second = try run(
+            """
             local c = watcher()
             local ok = true
             for _, ch in ipairs(c.changed) do
@@ -52,7 +54,10 @@ import TestSupport
         let counts = try run("local c = watcher(); return #first.added, #c.added, #c.removed, #c.rows")
         guard case .integer(let before) = counts[0], case .integer(let added) = counts[1], case .integer(let removed) = counts[2],
             case .integer(let now) = counts[3]
-        else { Issue.record("\(counts)"); return }
+        else {
+            Issue.record("\(counts)")
+            return
+        }
         #expect(added + removed > 0)
         #expect(before + added - removed == now)
     }
@@ -63,7 +68,9 @@ import TestSupport
         do {
             _ = try limited.run("employees.watch{ every = 0.25 }()")
         } catch let error as LuaError {
-            #expect(error.message.contains("each poll costs 1 point, so every 0.25 s spends 240 points a minute, more than the account's 120; use every = 1 or more"))
+            #expect(
+                error.message.contains(
+                    "each poll costs 1 point, so every 0.25 s spends 240 points a minute, more than the account's 120; use every = 1 or more"))
         }
         #expect(try limited.run("return employees.watch{ every = 1 }().poll") == [.integer(1)])
     }

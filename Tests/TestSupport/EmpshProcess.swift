@@ -44,7 +44,9 @@ public func runEmpsh(
     for (key, value) in environment { env[key] = value }
     process.environment = env
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-    let outPipe = Pipe(), errPipe = Pipe(), inPipe = Pipe()
+    let outPipe = Pipe()
+    let errPipe = Pipe()
+    let inPipe = Pipe()
     process.standardOutput = outPipe
     process.standardError = errPipe
     process.standardInput = inPipe
@@ -55,9 +57,13 @@ public func runEmpsh(
     DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer)
     // Read both pipes concurrently so that neither fills up and blocks the child.
     let group = DispatchGroup()
-    nonisolated(unsafe) var out = Data(), err = Data()
+    nonisolated(unsafe) var out = Data()
+    nonisolated(unsafe) var err = Data()
     group.enter()
-    DispatchQueue.global().async { out = outPipe.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+    DispatchQueue.global().async {
+        out = outPipe.fileHandleForReading.readDataToEndOfFile()
+        group.leave()
+    }
     err = errPipe.fileHandleForReading.readDataToEndOfFile()
     group.wait()
     process.waitUntilExit()

@@ -1,7 +1,8 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#endif
 import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#endif
 
 /// Runs the system's `curl` as an independent HTTP client: no project code on the client side.
 public enum HTTPCurl {
@@ -37,10 +38,13 @@ public enum HTTPCurl {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("empsh-curl-\(UInt64.random(in: 0...UInt64.max))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let bodyFile = directory.appendingPathComponent("body"), headerFile = directory.appendingPathComponent("headers")
+        let bodyFile = directory.appendingPathComponent("body")
+        let headerFile = directory.appendingPathComponent("headers")
         let replyFile = directory.appendingPathComponent("reply")
-        var arguments = ["-sS", "-X", method, "--max-time", String(maxTime), "-D", headerFile.path, "-o", replyFile.path,
-                         "-H", "Expect:"]
+        var arguments = [
+            "-sS", "-X", method, "--max-time", String(maxTime), "-D", headerFile.path, "-o", replyFile.path,
+            "-H", "Expect:",
+        ]
         if let body {
             try Data(body).write(to: bodyFile)
             arguments += ["-H", "Content-Type: application/json; charset=UTF-8", "--data-binary", "@\(bodyFile.path)"]

@@ -190,7 +190,8 @@ public final class ServeProcess: @unchecked Sendable {
         process.executableURL = URL(fileURLWithPath: empshBinaryPath())
         process.arguments = ["serve", "--port", "0"] + arguments
         let output = OutputBuffer()
-        let outPipe = Pipe(), errPipe = Pipe()
+        let outPipe = Pipe()
+        let errPipe = Pipe()
         process.standardOutput = outPipe
         process.standardError = errPipe
         process.standardInput = FileHandle.nullDevice

@@ -17,9 +17,10 @@ public func json(_ value: Any) -> JSON {
 
 /// The object and array fields of one realistic employee, as `get.employees` returns them.
 public enum EmployeeFixture {
-    public static let coach = json([
-        "coach_id": 17, "coach_full_name": "Петров Пётр Петрович", "coach_always_enabled": false,
-    ] as KeyValuePairs<String, Any>)
+    public static let coach = json(
+        [
+            "coach_id": 17, "coach_full_name": "Петров Пётр Петрович", "coach_always_enabled": false,
+        ] as KeyValuePairs<String, Any>)
 
     public static let groups = json([
         ["group_id": 5, "group_name": "Продажи"] as KeyValuePairs<String, Any>,
@@ -31,9 +32,10 @@ public enum EmployeeFixture {
         ["phone_number": "74955140578...2345", "channels_count": 3, "dial_time": 30, "status": "inactive"] as KeyValuePairs<String, Any>,
     ])
 
-    public static let `extension` = json([
-        "extension_phone_number": "101", "extension_voice_mail_enabled": true, "extension_queue_enabled": false,
-    ] as KeyValuePairs<String, Any>)
+    public static let `extension` = json(
+        [
+            "extension_phone_number": "101", "extension_voice_mail_enabled": true, "extension_queue_enabled": false,
+        ] as KeyValuePairs<String, Any>)
 
     public static let allowedIn = json(["internal", "external"])
     public static let allowedOut = json(["internal"])
@@ -66,8 +68,9 @@ extension Employee {
         groups: [.init(groupID: 3, groupName: "Sales")],
         phoneNumbers: [.init(phoneNumber: "74955140578...2345", channelsCount: 1, dialTime: 60, status: .active)],
         extension: .init(extensionPhoneNumber: "101", extensionVoiceMailEnabled: true, extensionQueueEnabled: false),
-        operator: .init(operatorLogin: "op", operatorDisplayName: "Op", operatorPositionID: 5, operatorPositionName: "Senior",
-                        operatorOfflineMessageEnabled: true, operatorInviteToChatEnabled: false, operatorChatEnabled: true,
-                        operatorChatsAvailable: nil, operatorSites: [.init(siteID: 1, siteDomainName: "example.com")])
+        operator: .init(
+            operatorLogin: "op", operatorDisplayName: "Op", operatorPositionID: 5, operatorPositionName: "Senior",
+            operatorOfflineMessageEnabled: true, operatorInviteToChatEnabled: false, operatorChatEnabled: true,
+            operatorChatsAvailable: nil, operatorSites: [.init(siteID: 1, siteDomainName: "example.com")])
     )
 }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Why a pseudo-terminal session failed.
@@ -24,7 +25,8 @@ public final class PTYSession {
     ///   - arguments: the command line.
     ///   - environment: variables added to the test's environment (EMPSH_* credentials are removed).
     public init(_ arguments: [String], environment: [String: String] = [:]) throws {
-        var masterFD: Int32 = -1, slaveFD: Int32 = -1
+        var masterFD: Int32 = -1
+        var slaveFD: Int32 = -1
         var size = winsize(ws_row: 30, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
         guard openpty(&masterFD, &slaveFD, nil, nil, &size) == 0 else { throw PTYError(description: "openpty failed: \(errno)") }
         master = masterFD

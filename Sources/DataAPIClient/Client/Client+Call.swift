@@ -51,8 +51,11 @@ extension Client {
                 if authenticated { session.succeeded() }
                 if let cacheKey { cache?.store(bytes, for: cacheKey, at: clock.now()) }
                 configuration.logger?.debug(
-                    "reply", metadata: ["method": "\(method)", "id": "\(id)", "bytes": "\(bytes.count)",
-                                        "total_items": "\(scanned.metadata.totalItems.map(String.init) ?? "-")"]
+                    "reply",
+                    metadata: [
+                        "method": "\(method)", "id": "\(id)", "bytes": "\(bytes.count)",
+                        "total_items": "\(scanned.metadata.totalItems.map(String.init) ?? "-")",
+                    ]
                 )
                 return scanned
             } catch {
@@ -64,7 +67,8 @@ extension Client {
                         case .wait(let wait):
                             minuteWaits += 1
                             guard minuteWaits <= 3 else {
-                                throw ClientError(.minuteLimit, method: method, message: "minute point limit still spent after 3 waits", underlying: api)
+                                throw ClientError(
+                                    .minuteLimit, method: method, message: "minute point limit still spent after 3 waits", underlying: api)
                             }
                             try await waitForBudget(wait)
                             continue
@@ -139,9 +143,10 @@ extension Client {
     /// Logs a request at debug level with `access_token` and `password` masked.
     private func logRequest(id: Int64, method: String, params: JSONObject) {
         guard let logger = configuration.logger, logger.logLevel <= .debug else { return }
-        let masked = JSONObject(params.entries.map { entry in
-            (entry.key, entry.key == "access_token" || entry.key == "password" ? JSON.string("***") : entry.value)
-        })
+        let masked = JSONObject(
+            params.entries.map { entry in
+                (entry.key, entry.key == "access_token" || entry.key == "password" ? JSON.string("***") : entry.value)
+            })
         let body = scrubber.scrub(RPCRequest(id: .int(id), method: method, params: masked).encoded().utf8String)
         logger.debug("request", metadata: ["method": "\(method)", "id": "\(id)", "body": "\(body)"])
     }
@@ -188,7 +193,8 @@ extension Client {
             }
         }
         if let expectedID, scanner.id != .int(expectedID) {
-            throw ClientError.malformedReply(method: method, "id \(scanner.id?.encodedString() ?? "missing") does not match the request's \(expectedID)")
+            throw ClientError.malformedReply(
+                method: method, "id \(scanner.id?.encodedString() ?? "missing") does not match the request's \(expectedID)")
         }
         guard scanner.hasResult, !scanner.resultIsNotObject else {
             throw ClientError.malformedReply(method: method, "it has neither an object result nor an error")

@@ -1,3 +1,6 @@
+import DataAPIContract
+import EmployeeQuery
+
 extension Client {
     /// Counts the rows a query matches, for 1 point: one call with `limit: 1` and `fields: ["id"]`
     /// (the reference server does not accept `limit: 0`), reading `metadata.total_items`.
@@ -49,10 +52,12 @@ extension Client {
 
         let width = max(1, configuration.concurrency)
         try await withThrowingTaskGroup(of: (Int, RawPage).self) { group in
-            var launched = 0, delivered = 0
+            var launched = 0
+            var delivered = 0
             var ready: [Int: RawPage] = [:]
             while launched < rest.count, launched - delivered < width {
-                let index = launched, request = rest[index]
+                let index = launched
+                let request = rest[index]
                 group.addTask { (index, try await self.fetchRaw(query, request)) }
                 launched += 1
             }
@@ -63,7 +68,8 @@ extension Client {
                     delivered += 1
                 }
                 while launched < rest.count, launched - delivered < width {
-                    let index = launched, request = rest[index]
+                    let index = launched
+                    let request = rest[index]
                     group.addTask { (index, try await self.fetchRaw(query, request)) }
                     launched += 1
                 }
@@ -86,8 +92,6 @@ extension Client {
     }
 }
 
-import DataAPIContract
-import EmployeeQuery
 /// A page as it came, before duplicates are marked.
 struct RawPage: Sendable {
     var tape: JSONTape

@@ -74,6 +74,7 @@ func humanDuration(seconds: Double) -> String {
     if total < 60 { return "\(total) s" }
     let minutes = (total + 59) / 60
     if minutes < 60 { return "\(minutes) min" }
-    let hours = minutes / 60, rest = minutes % 60
+    let hours = minutes / 60
+    let rest = minutes % 60
     return rest == 0 ? "\(hours) h" : "\(hours) h \(rest) min"
 }

@@ -116,7 +116,8 @@ public struct RateLimiter: Sendable, Hashable {
         }
         let message = error.message.lowercased()
         if message.contains("minute") || message.contains("минут") { return false }
-        return message.contains("day") || message.contains("daily") || message.contains("сут") || message.contains("день") || message.contains("дневн")
+        return message.contains("day") || message.contains("daily") || message.contains("сут") || message.contains("день")
+            || message.contains("дневн")
     }
 
     /// `daily limit of 3000 points spent; it refills in 5 h 12 min`.

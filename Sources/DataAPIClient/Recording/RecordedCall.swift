@@ -45,7 +45,8 @@ public struct RecordedCall: Sendable, Hashable {
         let scrubber = Scrubber(secrets)
         var kept = JSON.string(scrubber.scrub(String(decoding: reply, as: UTF8.self)))
         if case .object(let object)? = try? JSON(parsing: reply) {
-            kept = Self.scrubbed(.object(JSONObject(object.entries.filter { $0.key != "jsonrpc" && $0.key != "id" }.map { ($0.key, $0.value) })), scrubber)
+            kept = Self.scrubbed(
+                .object(JSONObject(object.entries.filter { $0.key != "jsonrpc" && $0.key != "id" }.map { ($0.key, $0.value) })), scrubber)
         }
         self.init(method: method, params: params, reply: kept)
     }

@@ -110,7 +110,11 @@ struct ReplyScanner: JSONVisitor {
     // MARK: JSONVisitor
 
     private enum Scalar {
-        case null, bool(Bool), int(Int64), double(Double), string(UnsafeRawBufferPointer)
+        case null
+        case bool(Bool)
+        case int(Int64)
+        case double(Double)
+        case string(UnsafeRawBufferPointer)
     }
 
     private mutating func scalar(_ value: Scalar) throws {

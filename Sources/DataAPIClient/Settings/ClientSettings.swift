@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Where to connect and with which credentials, resolved from flags, environment and a profile.
@@ -115,16 +115,17 @@ public struct ClientSettings: Sendable, Hashable, CustomStringConvertible {
         } else if let named {
             throw ConfigurationError("profile \(named) was asked for, but neither XDG_CONFIG_HOME nor HOME is set")
         }
-        let sources = [
-            Source(
-                name: "the command line", url: flags.url, token: flags.token, login: flags.login, password: flags.password,
-                userID: flags.userID.map { .text($0, source: "--user-id") }
-            ),
-            Source(
-                name: "the environment", url: env("EMPSH_URL"), token: env("EMPSH_TOKEN"), login: env("EMPSH_LOGIN"),
-                password: env("EMPSH_PASSWORD"), userID: env("EMPSH_USER_ID").map { .text($0, source: "EMPSH_USER_ID") }
-            ),
-        ] + (profileSource.map { [$0] } ?? [])
+        let sources =
+            [
+                Source(
+                    name: "the command line", url: flags.url, token: flags.token, login: flags.login, password: flags.password,
+                    userID: flags.userID.map { .text($0, source: "--user-id") }
+                ),
+                Source(
+                    name: "the environment", url: env("EMPSH_URL"), token: env("EMPSH_TOKEN"), login: env("EMPSH_LOGIN"),
+                    password: env("EMPSH_PASSWORD"), userID: env("EMPSH_USER_ID").map { .text($0, source: "EMPSH_USER_ID") }
+                ),
+            ] + (profileSource.map { [$0] } ?? [])
 
         let credentials = try resolveCredentials(sources)
         var userID: Int64?

@@ -43,7 +43,8 @@ struct ProfileFile: Sendable {
         var profiles: [String: Profile] = [:]
         if let section = table["profiles"] {
             guard let sections = section.table else {
-                throw ConfigurationError("profiles must be a table of [profiles.NAME] sections", file: path, line: Self.line(of: "profiles", in: text))
+                throw ConfigurationError(
+                    "profiles must be a table of [profiles.NAME] sections", file: path, line: Self.line(of: "profiles", in: text))
             }
             for name in sections.keys {
                 let line = Self.line(ofSection: name, in: text)
@@ -112,7 +113,11 @@ struct ProfileFile: Sendable {
         var quote: Character?
         for ch in message {
             if let q = quote {
-                if ch == q { quote = nil; out.append("…"); out.append(ch) }
+                if ch == q {
+                    quote = nil
+                    out.append("…")
+                    out.append(ch)
+                }
             } else if ch == "'" || ch == "\"" {
                 quote = ch
                 out.append(ch)

@@ -1,13 +1,13 @@
-import DataAPIContract
 import AsyncHTTPClient
+import DataAPIContract
 import NIOCore
 import NIOHTTP1
 import NIOPosix
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Carries JSON-RPC bodies to a Data API endpoint over HTTP(S), with AsyncHTTPClient.

@@ -92,7 +92,8 @@ extension DataAPIError {
             case .invalidRequest: -32600
             case .methodNotFound: -32601
             case .requiredParameterMissed, .invalidParameterValue, .dataTypeError, .unexpectedParameters,
-                .invalidParametersCombination, .filterProhibited, .sortProhibited: -32602
+                .invalidParametersCombination, .filterProhibited, .sortProhibited:
+                -32602
             case .accessTokenInvalid, .accessTokenExpired, .accessTokenBlocked, .authError: -32001
             case .forbidden, .ipNotWhitelisted: -32003
             case .accountInactive: -32009

@@ -23,8 +23,9 @@ extension Employee {
             scheduleName: try f.string("schedule_name")
         )
         if let c = try f.object("coach"), !c.object.isEmpty {
-            coach = Coach(coachID: try c.int("coach_id"), coachFullName: try c.string("coach_full_name"),
-                          coachAlwaysEnabled: try c.bool("coach_always_enabled"))
+            coach = Coach(
+                coachID: try c.int("coach_id"), coachFullName: try c.string("coach_full_name"),
+                coachAlwaysEnabled: try c.bool("coach_always_enabled"))
         }
         groups = try f.array("groups").map { element, elementPath in
             let g = try JSONFields(element, path: elementPath)
@@ -32,13 +33,15 @@ extension Employee {
         }
         phoneNumbers = try f.array("phone_numbers").map { element, elementPath in
             let p = try JSONFields(element, path: elementPath)
-            return PhoneNumber(phoneNumber: try p.string("phone_number"), channelsCount: try p.int("channels_count"),
-                               dialTime: try p.int("dial_time"), status: try p.string("status").map(PhoneNumberStatus.init(rawValue:)))
+            return PhoneNumber(
+                phoneNumber: try p.string("phone_number"), channelsCount: try p.int("channels_count"),
+                dialTime: try p.int("dial_time"), status: try p.string("status").map(PhoneNumberStatus.init(rawValue:)))
         }
         if let e = try f.object("extension"), !e.object.isEmpty {
-            `extension` = Extension(extensionPhoneNumber: try e.string("extension_phone_number"),
-                                    extensionVoiceMailEnabled: try e.bool("extension_voice_mail_enabled"),
-                                    extensionQueueEnabled: try e.bool("extension_queue_enabled"))
+            `extension` = Extension(
+                extensionPhoneNumber: try e.string("extension_phone_number"),
+                extensionVoiceMailEnabled: try e.bool("extension_voice_mail_enabled"),
+                extensionQueueEnabled: try e.bool("extension_queue_enabled"))
         }
         if let o = try f.object("operator"), !o.object.isEmpty {
             `operator` = Operator(

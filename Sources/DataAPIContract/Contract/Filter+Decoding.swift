@@ -86,7 +86,8 @@ extension Sort {
             case nil, .null?: break
             case .string(let name)?:
                 guard let parsed = Order(rawValue: name) else {
-                    throw DataAPIError.invalidParameterValue(field: "\(place).order", value: .string(name), message: "order must be \"asc\" or \"desc\"")
+                    throw DataAPIError.invalidParameterValue(
+                        field: "\(place).order", value: .string(name), message: "order must be \"asc\" or \"desc\"")
                 }
                 order = parsed
             case let other?: throw DataAPIError.dataTypeError(field: "\(place).order", value: other, expected: "string")

@@ -100,7 +100,10 @@ extension JSON {
     }
 
     /// The string, when this is a string.
-    public var stringValue: String? { if case .string(let s) = self { return s }; return nil }
+    public var stringValue: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
     /// The integer, when this is an integer or a float with an exact integer value.
     public var intValue: Int64? {
         switch self {
@@ -118,13 +121,25 @@ extension JSON {
         }
     }
     /// The Boolean, when this is a Boolean.
-    public var boolValue: Bool? { if case .bool(let b) = self { return b }; return nil }
+    public var boolValue: Bool? {
+        if case .bool(let b) = self { return b }
+        return nil
+    }
     /// The elements, when this is an array.
-    public var arrayValue: [JSON]? { if case .array(let a) = self { return a }; return nil }
+    public var arrayValue: [JSON]? {
+        if case .array(let a) = self { return a }
+        return nil
+    }
     /// The members, when this is an object.
-    public var objectValue: JSONObject? { if case .object(let o) = self { return o }; return nil }
+    public var objectValue: JSONObject? {
+        if case .object(let o) = self { return o }
+        return nil
+    }
     /// Whether this is `null`.
-    public var isNull: Bool { if case .null = self { return true }; return false }
+    public var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
 
     /// The JSON type's name as error messages give it: `null`, `boolean`, `number`, `string`, `array`, `object`.
     public var typeName: String {

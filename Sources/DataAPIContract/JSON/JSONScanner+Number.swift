@@ -21,7 +21,12 @@ extension JSONScanner {
             if i < count && byte(i) &- UInt8(ascii: "0") < 10 { throw fail(.invalidNumber, at: i) }
         } else {
             repeat {
-                if mantissa <= limit { mantissa = mantissa &* 10 &+ UInt64(digit) } else { exact = false; exponent += 1 }
+                if mantissa <= limit {
+                    mantissa = mantissa &* 10 &+ UInt64(digit)
+                } else {
+                    exact = false
+                    exponent += 1
+                }
                 i += 1
                 guard i < count else { break }
                 digit = byte(i) &- UInt8(ascii: "0")
@@ -31,7 +36,12 @@ extension JSONScanner {
             isInteger = false
             i += 1
             i = try scanDigits(from: i) { digit in
-                if mantissa <= limit { mantissa = mantissa &* 10 &+ UInt64(digit); exponent -= 1 } else { exact = false }
+                if mantissa <= limit {
+                    mantissa = mantissa &* 10 &+ UInt64(digit)
+                    exponent -= 1
+                } else {
+                    exact = false
+                }
             }
         }
         if i < count && byte(i) | 0x20 == UInt8(ascii: "e") {

@@ -43,11 +43,19 @@ extension JSONScanner {
         var high: UInt8 = 0xBF
         switch b0 {
         case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; low = 0xA0
-        case 0xED: length = 3; high = 0x9F
+        case 0xE0:
+            length = 3
+            low = 0xA0
+        case 0xED:
+            length = 3
+            high = 0x9F
         case 0xE1...0xEF: length = 3
-        case 0xF0: length = 4; low = 0x90
-        case 0xF4: length = 4; high = 0x8F
+        case 0xF0:
+            length = 4
+            low = 0x90
+        case 0xF4:
+            length = 4
+            high = 0x8F
         case 0xF1...0xF3: length = 4
         default: throw fail(.invalidUTF8, at: i)
         }
@@ -158,14 +166,23 @@ extension JSONScanner {
         func put(_ k: Int, _ v: UInt32) { out.storeBytes(of: UInt8(truncatingIfNeeded: v), toByteOffset: k, as: UInt8.self) }
         switch scalar {
         case 0..<0x80:
-            put(0, scalar); return 1
+            put(0, scalar)
+            return 1
         case 0x80..<0x800:
-            put(0, 0xC0 | scalar >> 6); put(1, 0x80 | scalar & 0x3F); return 2
+            put(0, 0xC0 | scalar >> 6)
+            put(1, 0x80 | scalar & 0x3F)
+            return 2
         case 0x800..<0x10000:
-            put(0, 0xE0 | scalar >> 12); put(1, 0x80 | scalar >> 6 & 0x3F); put(2, 0x80 | scalar & 0x3F); return 3
+            put(0, 0xE0 | scalar >> 12)
+            put(1, 0x80 | scalar >> 6 & 0x3F)
+            put(2, 0x80 | scalar & 0x3F)
+            return 3
         default:
-            put(0, 0xF0 | scalar >> 18); put(1, 0x80 | scalar >> 12 & 0x3F)
-            put(2, 0x80 | scalar >> 6 & 0x3F); put(3, 0x80 | scalar & 0x3F); return 4
+            put(0, 0xF0 | scalar >> 18)
+            put(1, 0x80 | scalar >> 12 & 0x3F)
+            put(2, 0x80 | scalar >> 6 & 0x3F)
+            put(3, 0x80 | scalar & 0x3F)
+            return 4
         }
     }
 }

@@ -18,9 +18,10 @@ enum DemoPhoneNumbers {
         while numbers.count < count {
             let number = phoneNumber(&rng)
             if numbers.contains(where: { $0.phoneNumber == number }) { continue }
-            numbers.append(Employee.PhoneNumber(
-                phoneNumber: number, channelsCount: channelsCount(&rng), dialTime: dialTime(&rng),
-                status: rng.chance(0.88) ? .active : .inactive))
+            numbers.append(
+                Employee.PhoneNumber(
+                    phoneNumber: number, channelsCount: channelsCount(&rng), dialTime: dialTime(&rng),
+                    status: rng.chance(0.88) ? .active : .inactive))
         }
         return numbers
     }

@@ -44,15 +44,18 @@ struct APIEndpoint: Sendable {
             try? await context.channel.close()
             throw ConnectionDropped()
         case .serverError:
-            return Response(status: .internalServerError, headers: [.contentType: "text/plain; charset=UTF-8"],
-                            body: .init(byteBuffer: ByteBuffer(bytes: FaultReplies.serverErrorBody)))
+            return Response(
+                status: .internalServerError, headers: [.contentType: "text/plain; charset=UTF-8"],
+                body: .init(byteBuffer: ByteBuffer(bytes: FaultReplies.serverErrorBody)))
         case .truncatedBody(let keep):
             return Self.json(FaultReplies.truncated(await answer(body), keepPermille: keep))
         case .malformedBody:
             return Self.json(FaultReplies.malformedBody)
         case .limitExceeded(let reset):
-            return Self.json(FaultReplies.limitExceeded(request: body, dayLimit: configuration.dayLimit,
-                                                        minuteLimit: configuration.minuteLimit, minuteReset: reset))
+            return Self.json(
+                FaultReplies.limitExceeded(
+                    request: body, dayLimit: configuration.dayLimit,
+                    minuteLimit: configuration.minuteLimit, minuteReset: reset))
         }
     }
 

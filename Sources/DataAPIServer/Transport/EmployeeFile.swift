@@ -1,10 +1,11 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import DataAPIContract
 import EmployeeQuery
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Reads the `--data FILE` of `empsh serve`: a JSON array of employee records as `get.employees` returns them.
 public enum EmployeeFile {

@@ -73,7 +73,8 @@ public struct FaultInjector: Sendable {
         guard !configuration.kinds.isEmpty, draw.chance(configuration.probability) else { return .none }
         switch draw.pick(configuration.kinds) {
         case .delay:
-            let low = configuration.delay.lowerBound.milliseconds, high = configuration.delay.upperBound.milliseconds
+            let low = configuration.delay.lowerBound.milliseconds
+            let high = configuration.delay.upperBound.milliseconds
             return .delay(.milliseconds(draw.int(in: low...max(low, high))))
         case .dropConnection: return .dropConnection
         case .serverError: return .serverError

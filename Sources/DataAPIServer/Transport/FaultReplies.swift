@@ -31,8 +31,9 @@ public enum FaultReplies {
     public static func limitExceeded(request: [UInt8], dayLimit: Int, minuteLimit: Int, minuteReset: Int) -> [UInt8] {
         let id: RPCID?
         do { id = try RPCRequest(bytes: request).id } catch { id = error.id }
-        let limits = Metadata.Limits(dayLimit: dayLimit, dayRemaining: dayLimit, dayReset: 86_400 - minuteReset,
-                                     minuteLimit: minuteLimit, minuteRemaining: 0, minuteReset: minuteReset)
+        let limits = Metadata.Limits(
+            dayLimit: dayLimit, dayRemaining: dayLimit, dayReset: 86_400 - minuteReset,
+            minuteLimit: minuteLimit, minuteRemaining: 0, minuteReset: minuteReset)
         let error = DataAPIError.limitExceeded(per: .minute, limitMaxValue: minuteLimit, metadata: Metadata(limits: limits))
         return RPCReply(id: id, outcome: .error(error)).encoded()
     }

@@ -41,8 +41,10 @@ public struct HTTPServer: Sendable {
         public var logger: Logger
 
         /// Creates a configuration; every parameter has the default stated on its property.
-        public init(port: Int = 0, maxBodySize: Int = 8 << 20, faults: FaultInjector.Configuration = .none, faultSeed: UInt64 = 0,
-                    dayLimit: Int = 3000, minuteLimit: Int = 120, logger: Logger = Logger(label: "empsh.serve")) {
+        public init(
+            port: Int = 0, maxBodySize: Int = 8 << 20, faults: FaultInjector.Configuration = .none, faultSeed: UInt64 = 0,
+            dayLimit: Int = 3000, minuteLimit: Int = 120, logger: Logger = Logger(label: "empsh.serve")
+        ) {
             self.port = port
             self.maxBodySize = maxBodySize
             self.faults = faults
@@ -82,11 +84,12 @@ public struct HTTPServer: Sendable {
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: configuration.logger
         )
-        let group = ServiceGroup(configuration: .init(
-            services: [application],
-            gracefulShutdownSignals: stopOnSignals ? [.sigterm, .sigint] : [],
-            logger: configuration.logger
-        ))
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [application],
+                gracefulShutdownSignals: stopOnSignals ? [.sigterm, .sigint] : [],
+                logger: configuration.logger
+            ))
         try await group.run()
     }
 
@@ -103,7 +106,7 @@ public struct HTTPServer: Sendable {
             }
         }
         #if DEBUG
-        do { try router.validate() } catch { preconditionFailure("router: \(error)") }
+            do { try router.validate() } catch { preconditionFailure("router: \(error)") }
         #endif
         return router
     }

@@ -11,20 +11,25 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
-        let method = request.method.rawValue, path = request.uri.path
+        let method = request.method.rawValue
+        let path = request.uri.path
         do {
             let response = try await next(request, context)
-            context.logger.log(level: level, "\(method) \(path) \(response.status.code)", metadata: [
-                "http.status": "\(response.status.code)",
-                "http.reply_bytes": "\(response.body.contentLength.map(String.init) ?? "-")",
-                "http.ms": "\(Self.milliseconds(since: start))",
-            ])
+            context.logger.log(
+                level: level, "\(method) \(path) \(response.status.code)",
+                metadata: [
+                    "http.status": "\(response.status.code)",
+                    "http.reply_bytes": "\(response.body.contentLength.map(String.init) ?? "-")",
+                    "http.ms": "\(Self.milliseconds(since: start))",
+                ])
             return response
         } catch {
             let status = (error as? any HTTPResponseError)?.status.code
-            context.logger.log(level: level, "\(method) \(path) \(status.map(String.init) ?? "error")", metadata: [
-                "http.ms": "\(Self.milliseconds(since: start))",
-            ])
+            context.logger.log(
+                level: level, "\(method) \(path) \(status.map(String.init) ?? "error")",
+                metadata: [
+                    "http.ms": "\(Self.milliseconds(since: start))"
+                ])
             throw error
         }
     }

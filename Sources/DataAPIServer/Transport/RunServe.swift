@@ -17,17 +17,20 @@ public func runServe(
     _ configuration: ServeConfiguration, logger: Logger = Logger(label: "empsh.serve"), announce: (String) -> Void
 ) async throws {
     try configuration.validate()
-    let employees = try configuration.dataFile.map { path throws(ServeConfigurationError) in try EmployeeFile.load(path: path) }
+    let employees =
+        try configuration.dataFile.map { path throws(ServeConfigurationError) in try EmployeeFile.load(path: path) }
         ?? DemoCompany.generate(employees: configuration.employees ?? DemoCompany.defaultEmployeeCount, seed: configuration.seed)
     let token = configuration.token ?? DemoKey.generate()
     var engineConfiguration = EngineConfiguration.demo(
         employees: employees, token: token, dayLimit: configuration.dayLimit, minuteLimit: configuration.minuteLimit)
     engineConfiguration.churn = Churn(perSecond: configuration.churn, seed: configuration.seed)
     let engine = Engine(engineConfiguration)
-    let server = HTTPServer(engine: engine, configuration: .init(
-        port: configuration.port, faults: configuration.faults, faultSeed: configuration.faultSeed,
-        dayLimit: configuration.dayLimit, minuteLimit: configuration.minuteLimit, logger: logger
-    ))
+    let server = HTTPServer(
+        engine: engine,
+        configuration: .init(
+            port: configuration.port, faults: configuration.faults, faultSeed: configuration.faultSeed,
+            dayLimit: configuration.dayLimit, minuteLimit: configuration.minuteLimit, logger: logger
+        ))
 
     let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
     try await withThrowingTaskGroup(of: Void.self) { group in

@@ -38,9 +38,11 @@ public struct ServeConfiguration: Sendable, Hashable {
     public var churn: Int = 0
 
     /// Creates a configuration; every parameter has the default stated on its property.
-    public init(port: Int = defaultPort, employees: Int? = nil, seed: UInt64 = DemoCompany.defaultSeed, token: String? = nil,
-                dataFile: String? = nil, minuteLimit: Int = 120, dayLimit: Int = 3000, faultProbability: Double = 0,
-                faultDelay: ClosedRange<Duration> = .seconds(3) ... .seconds(10)) {
+    public init(
+        port: Int = defaultPort, employees: Int? = nil, seed: UInt64 = DemoCompany.defaultSeed, token: String? = nil,
+        dataFile: String? = nil, minuteLimit: Int = 120, dayLimit: Int = 3000, faultProbability: Double = 0,
+        faultDelay: ClosedRange<Duration> = .seconds(3) ... .seconds(10)
+    ) {
         self.port = port
         self.employees = employees
         self.seed = seed

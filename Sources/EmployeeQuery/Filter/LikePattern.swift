@@ -96,11 +96,11 @@ public struct LikePattern: Sendable, Hashable {
         let value = scalar.value
         guard caseInsensitive else { return value }
         switch value {
-        case 0x41...0x5A: return value + 0x20          // A–Z
+        case 0x41...0x5A: return value + 0x20  // A–Z
         case 0..<0x80: return value
-        case 0x410...0x42F: return value + 0x20        // А–Я
-        case 0x430...0x44F, 0x450...0x45F: return value // а–я, ѐ–џ
-        case 0x400...0x40F: return value + 0x50        // Ѐ–Џ, Ё → ё
+        case 0x410...0x42F: return value + 0x20  // А–Я
+        case 0x430...0x44F, 0x450...0x45F: return value  // а–я, ѐ–џ
+        case 0x400...0x40F: return value + 0x50  // Ѐ–Џ, Ё → ё
         default:
             guard scalar.properties.changesWhenLowercased else { return value }
             let lower = scalar.properties.lowercaseMapping.unicodeScalars

@@ -46,7 +46,8 @@ public struct EmployeesRequest: Sendable {
             var fields = Set<EmployeeField>()
             for (index, name) in names.enumerated() {
                 guard let field = EmployeeField(rawValue: name) else {
-                    throw DataAPIError(.unexpectedParameters, message: "Unknown field \(name) in fields", field: "fields[\(index)]", value: .string(name))
+                    throw DataAPIError(
+                        .unexpectedParameters, message: "Unknown field \(name) in fields", field: "fields[\(index)]", value: .string(name))
                 }
                 fields.insert(field)
             }

@@ -52,7 +52,8 @@ public struct LocalSort: Sendable {
         }
         return decorated.sorted { a, b in
             for (position, key) in keys.enumerated() {
-                let x = a.keys[position], y = b.keys[position]
+                let x = a.keys[position]
+                let y = b.keys[position]
                 if x != y { return key.descending ? y < x : x < y }
             }
             return (a.employee.id, a.index) < (b.employee.id, b.index)

@@ -79,7 +79,8 @@ struct QueryOptions {
 
     private static func readCount(_ stack: LuaStack, _ index: Int32, _ name: String, function: String) throws -> Int {
         guard let value = stack.tointeger(index) else {
-            throw LuaRaise.message("\(function): \(name) must be an integer, got \(stack.type(index) == .number ? "a fraction" : stack.typename(index))")
+            throw LuaRaise.message(
+                "\(function): \(name) must be an integer, got \(stack.type(index) == .number ? "a fraction" : stack.typename(index))")
         }
         guard value >= 0, value <= Int64(Int32.max) else { throw LuaRaise.message("\(function): \(name) must be 0 or more, got \(value)") }
         return Int(value)
@@ -88,7 +89,8 @@ struct QueryOptions {
     /// A filter table (built by `F` or written in the API's shape) → the contract's filter.
     static func readFilter(_ stack: LuaStack, _ index: Int32, function: String) throws -> Filter? {
         guard stack.type(index) == .table else {
-            throw LuaRaise.message("\(function): filter must be a table (F.<field>:<op>(...) or {field=, operator=, value=}), got \(stack.typename(index))")
+            throw LuaRaise.message(
+                "\(function): filter must be a table (F.<field>:<op>(...) or {field=, operator=, value=}), got \(stack.typename(index))")
         }
         // The prelude's checker gives a clear error for a hand-written table (a missing operator,
         // an operator that does not apply, a value of the wrong type) and returns the API shape.

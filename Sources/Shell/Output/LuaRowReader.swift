@@ -1,5 +1,5 @@
-import EmployeeQuery
 import DataAPIContract
+import EmployeeQuery
 import Lua
 
 /// Reads a Lua list of rows (tables, or plain values) into an ``OutputTable``, straight from the stack.
@@ -141,7 +141,7 @@ struct LuaRowReader {
         if seen.isEmpty { return sawPlain ? ["value"] : [] }
         return seen.sorted { a, b in
             switch (Self.rank[a], Self.rank[b]) {
-            case let (x?, y?): x < y
+            case (let x?, let y?): x < y
             case (.some, nil): true
             case (nil, .some): false
             case (nil, nil): a < b

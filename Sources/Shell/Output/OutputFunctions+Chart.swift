@@ -9,7 +9,9 @@ extension OutputFunctions {
             guard stack.type(1) == .table, stack.type(2) == .table else {
                 throw LuaRaise.message("empsh.chart expects a list of labels and a list of values")
             }
-            var labels: [String] = [], values: [Double] = [], texts: [String] = []
+            var labels: [String] = []
+            var values: [Double] = []
+            var texts: [String] = []
             let count = stack.arrayLength(1)
             guard stack.arrayLength(2) == count else {
                 throw LuaRaise.message("empsh.chart: \(count) labels but \(stack.arrayLength(2)) values")

@@ -26,7 +26,8 @@ enum OutputFunctions {
             case .table:
                 let table = try reader.table(rows: 1, columns: columns)
                 if let width = settings.terminalWidth() {
-                    text = TableRenderer(maxCellWidth: settings.maxCellWidth).render(table, fittingIn: width, palette: palette, marks: marks)
+                    text =
+                        TableRenderer(maxCellWidth: settings.maxCellWidth).render(table, fittingIn: width, palette: palette, marks: marks)
                         ?? RecordRenderer(width: width, palette: palette).render(table, marks: marks)
                 } else {
                     // Piped or redirected: the whole table, every cell in full.

@@ -39,12 +39,9 @@ struct FilterBuilder: Hashable {
         name = Self.name(of: op)
         self.op = op
         operand =
-            if op.takesNoValue { .none }
-            else if op.takesArray { .list }
-            else if op == .jsquery { .jsquery }
-            else if op.takesString { .pattern }
-            else if op == .equal || op == .notEqual { .valueOrNull }
-            else { .value }
+            if op.takesNoValue { .none } else if op.takesArray { .list } else if op == .jsquery { .jsquery } else if op.takesString {
+                .pattern
+            } else if op == .equal || op == .notEqual { .valueOrNull } else { .value }
     }
 
     private init(name: String, op: FilterOperator, operand: Operand) {

@@ -54,12 +54,18 @@ enum LocalRewriter {
                 var attributeEdits: [(range: Range<Int>, replacement: String)] = []
                 var ok = true
                 while true {
-                    guard case .word(let name, let nameRange)? = scan.next() else { ok = false; break }
+                    guard case .word(let name, let nameRange)? = scan.next() else {
+                        ok = false
+                        break
+                    }
                     lastName = nameRange.upperBound
                     var attribute: String?
                     var peek = scan
                     if case .symbol("<", let open)? = peek.next() {
-                        guard case .word(let attr, _)? = peek.next(), case .symbol(">", let close)? = peek.next() else { ok = false; break }
+                        guard case .word(let attr, _)? = peek.next(), case .symbol(">", let close)? = peek.next() else {
+                            ok = false
+                            break
+                        }
                         attribute = attr
                         attributeEdits.append((open.lowerBound..<close.upperBound, ""))
                         lastName = close.upperBound
@@ -67,7 +73,10 @@ enum LocalRewriter {
                     }
                     names.append((name, attribute))
                     peek = scan
-                    if case .symbol(",", _)? = peek.next() { scan = peek; continue }
+                    if case .symbol(",", _)? = peek.next() {
+                        scan = peek
+                        continue
+                    }
                     break
                 }
                 guard ok, names.allSatisfy({ $0.attribute == nil || $0.attribute == "const" }) else { continue }
@@ -112,8 +121,12 @@ enum LocalRewriter {
         /// The level of a long bracket opening at `i` (`[[` is 0, `[=[` is 1), or nil.
         private func longBracket(_ i: Int) -> Int? {
             guard at(i) == UInt8(ascii: "[") else { return nil }
-            var j = i + 1, level = 0
-            while at(j) == UInt8(ascii: "=") { level += 1; j += 1 }
+            var j = i + 1
+            var level = 0
+            while at(j) == UInt8(ascii: "=") {
+                level += 1
+                j += 1
+            }
             return at(j) == UInt8(ascii: "[") ? level : nil
         }
 
@@ -132,10 +145,16 @@ enum LocalRewriter {
         mutating func next() -> Token? {
             while position < bytes.count {
                 let c = bytes[position]
-                if c == 32 || c == 9 || c == 10 || c == 13 { position += 1; continue }
+                if c == 32 || c == 9 || c == 10 || c == 13 {
+                    position += 1
+                    continue
+                }
                 if c == UInt8(ascii: "-"), at(position + 1) == UInt8(ascii: "-") {
                     position += 2
-                    if let level = longBracket(position) { skipLong(level: level); continue }
+                    if let level = longBracket(position) {
+                        skipLong(level: level)
+                        continue
+                    }
                     while position < bytes.count, bytes[position] != 10 { position += 1 }
                     continue
                 }
@@ -147,7 +166,10 @@ enum LocalRewriter {
                     position += 1
                     continue
                 }
-                if let level = longBracket(position) { skipLong(level: level); continue }
+                if let level = longBracket(position) {
+                    skipLong(level: level)
+                    continue
+                }
                 if Self.isNameStart(c) {
                     let start = position
                     while position < bytes.count, Self.isName(bytes[position]) { position += 1 }

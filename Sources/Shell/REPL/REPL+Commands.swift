@@ -71,7 +71,8 @@ extension REPL {
         case "reload":
             guard !argument.isEmpty else { return complainAndGoOn(".reload: name a module") }
             let name = argument.replacingOccurrences(of: "\"", with: "\\\"")
-            runChunk("""
+            runChunk(
+                """
                 local name = "\(name)"
                 local old = package.loaded[name]
                 package.loaded[name] = nil

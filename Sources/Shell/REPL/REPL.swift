@@ -183,9 +183,11 @@ public final class REPL {
         if timer {
             let after = shell.backend.statistics
             let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
-            note(String(format: "time %.1f ms; %d points (%d calls), %d pages, %d rows", ms,
-                        after.points - before.points, after.calls - before.calls, after.pages - before.pages,
-                        after.rows - before.rows))
+            note(
+                String(
+                    format: "time %.1f ms; %d points (%d calls), %d pages, %d rows", ms,
+                    after.points - before.points, after.calls - before.calls, after.pages - before.pages,
+                    after.rows - before.rows))
         }
     }
 

@@ -12,7 +12,8 @@ public struct ModulePaths: Sendable, Equatable {
     ///   - environment: the process environment.
     ///   - scriptDirectory: the running script's folder, when there is a script.
     public init(environment: [String: String], scriptDirectory: String?) {
-        let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let config =
+            environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.config")
         var defaults: [String] = []
         if let scriptDirectory { defaults += Self.templates(in: scriptDirectory + "/lua") }

@@ -82,7 +82,7 @@ extension SafeMode {
         }
         let name = try string(stack, 1, function)
         guard let real = try readablePath(name, policy, function),
-              var text = FileManager.default.contents(atPath: real).map({ [UInt8]($0) })
+            var text = FileManager.default.contents(atPath: real).map({ [UInt8]($0) })
         else {
             stack.pushnil()
             stack.pushstring("cannot open \(name): \(missingReason(name, policy))")

@@ -54,7 +54,8 @@ enum SafeMode {
         case .failure(.missing): return nil
         case .failure(.denied):
             throw LuaRaise.message(
-                "\(function): reading '\(path)' is disabled by --safe (only the current directory, the script's directory and the module path can be read)")
+                "\(function): reading '\(path)' is disabled by --safe (only the current directory, the script's directory and the module path can be read)"
+            )
         }
     }
 

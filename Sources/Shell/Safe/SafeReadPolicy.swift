@@ -45,7 +45,8 @@ public struct SafeReadPolicy: Sendable, Equatable {
         guard let real = Self.resolve(path) else {
             return .failure(.missing(String(cString: strerror(errno))))
         }
-        let denied = deniedRoots.contains { Self.path(real, isInside: $0) }
+        let denied =
+            deniedRoots.contains { Self.path(real, isInside: $0) }
             && !exceptions.contains { Self.path(real, isInside: $0) }
         guard !denied, readableRoots.contains(where: { Self.path(real, isInside: $0) }) else { return .failure(.denied) }
         return .success(real)
@@ -88,7 +89,8 @@ extension SafeReadPolicy {
     ///   - secretFiles: files holding a token or password.
     public init(options: Shell.Options, scriptDirectory: String? = nil, secretFiles: [String] = []) {
         let environment = ProcessInfo.processInfo.environment
-        let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let config =
+            environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.config")
         self.init(
             currentDirectory: FileManager.default.currentDirectoryPath, scriptDirectory: scriptDirectory,

@@ -147,7 +147,8 @@ public final class Backend: @unchecked Sendable {
 
     /// Ends sessions (`logout.user`) and closes connections. Call once at exit.
     public func close() {
-        let client = self.client, shutdown = transportShutdown
+        let client = self.client
+        let shutdown = transportShutdown
         _ = try? wait(stoppable: false) { _ in
             await client.close()
             await shutdown?()

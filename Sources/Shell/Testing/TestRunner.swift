@@ -60,7 +60,8 @@ public struct TestRunner {
         let names: [String]
         do {
             let shell = try loaded(source, file: file)
-            names = try shell.lua.run(EmbeddedLua.testcase, name: "=empsh/testcase", arguments: [.nil, .string(source.chunkName)])
+            names =
+                try shell.lua.run(EmbeddedLua.testcase, name: "=empsh/testcase", arguments: [.nil, .string(source.chunkName)])
                 .first.flatMap(Self.strings) ?? []
         } catch let error as ShellError {
             guard case .script(let luaError) = error else { throw error }

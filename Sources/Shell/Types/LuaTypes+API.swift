@@ -2,8 +2,10 @@ extension LuaTypes {
     /// The type of each query option (`QueryOptions.names`), with what it does.
     static let optionTypes: [String: (type: String, doc: String)] = [
         "filter": ("FilterTable", "Which rows: F conditions, or a table in the API's shape."),
-        "sort": ("EmployeeFieldName|string|(string|{field: EmployeeFieldName, order?: \"asc\"|\"desc\"})[]",
-                 "Sort keys in order; \"-name\" sorts descending."),
+        "sort": (
+            "EmployeeFieldName|string|(string|{field: EmployeeFieldName, order?: \"asc\"|\"desc\"})[]",
+            "Sort keys in order; \"-name\" sorts descending."
+        ),
         "fields": ("EmployeeFieldName[]", "The fields to return; all by default."),
         "limit": ("integer", "The most rows wanted."),
         "offset": ("integer", "Rows to skip first, 0 to 100000."),
@@ -13,16 +15,26 @@ extension LuaTypes {
 
     /// The annotation of each function of `employees` (`EmployeesModule.functions`).
     static let employeeFunctions: [String: [String]] = [
-        "page": ["---One call of get.employees, sent as it is: the API's own answer.",
-                 "---@param options? QueryOptions", "---@return EmployeesPage"],
-        "all": ["---Every matching row, fetched page by page; the planner sends the server what it can do.",
-                "---@param options? QueryOptions", "---@return List"],
-        "each": ["---The matching rows one by one, fetched as they are needed: `for e in employees.each{...} do`.",
-                 "---@param options? QueryOptions", "---@return fun(): Employee?"],
-        "count": ["---How many rows match (one call when the server can run the whole filter).",
-                  "---@param options? QueryOptions", "---@return integer"],
-        "explain": ["---The plan as text: what goes to the server, what runs locally, the pages and the points.",
-                    "---@param options? QueryOptions", "---@return string"],
+        "page": [
+            "---One call of get.employees, sent as it is: the API's own answer.",
+            "---@param options? QueryOptions", "---@return EmployeesPage",
+        ],
+        "all": [
+            "---Every matching row, fetched page by page; the planner sends the server what it can do.",
+            "---@param options? QueryOptions", "---@return List",
+        ],
+        "each": [
+            "---The matching rows one by one, fetched as they are needed: `for e in employees.each{...} do`.",
+            "---@param options? QueryOptions", "---@return fun(): Employee?",
+        ],
+        "count": [
+            "---How many rows match (one call when the server can run the whole filter).",
+            "---@param options? QueryOptions", "---@return integer",
+        ],
+        "explain": [
+            "---The plan as text: what goes to the server, what runs locally, the pages and the points.",
+            "---@param options? QueryOptions", "---@return string",
+        ],
     ]
 
     /// `QueryOptions`, `employees`, `api`, `json`, `jsquery` and `empsh`.
@@ -45,7 +57,8 @@ extension LuaTypes {
         out += [
             "", "---What each step of employees.watch yields: the change since the previous poll, rows matched by id.",
             "---@class WatchChange", "---@field added List Rows that appeared (every row on the first step).",
-            "---@field removed List Rows that went.", "---@field changed {before: Employee, after: Employee, fields: string[]}[] Rows whose fields changed.",
+            "---@field removed List Rows that went.",
+            "---@field changed {before: Employee, after: Employee, fields: string[]}[] Rows whose fields changed.",
             "---@field rows List Every matching row now.", "---@field poll integer The poll's number, from 1.", "",
             "---Polls a query every `every` seconds (5 by default) and yields what changed; Ctrl-C stops it.",
             "---@param options? QueryOptions|{every?: number}", "---@return fun(): WatchChange?",

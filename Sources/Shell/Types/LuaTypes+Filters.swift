@@ -37,8 +37,10 @@ extension LuaTypes {
         ]
         for field in EmployeeField.allCases {
             let name = field.rawValue
-            out += ["", "---The builders of \(name) (\(field.kind.name)\(field.isFilterable ? "" : "; filtered locally, the API cannot")).",
-                    "---@class F.\(name)", "F.\(name) = {}"]
+            out += [
+                "", "---The builders of \(name) (\(field.kind.name)\(field.isFilterable ? "" : "; filtered locally, the API cannot")).",
+                "---@class F.\(name)", "F.\(name) = {}",
+            ]
             for builder in FilterBuilder.builders(for: field.kind) {
                 out += [""] + annotation(of: builder, on: field)
             }
@@ -59,8 +61,10 @@ extension LuaTypes {
         case .value:
             return ["---\(field.rawValue) \(builder.op.rawValue) value.", "---@param value \(scalar)", returns, stub + "(value) end"]
         case .valueOrNull:
-            return ["---\(field.rawValue) \(builder.op.rawValue) value; json.null tests for null.", "---@param value \(scalar)|JSONNull",
-                    returns, stub + "(value) end"]
+            return [
+                "---\(field.rawValue) \(builder.op.rawValue) value; json.null tests for null.", "---@param value \(scalar)|JSONNull",
+                returns, stub + "(value) end",
+            ]
         case .list:
             return ["---\(field.rawValue) \(builder.op.rawValue) the values.", "---@param values \(scalar)[]", returns, stub + "(values) end"]
         case .pattern:

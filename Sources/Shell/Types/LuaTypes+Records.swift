@@ -21,8 +21,10 @@ extension LuaTypes {
         while index < nested.count {
             let object = nested[index]
             index += 1
-            out += ["", object.isObject ? "---An object field of Employee; {} when unset." : "---An element of an array field.",
-                    "---@class \(object.name)"]
+            out += [
+                "", object.isObject ? "---An object field of Employee; {} when unset." : "---An element of an array field.",
+                "---@class \(object.name)",
+            ]
             for field in object.fields {
                 let type = luaType(field.kind, field: field.name, nested: &nested)
                 out.append("---@field \(field.name)\(object.isObject ? "?" : "") \(type)\(field.kind.isNullable ? "|JSONNull" : "")")

@@ -1,6 +1,6 @@
+import DataAPIContract
 import Testing
 
-import DataAPIContract
 @testable import EmployeeQuery
 
 /// One row of `JSQueryCaseTable`: a document, a query, and what PostgreSQL + jsquery answered.

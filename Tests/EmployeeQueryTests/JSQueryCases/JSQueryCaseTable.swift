@@ -52,12 +52,16 @@ enum JSQueryCaseTable {
         JSQueryCase(0, "coach.coach_id = 1014.0", .match, postgres: "true"),
         JSQueryCase(0, "coach.coach_id = \"1014\"", .noMatch, postgres: "false"),
         JSQueryCase(0, "coach.coach_full_name = \"Иванов Иван\"", .match, postgres: "true"),
-        JSQueryCase(0, "coach.coach_full_name = Иванов Иван", .error, postgres: "error: bad jsquery representation | syntax error, unexpected STRING_P, expecting end of file at end of input"),
+        JSQueryCase(
+            0, "coach.coach_full_name = Иванов Иван", .error,
+            postgres: "error: bad jsquery representation | syntax error, unexpected STRING_P, expecting end of file at end of input"),
         JSQueryCase(0, "coach(coach_id > 1000 and coach_id < 2000)", .match, postgres: "true"),
         JSQueryCase(0, "phone_numbers.#(status = \"active\" AND channels_count >= 2)", .match, postgres: "true"),
         JSQueryCase(0, "phone_numbers.#.dial_time <= 29", .noMatch, postgres: "false"),
         JSQueryCase(0, "operator.operator_sites.#.site_domain_name = \"shop.ru\"", .match, postgres: "true"),
-        JSQueryCase(0, "operator.operator_sites.#.site_domain_name = shop.ru", .error, postgres: "error: bad jsquery representation | syntax error, unexpected '.', expecting end of file at or near \".\""),
+        JSQueryCase(
+            0, "operator.operator_sites.#.site_domain_name = shop.ru", .error,
+            postgres: "error: bad jsquery representation | syntax error, unexpected '.', expecting end of file at or near \".\""),
         JSQueryCase(0, "operator.operator_sites.#0.site_id = 1", .match, postgres: "true"),
         JSQueryCase(0, "operator.operator_sites.#1.site_id = 1", .noMatch, postgres: "false"),
         JSQueryCase(0, "operator.*.site_id = 1", .match, postgres: "true"),
@@ -98,7 +102,9 @@ enum JSQueryCaseTable {
         JSQueryCase(1, "$.@# = 2", .match, postgres: "true"),
         JSQueryCase(1, "group_id = 3", .noMatch, postgres: "false"),
         JSQueryCase(1, "*.group_id = 5", .match, postgres: "true"),
-        JSQueryCase(1, "$ @> [{\"group_id\": 3}]", .error, postgres: "error: bad jsquery representation | syntax error, unexpected STRING_P, expecting ']' or ',' at or near \"\"\""),
+        JSQueryCase(
+            1, "$ @> [{\"group_id\": 3}]", .error,
+            postgres: "error: bad jsquery representation | syntax error, unexpected STRING_P, expecting ']' or ',' at or near \"\"\""),
         JSQueryCase(1, "# = *", .match, postgres: "true"),
         JSQueryCase(1, "#", .match, postgres: "true"),
         JSQueryCase(1, "$", .match, postgres: "true"),
@@ -121,8 +127,12 @@ enum JSQueryCaseTable {
         JSQueryCase(2, "coach_always_enabled = false", .match, postgres: "true"),
         JSQueryCase(2, "coach_always_enabled IS BOOLEAN", .match, postgres: "true"),
         JSQueryCase(2, "coach_always_enabled = null", .noMatch, postgres: "false"),
-        JSQueryCase(2, "coach_id > \"a\"", .error, postgres: "error: bad jsquery representation | syntax error, unexpected STRING_P, expecting NUMERIC_P or INT_P or '=' at or near \"\"\""),
-        JSQueryCase(2, "coach_full_name > \"А\"", .error, postgres: "error: bad jsquery representation | syntax error, unexpected STRING_P, expecting NUMERIC_P or INT_P or '=' at or near \"\"\""),
+        JSQueryCase(
+            2, "coach_id > \"a\"", .error,
+            postgres: "error: bad jsquery representation | syntax error, unexpected STRING_P, expecting NUMERIC_P or INT_P or '=' at or near \"\"\""),
+        JSQueryCase(
+            2, "coach_full_name > \"А\"", .error,
+            postgres: "error: bad jsquery representation | syntax error, unexpected STRING_P, expecting NUMERIC_P or INT_P or '=' at or near \"\"\""),
         JSQueryCase(2, "coach_id < 1e4", .match, postgres: "true"),
         JSQueryCase(2, "coach_id < 1e3", .noMatch, postgres: "false"),
         JSQueryCase(2, "coach_id >= +1014", .match, postgres: "true"),
@@ -131,7 +141,9 @@ enum JSQueryCaseTable {
         JSQueryCase(2, "coach_id = .1014e4", .match, postgres: "true"),
         JSQueryCase(2, "@# = 3", .match, postgres: "true"),
         JSQueryCase(2, "% = 1014", .match, postgres: "true"),
-        JSQueryCase(2, "% = Иванов Иван", .error, postgres: "error: bad jsquery representation | syntax error, unexpected STRING_P, expecting end of file at end of input"),
+        JSQueryCase(
+            2, "% = Иванов Иван", .error,
+            postgres: "error: bad jsquery representation | syntax error, unexpected STRING_P, expecting end of file at end of input"),
         JSQueryCase(2, "%: = *", .match, postgres: "true"),
         JSQueryCase(2, "%: IS NUMERIC", .noMatch, postgres: "false"),
         JSQueryCase(2, "* = false", .match, postgres: "true"),
@@ -144,8 +156,12 @@ enum JSQueryCaseTable {
         JSQueryCase(2, "NOT coach_id = 1014", .noMatch, postgres: "false"),
         JSQueryCase(2, "not (coach_id = 1)", .match, postgres: "true"),
         JSQueryCase(2, "(coach_id = 1 OR coach_id = 1014) AND NOT coach_always_enabled = true", .match, postgres: "true"),
-        JSQueryCase(2, "$ @> {\"coach_id\": 1014}", .error, postgres: "error: bad jsquery representation | syntax error, unexpected STRING_P, expecting '[' at end of input"),
-        JSQueryCase(2, "$ = {\"coach_id\": 1014}", .error, postgres: "error: bad jsquery representation | syntax error, unexpected STRING_P, expecting end of file at or near \"\"\""),
+        JSQueryCase(
+            2, "$ @> {\"coach_id\": 1014}", .error,
+            postgres: "error: bad jsquery representation | syntax error, unexpected STRING_P, expecting '[' at end of input"),
+        JSQueryCase(
+            2, "$ = {\"coach_id\": 1014}", .error,
+            postgres: "error: bad jsquery representation | syntax error, unexpected STRING_P, expecting end of file at or near \"\"\""),
         JSQueryCase(2, "\"coach_id\" = 1014", .match, postgres: "true"),
         JSQueryCase(2, "\"coach\\u005fid\" = 1014", .match, postgres: "true"),
         JSQueryCase(2, "coach\\u005fid = 1014", .match, postgres: "true"),
@@ -168,7 +184,9 @@ enum JSQueryCaseTable {
         JSQueryCase(3, "#.channels_count /*-- noindex */ = 4", .match, postgres: "true"),
         JSQueryCase(3, "#.channels_count /* comment */ = 4", .match, postgres: "true"),
         JSQueryCase(3, "#.channels_count = /* comment */ 4", .match, postgres: "true"),
-        JSQueryCase(3, "#.channels_count = /*-- index */ 4", .error, postgres: "error: bad jsquery representation | syntax error, unexpected HINT_P at or near \"*/\""),
+        JSQueryCase(
+            3, "#.channels_count = /*-- index */ 4", .error,
+            postgres: "error: bad jsquery representation | syntax error, unexpected HINT_P at or near \"*/\""),
         JSQueryCase(4, "extension_phone_number = \"101\"", .match, postgres: "true"),
         JSQueryCase(4, "extension_phone_number = 101", .noMatch, postgres: "false"),
         JSQueryCase(4, "extension_phone_number IS STRING", .match, postgres: "true"),
@@ -286,7 +304,9 @@ enum JSQueryCaseTable {
         JSQueryCase(12, "NOT $ = 1", .match, postgres: "true"),
         JSQueryCase(12, "a = *", .noMatch, postgres: "false"),
         JSQueryCase(13, "a = +1", .match, postgres: "true"),
-        JSQueryCase(13, "a = 1.", .error, postgres: "error: bad jsquery representation | syntax error, unexpected '.', expecting end of file at or near \".\""),
+        JSQueryCase(
+            13, "a = 1.", .error, postgres: "error: bad jsquery representation | syntax error, unexpected '.', expecting end of file at or near \".\""
+        ),
         JSQueryCase(13, "a = 01", .match, postgres: "true"),
         JSQueryCase(13, "a = 1e0", .match, postgres: "true"),
         JSQueryCase(13, "a = 1E+0", .match, postgres: "true"),
@@ -326,8 +346,12 @@ enum JSQueryCaseTable {
         JSQueryCase(13, "a = 0e-16384", .error, postgres: "error: value overflows numeric format | "),
         JSQueryCase(13, "a = 0e1073741822", .noMatch, postgres: "false"),
         JSQueryCase(13, "a = 0e1073741823", .error, postgres: "error: value overflows numeric format | "),
-        JSQueryCase(13, "a = 1.5.5", .error, postgres: "error: bad jsquery representation | syntax error, unexpected NUMERIC_P, expecting end of file at or near \".5\""),
-        JSQueryCase(13, "a = 1.e1", .error, postgres: "error: bad jsquery representation | syntax error, unexpected '.', expecting end of file at or near \".\""),
+        JSQueryCase(
+            13, "a = 1.5.5", .error,
+            postgres: "error: bad jsquery representation | syntax error, unexpected NUMERIC_P, expecting end of file at or near \".5\""),
+        JSQueryCase(
+            13, "a = 1.e1", .error,
+            postgres: "error: bad jsquery representation | syntax error, unexpected '.', expecting end of file at or near \".\""),
         JSQueryCase(13, "a = .e1", .error, postgres: "error: bad jsquery representation | syntax error, unexpected '.' at or near \".\""),
         JSQueryCase(13, "a = 1e", .noMatch, postgres: "false"),
         JSQueryCase(13, "a = e1", .noMatch, postgres: "false"),
@@ -337,17 +361,35 @@ enum JSQueryCaseTable {
         JSQueryCase(13, "a = +-1", .noMatch, postgres: "false"),
         JSQueryCase(13, "a = -", .noMatch, postgres: "false"),
         JSQueryCase(13, "a = 0x10", .noMatch, postgres: "false"),
-        JSQueryCase(13, "a < 1a", .error, postgres: "error: bad jsquery representation | syntax error, unexpected STRING_P, expecting NUMERIC_P or INT_P or '=' or '@' at end of input"),
-        JSQueryCase(13, "a < \"1\"", .error, postgres: "error: bad jsquery representation | syntax error, unexpected STRING_P, expecting NUMERIC_P or INT_P or '=' or '@' at or near \"\"\""),
-        JSQueryCase(13, "a < true", .error, postgres: "error: bad jsquery representation | syntax error, unexpected TRUE_P, expecting NUMERIC_P or INT_P or '=' or '@' at end of input"),
-        JSQueryCase(13, "a < null", .error, postgres: "error: bad jsquery representation | syntax error, unexpected NULL_P, expecting NUMERIC_P or INT_P or '=' or '@' at end of input"),
-        JSQueryCase(13, "a < [1]", .error, postgres: "error: bad jsquery representation | syntax error, unexpected '[', expecting NUMERIC_P or INT_P or '=' or '@' at or near \"[\""),
+        JSQueryCase(
+            13, "a < 1a", .error,
+            postgres:
+                "error: bad jsquery representation | syntax error, unexpected STRING_P, expecting NUMERIC_P or INT_P or '=' or '@' at end of input"),
+        JSQueryCase(
+            13, "a < \"1\"", .error,
+            postgres:
+                "error: bad jsquery representation | syntax error, unexpected STRING_P, expecting NUMERIC_P or INT_P or '=' or '@' at or near \"\"\""),
+        JSQueryCase(
+            13, "a < true", .error,
+            postgres:
+                "error: bad jsquery representation | syntax error, unexpected TRUE_P, expecting NUMERIC_P or INT_P or '=' or '@' at end of input"),
+        JSQueryCase(
+            13, "a < null", .error,
+            postgres:
+                "error: bad jsquery representation | syntax error, unexpected NULL_P, expecting NUMERIC_P or INT_P or '=' or '@' at end of input"),
+        JSQueryCase(
+            13, "a < [1]", .error,
+            postgres: "error: bad jsquery representation | syntax error, unexpected '[', expecting NUMERIC_P or INT_P or '=' or '@' at or near \"[\""),
         JSQueryCase(13, "a IN (1e0)", .match, postgres: "true"),
         JSQueryCase(13, "1 = 1", .noMatch, postgres: "false"),
-        JSQueryCase(13, "a.1 = 1", .error, postgres: "error: bad jsquery representation | syntax error, unexpected NUMERIC_P, expecting end of file at or near \".1\""),
+        JSQueryCase(
+            13, "a.1 = 1", .error,
+            postgres: "error: bad jsquery representation | syntax error, unexpected NUMERIC_P, expecting end of file at or near \".1\""),
         JSQueryCase(13, "a. 1 = 1", .noMatch, postgres: "false"),
         JSQueryCase(14, "\"a b\" = 1", .match, postgres: "true"),
-        JSQueryCase(14, "a b = 1", .error, postgres: "error: bad jsquery representation | syntax error, unexpected STRING_P, expecting end of file at or near \" \""),
+        JSQueryCase(
+            14, "a b = 1", .error,
+            postgres: "error: bad jsquery representation | syntax error, unexpected STRING_P, expecting end of file at or near \" \""),
         JSQueryCase(14, "not = 2", .match, postgres: "true"),
         JSQueryCase(14, "NOT = 2", .noMatch, postgres: "false"),
         JSQueryCase(14, "not.x = 1", .noMatch, postgres: "false"),
@@ -391,15 +433,23 @@ enum JSQueryCaseTable {
         JSQueryCase(14, "$.not = 2", .match, postgres: "true"),
         JSQueryCase(14, "%.\"x\\\"y\" = *", .noMatch, postgres: "false"),
         JSQueryCase(15, "s = \"a\\\"b\\\\c\\n\\t\\b\\f\\r/\"", .match, postgres: "true"),
-        JSQueryCase(15, "s = \"a\\\"b\\\\c\\n\\t\\b\\f\\r\\/\"", .error, postgres: "error: bad jsquery representation | Escape sequence is invalid at or near \"\\/\""),
+        JSQueryCase(
+            15, "s = \"a\\\"b\\\\c\\n\\t\\b\\f\\r\\/\"", .error,
+            postgres: "error: bad jsquery representation | Escape sequence is invalid at or near \"\\/\""),
         JSQueryCase(15, "s = \"a\\u0022b\\u005cc\\u000a\\u0009\\u0008\\u000c\\u000d\\u002f\"", .match, postgres: "true"),
         JSQueryCase(15, "u = \"😀\"", .match, postgres: "true"),
         JSQueryCase(15, "u = \"\\ud83d\\ude00\"", .match, postgres: "true"),
         JSQueryCase(15, "u = \"\\uD83D\\uDE00\"", .match, postgres: "true"),
         JSQueryCase(15, "u = \"\\ud83d\"", .noMatch, postgres: "false"),
-        JSQueryCase(15, "u = \"\\ude00\"", .error, postgres: "error: invalid input syntax for type jsquery | Unicode low surrogate must follow a high surrogate."),
-        JSQueryCase(15, "u = \"\\ud83d\\u0041\"", .error, postgres: "error: invalid input syntax for type jsquery | Unicode low surrogate must follow a high surrogate."),
-        JSQueryCase(15, "u = \"\\ud83d\\ud83d\"", .error, postgres: "error: invalid input syntax for type jsquery | Unicode high surrogate must not follow a high surrogate."),
+        JSQueryCase(
+            15, "u = \"\\ude00\"", .error,
+            postgres: "error: invalid input syntax for type jsquery | Unicode low surrogate must follow a high surrogate."),
+        JSQueryCase(
+            15, "u = \"\\ud83d\\u0041\"", .error,
+            postgres: "error: invalid input syntax for type jsquery | Unicode low surrogate must follow a high surrogate."),
+        JSQueryCase(
+            15, "u = \"\\ud83d\\ud83d\"", .error,
+            postgres: "error: invalid input syntax for type jsquery | Unicode high surrogate must not follow a high surrogate."),
         JSQueryCase(15, "u = \"\\u0000\"", .error, postgres: "error: unsupported Unicode escape sequence | \\u0000 cannot be converted to text."),
         JSQueryCase(15, "u = \"\\u12\"", .error, postgres: "error: bad jsquery representation | Unicode sequence is invalid at or near \"\\u\""),
         JSQueryCase(15, "u = \"\\x\"", .error, postgres: "error: bad jsquery representation | Escape sequence is invalid at or near \"\\x\""),
@@ -427,16 +477,25 @@ enum JSQueryCaseTable {
         JSQueryCase(17, "a /*-- foo */ = 1", .match, postgres: "true"),
         JSQueryCase(17, "a /*--*/ = 1", .match, postgres: "true"),
         JSQueryCase(17, "a /* index */ = 1", .match, postgres: "true"),
-        JSQueryCase(17, "/*-- index */ a = 1", .error, postgres: "error: bad jsquery representation | syntax error, unexpected HINT_P, expecting end of file at or near \"*/\""),
-        JSQueryCase(17, "a = 1 /*-- index */", .error, postgres: "error: bad jsquery representation | syntax error, unexpected HINT_P, expecting end of file at or near \"*/\""),
-        JSQueryCase(17, "a /*-- index */ /*-- noindex */ = 1", .error, postgres: "error: bad jsquery representation | syntax error, unexpected HINT_P at or near \"*/\""),
+        JSQueryCase(
+            17, "/*-- index */ a = 1", .error,
+            postgres: "error: bad jsquery representation | syntax error, unexpected HINT_P, expecting end of file at or near \"*/\""),
+        JSQueryCase(
+            17, "a = 1 /*-- index */", .error,
+            postgres: "error: bad jsquery representation | syntax error, unexpected HINT_P, expecting end of file at or near \"*/\""),
+        JSQueryCase(
+            17, "a /*-- index */ /*-- noindex */ = 1", .error,
+            postgres: "error: bad jsquery representation | syntax error, unexpected HINT_P at or near \"*/\""),
         JSQueryCase(17, "a /*-- index */ /* x */ = 1", .match, postgres: "true"),
-        JSQueryCase(17, "a /*-- index */ (b = 2)", .error, postgres: "error: bad jsquery representation | syntax error, unexpected '(' at or near \"(\""),
+        JSQueryCase(
+            17, "a /*-- index */ (b = 2)", .error, postgres: "error: bad jsquery representation | syntax error, unexpected '(' at or near \"(\""),
         JSQueryCase(17, "NOT /*-- index */ = 1", .noMatch, postgres: "false"),
         JSQueryCase(17, "a = 1 /* unterminated", .error, postgres: "error: bad jsquery representation | Unexpected end of comment at end of input"),
         JSQueryCase(17, "/**/ a /**/ = /**/ 1 /**/", .match, postgres: "true"),
         JSQueryCase(17, "a/**/= 1", .match, postgres: "true"),
-        JSQueryCase(17, "a = 1 and/**/ b = 2", .error, postgres: "error: bad jsquery representation | syntax error, unexpected STRING_P, expecting end of file at or near \"/*\""),
+        JSQueryCase(
+            17, "a = 1 and/**/ b = 2", .error,
+            postgres: "error: bad jsquery representation | syntax error, unexpected STRING_P, expecting end of file at or near \"/*\""),
         JSQueryCase(17, "a = 1 and /**/ b = 2", .match, postgres: "true"),
         JSQueryCase(17, "a = true/**/", .noMatch, postgres: "false"),
         JSQueryCase(17, "/* only a comment */", .error, postgres: "error: input function 16387 returned NULL | "),
@@ -452,30 +511,52 @@ enum JSQueryCaseTable {
         JSQueryCase(17, "not (a = 1 and b = 3)", .match, postgres: "true"),
         JSQueryCase(17, "NOT NOT a = 1", .match, postgres: "true"),
         JSQueryCase(17, "((a = 1))", .match, postgres: "true"),
-        JSQueryCase(17, "(a = 1", .error, postgres: "error: bad jsquery representation | syntax error, unexpected end of file, expecting OR_P or AND_P or ')' at end of input"),
-        JSQueryCase(17, "a = 1)", .error, postgres: "error: bad jsquery representation | syntax error, unexpected ')', expecting end of file at or near \")\""),
-        JSQueryCase(17, "a = 1 b = 2", .error, postgres: "error: bad jsquery representation | syntax error, unexpected STRING_P, expecting end of file at or near \" \""),
-        JSQueryCase(17, "a = 1 (b = 2)", .error, postgres: "error: bad jsquery representation | syntax error, unexpected '(', expecting end of file at or near \"(\""),
+        JSQueryCase(
+            17, "(a = 1", .error,
+            postgres: "error: bad jsquery representation | syntax error, unexpected end of file, expecting OR_P or AND_P or ')' at end of input"),
+        JSQueryCase(
+            17, "a = 1)", .error, postgres: "error: bad jsquery representation | syntax error, unexpected ')', expecting end of file at or near \")\""
+        ),
+        JSQueryCase(
+            17, "a = 1 b = 2", .error,
+            postgres: "error: bad jsquery representation | syntax error, unexpected STRING_P, expecting end of file at or near \" \""),
+        JSQueryCase(
+            17, "a = 1 (b = 2)", .error,
+            postgres: "error: bad jsquery representation | syntax error, unexpected '(', expecting end of file at or near \"(\""),
         JSQueryCase(17, "a(b = 2)", .noMatch, postgres: "false"),
         JSQueryCase(17, "$(a = 1)", .match, postgres: "true"),
-        JSQueryCase(17, "$(a = 1)(b = 2)", .error, postgres: "error: bad jsquery representation | syntax error, unexpected '(', expecting end of file at or near \"(\""),
+        JSQueryCase(
+            17, "$(a = 1)(b = 2)", .error,
+            postgres: "error: bad jsquery representation | syntax error, unexpected '(', expecting end of file at or near \"(\""),
         JSQueryCase(17, "a = 1 AND", .error, postgres: "error: bad jsquery representation | syntax error, unexpected end of file at end of input"),
-        JSQueryCase(17, "AND a = 1", .error, postgres: "error: bad jsquery representation | syntax error, unexpected STRING_P, expecting end of file at or near \" \""),
+        JSQueryCase(
+            17, "AND a = 1", .error,
+            postgres: "error: bad jsquery representation | syntax error, unexpected STRING_P, expecting end of file at or near \" \""),
         JSQueryCase(17, "a AND b", .match, postgres: "true"),
         JSQueryCase(17, "a OR c", .match, postgres: "true"),
         JSQueryCase(17, "a = 1 OR", .error, postgres: "error: bad jsquery representation | syntax error, unexpected end of file at end of input"),
         JSQueryCase(17, "a =", .error, postgres: "error: bad jsquery representation | syntax error, unexpected end of file at end of input"),
-        JSQueryCase(17, "a = *1", .error, postgres: "error: bad jsquery representation | syntax error, unexpected INT_P, expecting end of file at or near \"1\""),
-        JSQueryCase(17, "a = [1", .error, postgres: "error: bad jsquery representation | syntax error, unexpected end of file, expecting ']' or ',' at end of input"),
+        JSQueryCase(
+            17, "a = *1", .error,
+            postgres: "error: bad jsquery representation | syntax error, unexpected INT_P, expecting end of file at or near \"1\""),
+        JSQueryCase(
+            17, "a = [1", .error,
+            postgres: "error: bad jsquery representation | syntax error, unexpected end of file, expecting ']' or ',' at end of input"),
         JSQueryCase(17, "a = [1,]", .error, postgres: "error: bad jsquery representation | syntax error, unexpected ']' at or near \"]\""),
         JSQueryCase(17, "a = []", .error, postgres: "error: bad jsquery representation | syntax error, unexpected ']' at or near \"]\""),
         JSQueryCase(17, "a = [[1]]", .error, postgres: "error: bad jsquery representation | syntax error, unexpected '[' at or near \"[\""),
-        JSQueryCase(17, "a = {\"b\":1}", .error, postgres: "error: bad jsquery representation | syntax error, unexpected STRING_P, expecting end of file at or near \"\"\""),
+        JSQueryCase(
+            17, "a = {\"b\":1}", .error,
+            postgres: "error: bad jsquery representation | syntax error, unexpected STRING_P, expecting end of file at or near \"\"\""),
         JSQueryCase(17, "a = {b}", .noMatch, postgres: "false"),
-        JSQueryCase(17, "a @> 1", .error, postgres: "error: bad jsquery representation | syntax error, unexpected INT_P, expecting '[' at or near \"1\""),
-        JSQueryCase(17, "a <@ 1", .error, postgres: "error: bad jsquery representation | syntax error, unexpected INT_P, expecting '[' at or near \"1\""),
-        JSQueryCase(17, "a && 1", .error, postgres: "error: bad jsquery representation | syntax error, unexpected INT_P, expecting '[' at or near \"1\""),
-        JSQueryCase(17, "a IN 1", .error, postgres: "error: bad jsquery representation | syntax error, unexpected INT_P, expecting '(' at or near \"1\""),
+        JSQueryCase(
+            17, "a @> 1", .error, postgres: "error: bad jsquery representation | syntax error, unexpected INT_P, expecting '[' at or near \"1\""),
+        JSQueryCase(
+            17, "a <@ 1", .error, postgres: "error: bad jsquery representation | syntax error, unexpected INT_P, expecting '[' at or near \"1\""),
+        JSQueryCase(
+            17, "a && 1", .error, postgres: "error: bad jsquery representation | syntax error, unexpected INT_P, expecting '[' at or near \"1\""),
+        JSQueryCase(
+            17, "a IN 1", .error, postgres: "error: bad jsquery representation | syntax error, unexpected INT_P, expecting '(' at or near \"1\""),
         JSQueryCase(17, "a IN ()", .error, postgres: "error: bad jsquery representation | syntax error, unexpected ')' at or near \")\""),
         JSQueryCase(17, "a IN (1,)", .error, postgres: "error: bad jsquery representation | syntax error, unexpected ')' at or near \")\""),
         JSQueryCase(17, "a IN ([1])", .error, postgres: "error: bad jsquery representation | syntax error, unexpected '[' at or near \"[\""),
@@ -484,24 +565,39 @@ enum JSQueryCaseTable {
         JSQueryCase(17, "a IS NULL", .error, postgres: "error: bad jsquery representation | syntax error, unexpected STRING_P at end of input"),
         JSQueryCase(17, "a < = 1", .match, postgres: "true"),
         JSQueryCase(17, "a > = 1", .match, postgres: "true"),
-        JSQueryCase(17, "a <= = 1", .error, postgres: "error: bad jsquery representation | syntax error, unexpected '=', expecting NUMERIC_P or INT_P at or near \"=\""),
+        JSQueryCase(
+            17, "a <= = 1", .error,
+            postgres: "error: bad jsquery representation | syntax error, unexpected '=', expecting NUMERIC_P or INT_P at or near \"=\""),
         JSQueryCase(17, "a @ > [1]", .noMatch, postgres: "false"),
         JSQueryCase(17, "a & & [1]", .noMatch, postgres: "false"),
-        JSQueryCase(17, "a ! 1", .error, postgres: "error: bad jsquery representation | syntax error, unexpected invalid token, expecting end of file at or near \"!\""),
+        JSQueryCase(
+            17, "a ! 1", .error,
+            postgres: "error: bad jsquery representation | syntax error, unexpected invalid token, expecting end of file at or near \"!\""),
         JSQueryCase(17, "a = |", .error, postgres: "error: bad jsquery representation | syntax error, unexpected invalid token at or near \"|\""),
-        JSQueryCase(17, "a | b", .error, postgres: "error: bad jsquery representation | syntax error, unexpected invalid token, expecting end of file at or near \"|\""),
+        JSQueryCase(
+            17, "a | b", .error,
+            postgres: "error: bad jsquery representation | syntax error, unexpected invalid token, expecting end of file at or near \"|\""),
         JSQueryCase(17, "a == 1", .error, postgres: "error: bad jsquery representation | syntax error, unexpected '=' at or near \"=\""),
-        JSQueryCase(17, "a != 1", .error, postgres: "error: bad jsquery representation | syntax error, unexpected invalid token, expecting end of file at or near \"!\""),
-        JSQueryCase(17, "a <> 1", .error, postgres: "error: bad jsquery representation | syntax error, unexpected '>', expecting NUMERIC_P or INT_P or '=' or '@' at or near \">\""),
-        JSQueryCase(17, "a >== 1", .error, postgres: "error: bad jsquery representation | syntax error, unexpected '=', expecting NUMERIC_P or INT_P at or near \"=\""),
+        JSQueryCase(
+            17, "a != 1", .error,
+            postgres: "error: bad jsquery representation | syntax error, unexpected invalid token, expecting end of file at or near \"!\""),
+        JSQueryCase(
+            17, "a <> 1", .error,
+            postgres: "error: bad jsquery representation | syntax error, unexpected '>', expecting NUMERIC_P or INT_P or '=' or '@' at or near \">\""),
+        JSQueryCase(
+            17, "a >== 1", .error,
+            postgres: "error: bad jsquery representation | syntax error, unexpected '=', expecting NUMERIC_P or INT_P at or near \"=\""),
         JSQueryCase(17, "a.", .error, postgres: "error: bad jsquery representation | syntax error, unexpected end of file at end of input"),
-        JSQueryCase(17, ".a = 1", .error, postgres: "error: bad jsquery representation | syntax error, unexpected '.', expecting end of file at or near \".\""),
+        JSQueryCase(
+            17, ".a = 1", .error, postgres: "error: bad jsquery representation | syntax error, unexpected '.', expecting end of file at or near \".\""
+        ),
         JSQueryCase(17, "a..b = 1", .error, postgres: "error: bad jsquery representation | syntax error, unexpected '.' at or near \".\""),
         JSQueryCase(17, "a.# = 1", .noMatch, postgres: "false"),
         JSQueryCase(17, "# : = 1", .noMatch, postgres: "false"),
         JSQueryCase(17, "* : = 1", .noMatch, postgres: "false"),
         JSQueryCase(17, "@ # = 2", .match, postgres: "true"),
-        JSQueryCase(17, "@a = 1", .error, postgres: "error: bad jsquery representation | syntax error, unexpected STRING_P, expecting '#' at or near \" \""),
+        JSQueryCase(
+            17, "@a = 1", .error, postgres: "error: bad jsquery representation | syntax error, unexpected STRING_P, expecting '#' at or near \" \""),
         JSQueryCase(17, "a.@#.b = 1", .error, postgres: "error: Array length should be last in path | "),
         JSQueryCase(17, "a.@#.* = 1", .error, postgres: "error: Array length should be last in path | "),
         JSQueryCase(17, "a.@#.# = 1", .error, postgres: "error: Array length should be last in path | "),
@@ -514,15 +610,24 @@ enum JSQueryCaseTable {
         JSQueryCase(17, "?(a = 1).b = 2", .match, postgres: "true"),
         JSQueryCase(17, "?(a = 1)", .match, postgres: "true"),
         JSQueryCase(17, "?(a = 2)", .noMatch, postgres: "false"),
-        JSQueryCase(17, "?a = 1", .error, postgres: "error: bad jsquery representation | syntax error, unexpected STRING_P, expecting '(' at or near \" \""),
+        JSQueryCase(
+            17, "?a = 1", .error, postgres: "error: bad jsquery representation | syntax error, unexpected STRING_P, expecting '(' at or near \" \""),
         JSQueryCase(17, "a.?(b = 1) = 1", .noMatch, postgres: "false"),
         JSQueryCase(17, "#2147483647 = 1", .noMatch, postgres: "false"),
         JSQueryCase(17, "#2147483648 = 1", .error, postgres: "error: value \"2147483648\" is out of range for type integer | "),
-        JSQueryCase(17, "#-1 = 1", .error, postgres: "error: bad jsquery representation | syntax error, unexpected NUMERIC_P, expecting end of file at or near \"-1\""),
-        JSQueryCase(17, "#+1 = 1", .error, postgres: "error: bad jsquery representation | syntax error, unexpected NUMERIC_P, expecting end of file at or near \"+1\""),
-        JSQueryCase(17, "#1.5 = 1", .error, postgres: "error: bad jsquery representation | syntax error, unexpected NUMERIC_P, expecting end of file at or near \"1.5\""),
+        JSQueryCase(
+            17, "#-1 = 1", .error,
+            postgres: "error: bad jsquery representation | syntax error, unexpected NUMERIC_P, expecting end of file at or near \"-1\""),
+        JSQueryCase(
+            17, "#+1 = 1", .error,
+            postgres: "error: bad jsquery representation | syntax error, unexpected NUMERIC_P, expecting end of file at or near \"+1\""),
+        JSQueryCase(
+            17, "#1.5 = 1", .error,
+            postgres: "error: bad jsquery representation | syntax error, unexpected NUMERIC_P, expecting end of file at or near \"1.5\""),
         JSQueryCase(17, "in (a = 1)", .noMatch, postgres: "false"),
-        JSQueryCase(17, "not in (a = 1)", .error, postgres: "error: bad jsquery representation | syntax error, unexpected '=', expecting ')' or ',' at or near \"=\""),
+        JSQueryCase(
+            17, "not in (a = 1)", .error,
+            postgres: "error: bad jsquery representation | syntax error, unexpected '=', expecting ')' or ',' at or near \"=\""),
         JSQueryCase(18, "a.b = 1", .noMatch, postgres: "false"),
         JSQueryCase(18, "a.b = null", .match, postgres: "true"),
         JSQueryCase(18, "a.b = false", .noMatch, postgres: "false"),

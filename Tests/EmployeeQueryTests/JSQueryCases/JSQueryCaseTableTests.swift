@@ -1,6 +1,6 @@
+import DataAPIContract
 import Testing
 
-import DataAPIContract
 @testable import EmployeeQuery
 
 /// Every case of `JSQueryCaseTable` (answers taken from PostgreSQL + jsquery) must agree.

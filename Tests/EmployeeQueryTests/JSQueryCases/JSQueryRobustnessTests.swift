@@ -1,6 +1,6 @@
+import DataAPIContract
 import Testing
 
-import DataAPIContract
 @testable import EmployeeQuery
 
 @Suite("jsquery robustness")
@@ -20,8 +20,10 @@ struct JSQueryRobustnessTests {
 
     @Test func randomInputNeverCrashes() throws {
         let alphabet = Array("#%*$@.,:?()[]{}=<>&!|\"\\/ -+01279eaEINOTDRSnotdr_xyzя\u{00A0}\t\n")
-        let seeds = ["#.group_id = 5", "#(a = 1 AND b = \"x\")", "$ @> [\"x\", 1]", "a IN (1, 2.5e3)", "NOT (x = *)",
-                     "a.@# > 1 /*-- index */", "?(a = 1).*:.b = 2", "%: IS STRING"]
+        let seeds = [
+            "#.group_id = 5", "#(a = 1 AND b = \"x\")", "$ @> [\"x\", 1]", "a IN (1, 2.5e3)", "NOT (x = *)",
+            "a.@# > 1 /*-- index */", "?(a = 1).*:.b = 2", "%: IS STRING",
+        ]
         let documents = try ["{\"a\":[1,{\"b\":2}],\"x\":\"y\"}", "[1,\"x\",[]]", "\"x\"", "7", "null", "{}"].map { try JSON(parsing: $0) }
         var generator = SystemRandomNumberGenerator()
         var parsed = 0

@@ -1,6 +1,6 @@
+import DataAPIContract
 import Testing
 
-import DataAPIContract
 @testable import EmployeeQuery
 
 /// Messages and offsets of refused expressions (offsets in Unicode scalars, 0-based).

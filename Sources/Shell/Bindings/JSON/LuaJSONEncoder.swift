@@ -157,7 +157,8 @@ private enum TableShape {
             let sorted = keys.sorted { KeyOrder.precedes($0.text, $1.text) }
             for (a, b) in zip(sorted, sorted.dropFirst()) where a.text == b.text {
                 throw LuaRaise.message(
-                    "json.encode: \(path) has both the number \(String(decoding: a.text, as: UTF8.self)) and the string \"\(String(decoding: a.text, as: UTF8.self))\" as keys")
+                    "json.encode: \(path) has both the number \(String(decoding: a.text, as: UTF8.self)) and the string \"\(String(decoding: a.text, as: UTF8.self))\" as keys"
+                )
             }
             self = .object(keys: sorted)
         }
@@ -189,7 +190,7 @@ enum KeyOrder {
 
     static func precedes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         switch (rank[a], rank[b]) {
-        case let (x?, y?): return x < y
+        case (let x?, let y?): return x < y
         case (.some, nil): return true
         case (nil, .some): return false
         case (nil, nil): return a.lexicographicallyPrecedes(b)
