@@ -12,11 +12,18 @@ public final class FetchProgress: @unchecked Sendable {
     private var pages = 0
     private var rows = 0
     private var shown = false
+    private let write: @Sendable (String) -> Void
 
     /// Creates a reporter.
-    /// - Parameter enabled: whether to write at all; `isatty(2)` by default.
-    public init(enabled: Bool = isatty(STDERR_FILENO) != 0) {
+    /// - Parameters:
+    ///   - enabled: whether to draw the progress line (page counts, waits in place); `isatty(2)` by default.
+    ///   - write: where the text goes; standard error by default.
+    public init(
+        enabled: Bool = isatty(STDERR_FILENO) != 0,
+        write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+    ) {
         self.enabled = enabled
+        self.write = write
     }
 
     /// A page of `rows` rows arrived (called by `Backend` on the Lua thread).
@@ -43,7 +50,7 @@ public final class FetchProgress: @unchecked Sendable {
     public func finish() {
         guard enabled else { return }
         lock.withLock {
-            if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            if shown { write("\r\u{1B}[K") }
             shown = false
             pages = 0
             rows = 0
@@ -54,11 +61,11 @@ public final class FetchProgress: @unchecked Sendable {
     private func say(_ text: String) {
         let clear = shown ? "\r\u{1B}[K" : ""
         shown = false
-        FileHandle.standardError.write(Data("\(clear)empsh: \(text)\n".utf8))
+        write("\(clear)empsh: \(text)\n")
     }
 
     private func draw(_ text: String) {
         shown = true
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(text)…".utf8))
+        write("\r\u{1B}[K\(text)…")
     }
 }

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+@testable import DataAPIClient
+@testable import Shell
+
+/// Rate-limit waits and retries reach standard error as whole lines when it is not a terminal (a
+/// job's log says why it paused), and clear the progress line first when it is.
+@Suite struct ProgressNoticeTests {
+    final class Sink: @unchecked Sendable {
+        private let lock = NSLock()
+        private var parts: [String] = []
+        var text: String { lock.withLock { parts.joined() } }
+        func append(_ part: String) { lock.withLock { parts.append(part) } }
+    }
+
+    static let wait = RateLimitWait(duration: .seconds(42), reason: .limitExceeded, minuteLimit: 60)
+    static let retry = RetryNotice(method: "get.employees", delay: .milliseconds(800), attempt: 3, maxAttempts: 4, reason: "connection refused")
+
+    @Test func notATerminal() {
+        let sink = Sink()
+        let progress = FetchProgress(enabled: false, write: sink.append)
+        progress.page(rows: 10)
+        progress.page(rows: 10)
+        progress.rateLimitWait(Self.wait)
+        progress.retry(Self.retry)
+        #expect(
+            sink.text == """
+                empsh: minute limit of 60 points spent; waiting 42 s for it to refill
+                empsh: retrying get.employees in 0.8 s (attempt 3 of 4): connection refused
+
+                """)
+    }
+
+    @Test func aTerminal() {
+        let sink = Sink()
+        let progress = FetchProgress(enabled: true, write: sink.append)
+        progress.page(rows: 10)
+        progress.page(rows: 5)
+        progress.retry(Self.retry)
+        #expect(
+            sink.text == "\r\u{1B}[Kfetched 2 pages, 15 rows…"
+                + "\r\u{1B}[Kempsh: retrying get.employees in 0.8 s (attempt 3 of 4): connection refused\n")
+    }
+}
