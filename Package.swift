@@ -41,6 +41,7 @@ let package = Package(
             providers: [.apt(["libpcre2-dev"])]
         ),
         .target(name: "PostgresRegex", dependencies: ["CPCRE2"]),
+        .systemLibrary(name: "CMalloc"),
         .target(name: "DataAPIContract"),
         .target(name: "EmployeeQuery", dependencies: ["DataAPIContract", "PostgresRegex"]),
         .target(
@@ -79,7 +80,7 @@ let package = Package(
         .executableTarget(
             name: "empsh",
             dependencies: [
-                "Shell", "DataAPIServer", "DataAPIClient", "DataAPIContract", "LineEditing", "Lua",
+                "Shell", "DataAPIServer", "DataAPIClient", "DataAPIContract", "LineEditing", "Lua", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swift5

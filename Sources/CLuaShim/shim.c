@@ -1,4 +1,5 @@
 #include "CLuaShim.h"
+#include "pool.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <signal.h>
@@ -18,6 +19,7 @@ typedef struct {
     volatile sig_atomic_t interrupted;
     int tripped;                     // the EMPSH_STOP_* a limit raised in this top-level call
     int closing;                     // set by empsh_close: no Swift function runs from then on
+    pool blocks;                     // where the state's small blocks come from
 } control;
 
 #define HOOK_STEP 1000
@@ -33,9 +35,9 @@ void empsh_set_callbacks(empsh_dispatch_fn dispatch, empsh_release_fn release) {
 static void *limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     control *c = ud;
     size_t old = ptr ? osize : 0;
-    if (nsize == 0) { free(ptr); c->used -= old; return NULL; }
+    if (nsize == 0) { pool_realloc(&c->blocks, ptr, osize, 0); c->used -= old; return NULL; }
     if (c->limit && c->enforce && nsize > old && c->used - old + nsize > c->limit) return NULL;
-    void *p = realloc(ptr, nsize);
+    void *p = pool_realloc(&c->blocks, ptr, osize, nsize);
     if (p) c->used = c->used - old + nsize;
     return p;
 }
@@ -86,7 +88,7 @@ lua_State *empsh_newstate(size_t memory_limit) {
     if (!c) return NULL;
     c->limit = memory_limit;
     lua_State *L = lua_newstate(limited_alloc, c);
-    if (!L) { free(c); return NULL; }
+    if (!L) { pool_release(&c->blocks); free(c); return NULL; }
     *(control **)lua_getextraspace(L) = c;
     c->main = L;
     lua_atpanic(L, panic);
@@ -102,6 +104,7 @@ void empsh_close(lua_State *L) {
     c->closing = 1;
     c->enforce = 0;
     lua_close(L);
+    pool_release(&c->blocks);
     free(c);
 }
 
@@ -198,6 +201,7 @@ void empsh_mark_stopped(lua_State *L, int reason) { mark(L, ctl(L), reason); }
 size_t empsh_memory_used(lua_State *L) { return ctl(L)->used; }
 int empsh_memory_exceeded(lua_State *L) { control *c = ctl(L); return c->limit && c->used > c->limit; }
 void empsh_set_memory_limit(lua_State *L, size_t limit) { ctl(L)->limit = limit; }
+void empsh_gc_collect(lua_State *L) { lua_gc(L, LUA_GCCOLLECT); }
 
 static int tolstring_k(lua_State *L) { luaL_tolstring(L, 1, NULL); return 1; }
 static int gettable_k(lua_State *L) { lua_gettable(L, 1); return 1; }

@@ -104,4 +104,26 @@ extension LuaStack {
 
     /// The error for memory past the cap, as Lua words it.
     public static let notEnoughMemory = LuaRaise.value(.string("not enough memory"))
+
+    /// Stops long host work (decoding, encoding, rendering, sorting many values) the way the instruction
+    /// hook stops Lua code: when Ctrl-C arrived or the call's `--timeout` passed, records why (so the
+    /// error keeps its origin, and a `pcall` in the script cannot swallow it: the hook trips again at the
+    /// next instruction) and throws its message; over the memory cap, throws ``notEnoughMemory``.
+    ///
+    /// Cheap enough to call every few hundred values: a flag read, a clock read when a limit is set.
+    /// - Throws: `LuaRaise.message("interrupted!" or "time limit exceeded")`, or ``notEnoughMemory``.
+    public func checkLimits() throws {
+        switch empsh_limit_reached(L) {
+        case 1:
+            empsh_mark_stopped(L, EMPSH_STOP_INTERRUPT)
+            throw LuaRaise.message("interrupted!")
+        case 2:
+            empsh_mark_stopped(L, EMPSH_STOP_TIME)
+            throw LuaRaise.message("time limit exceeded")
+        default:
+            guard isOverMemoryLimit else { return }
+            empsh_gc_collect(L)  // what a collection would free does not count against the cap
+            if isOverMemoryLimit { throw Self.notEnoughMemory }
+        }
+    }
 }

@@ -130,6 +130,7 @@ struct Empsh: AsyncParsableCommand {
 
     /// Parses, runs, and maps every outcome to empsh's exit codes (a usage error is 2, not 64).
     static func main() async {
+        MemoryTuning.apply()
         Watchdog.exitCode = ExitStatus.code(for: .notStopped)
         do {
             // The script argument captures everything after the options, the subcommand's name

@@ -23,6 +23,25 @@ import Testing
         #expect(elapsed < 1 + 1 + 1.5, "\(code): \(elapsed) s")
     }
 
+    /// Long work on the Swift side (encoding, decoding, reading rows to render) checks the limit itself:
+    /// the run ends with the script's "time limit exceeded" and exit 1, within the limit plus a
+    /// fraction, not through the watchdog. Shared subtables make each call long without Lua instructions.
+    @Test(arguments: [
+        "local t = {} for i = 1, 40 do t = {t, t} end local s = json.encode(t)",
+        "local t = {} for i = 1, 40 do t = {t, t} end print(pcall(json.encode, t)) while true do end",
+        "local s = '[' .. string.rep('[[],{}],', 4e6) .. '[]]' local v = json.decode(s) v = json.decode(s) v = json.decode(s)",
+        "local row = {a = 1, b = 'x'} local rows = {} for i = 1, 3e6 do rows[i] = row end empsh.render(rows) empsh.render(rows)",
+    ])
+    func longHostWorkStopsCleanlyAtTheLimit(code: String) throws {
+        let started = Date()
+        let result = try runEmpsh(["--timeout", "1", "-e", code], timeout: 30)
+        let elapsed = Date().timeIntervalSince(started)
+        #expect(result.signal == nil && result.status == 1, "\(code): \(result.status) \(result.stderr)")
+        #expect(result.stderr.contains("time limit exceeded"), "\(result.stderr)")
+        #expect(!result.stderr.contains("past its time limit"), "\(result.stderr)")
+        #expect(elapsed < 1 + 1, "\(code): \(elapsed) s")
+    }
+
     @Test func aRunThatStopsInTimeIsNotTouched() throws {
         let result = try runEmpsh(["--timeout", "1", "-e", "for i = 1, 3 do print(i) end"], timeout: 30)
         #expect(result.status == 0)

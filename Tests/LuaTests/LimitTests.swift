@@ -32,6 +32,39 @@ import Testing
         #expect(try lua.run("return 7", name: "=t") == [7])
     }
 
+    /// The state's allocator serves small blocks from size classes and large ones from malloc: blocks that
+    /// grow and shrink across the boundary keep their contents, and the count Lua reports comes back
+    /// to where it was once the garbage is collected.
+    @Test func blocksThatMoveBetweenSizeClassesKeepTheirContents() throws {
+        let lua = try LuaState()
+        let script = """
+            collectgarbage(); collectgarbage()
+            local before = collectgarbage("count")
+            for round = 1, 3 do
+                local t = {}
+                for i = 1, 5000 do t[i] = string.rep(string.char(65 + i % 26), i % 300) end
+                for i = 1, 5000 do assert(#t[i] == i % 300 and t[i]:sub(1, 1) == (i % 300 > 0 and string.char(65 + i % 26) or "")) end
+                local h = {}
+                for i = 1, 3000 do h["key" .. i] = i end
+                for i = 1, 3000, 2 do h["key" .. i] = nil end
+                for i = 2, 3000, 2 do assert(h["key" .. i] == i) end
+                local parts = {}
+                for i = 1, 200 do parts[i] = tostring(i) end
+                assert(#table.concat(parts, ",") == 691)
+                collectgarbage()
+            end
+            t = nil
+            collectgarbage(); collectgarbage()
+            return collectgarbage("count") - before
+            """
+        let growth = try lua.run(script, name: "=alloc")
+        guard case .number(let kilobytes)? = growth.first else {
+            Issue.record("\(growth)")
+            return
+        }
+        #expect(kilobytes < 64, "\(kilobytes) KB still counted after collection")
+    }
+
     @Test func memoryCapStopsAGrowingTableCatchably() throws {
         let lua = try LuaState(memoryLimit: 32 << 20)
         let script = """

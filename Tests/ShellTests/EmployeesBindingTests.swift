@@ -71,6 +71,49 @@ import Testing
         #expect(statistics.points == 32 && statistics.pages == 32 && statistics.rows == 2000)
     }
 
+    @Test func eachHandsOutLargePagesInBatchesInOrder() throws {
+        let fixture = try ShellFixture(employees: 2345)
+        let results = try fixture.run(
+            """
+            local all = employees.all{ fields = {"id", "groups"}, page_size = 1000 }
+            local n, same = 0, true
+            local it = employees.each{ fields = {"id", "groups"}, page_size = 1000 }
+            for e in it do
+                n = n + 1
+                same = same and e.id == all[n].id and #e.groups == #all[n].groups
+                if n == 777 then break end  -- mid-batch, mid-page
+            end
+            for e in it do n = n + 1; same = same and e.id == all[n].id end
+            return #all, n, same
+            """)
+        #expect(results == [2345, 2345, true])
+    }
+
+    /// Rows already handed out by `each` are garbage: the Lua heap during the loop stays far below what
+    /// the whole result takes, whatever the total.
+    @Test func eachKeepsOnlyABatchOfRowsAlive() throws {
+        let fixture = try ShellFixture(employees: 12000)
+        let results = try fixture.run(
+            """
+            local peak, n = 0, 0
+            for e in employees.each{} do
+                n = n + 1
+                if n % 1000 == 0 then collectgarbage(); peak = math.max(peak, collectgarbage("count")) end
+            end
+            collectgarbage()
+            local base = collectgarbage("count")
+            local all = employees.all{}
+            collectgarbage()
+            return n, (peak - base) / (collectgarbage("count") - base)
+            """)
+        #expect(results[0] == 12000)
+        guard case .number(let share) = results[1] else {
+            Issue.record("\(results)")
+            return
+        }
+        #expect(share < 0.1, "each held \(share) of the whole result's heap")
+    }
+
     @Test func eachFetchesOnlyAFewPagesAheadOfTheReader() throws {
         let fixture = try ShellFixture(employees: 1000)
         try fixture.run(#"next_row = employees.each{ fields = {"id"}, page_size = 10 } for i = 1, 5 do next_row() end"#)

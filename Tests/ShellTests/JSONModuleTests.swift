@@ -29,6 +29,30 @@ import Testing
         #expect(Array(results.dropFirst()) == ["integer", true, "float", true])
     }
 
+    /// Keys are made once per distinct key up to a cache's capacity (4096), then pushed as they come:
+    /// both paths, and keys that differ only past their first and last eight bytes, decode exactly.
+    @Test func manyDistinctAndLookalikeKeysDecodeExactly() throws {
+        let results = try fixture.run(
+            """
+            local parts = {}
+            for i = 1, 6000 do parts[#parts + 1] = string.format('"k%d":%d', i, i) end
+            local rows = {}
+            for r = 1, 3 do
+                rows[r] = string.format('{"abcdefgh_%d_stuvwxyz":%d,"abcdefgh_%d_stuvwxyz":%d,%s}', r, r, r + 10, r + 10, table.concat(parts, ","))
+            end
+            local v = json.decode("[" .. table.concat(rows, ",") .. "]")
+            local ok = true
+            for r = 1, 3 do
+                for i = 1, 6000 do ok = ok and v[r]["k" .. i] == i end
+                ok = ok and v[r]["abcdefgh_" .. r .. "_stuvwxyz"] == r and v[r]["abcdefgh_" .. (r + 10) .. "_stuvwxyz"] == r + 10
+            end
+            local n = 0
+            for _ in pairs(v[3]) do n = n + 1 end
+            return ok, n
+            """)
+        #expect(results == [true, 6002])
+    }
+
     @Test func recordKeysComeInTheAPIsOrder() throws {
         let results = try fixture.run(#"return json.encode{email = "e", id = 1, zeta = 2, full_name = "f", alpha = 3}"#)
         #expect(results[0].text == #"{"id":1,"full_name":"f","email":"e","alpha":3,"zeta":2}"#)

@@ -29,13 +29,15 @@ extension Client {
     ///   - limit: The most rows wanted; `nil` (all) by default.
     ///   - offset: Rows to skip first; `nil` (0) by default.
     ///   - pageSize: Rows per call, 1 to 10 000; `nil` (the configuration's) by default.
+    ///   - concurrency: The most calls in flight or waiting for `onPage`; `nil` (the configuration's) by default.
     ///   - onPage: Receives each page, in order.
     /// - Returns: What was fetched.
     /// - Throws: As `call(method:params:)`; `ClientError.tooManyRows` as described; whatever `onPage` throws
     ///   (the fetch stops).
     @discardableResult
     public func fetchAll(
-        query: Query, limit: Int? = nil, offset: Int? = nil, pageSize: Int? = nil, onPage: @Sendable (Page) async throws -> Void
+        query: Query, limit: Int? = nil, offset: Int? = nil, pageSize: Int? = nil, concurrency: Int? = nil,
+        onPage: @Sendable (Page) async throws -> Void
     ) async throws -> FetchSummary {
         let size = pageSize.map(Paging.pageSize) ?? configuration.effectivePageSize
         let pager = Pager(offset: offset ?? query.offset ?? 0, limit: limit ?? query.limit, pageSize: size)
@@ -50,7 +52,7 @@ extension Client {
         try await onPage(assembler.page(firstRaw))
         guard case .fetch(let rest) = plan else { return assembler.summary }
 
-        let width = max(1, configuration.concurrency)
+        let width = max(1, concurrency ?? configuration.concurrency)
         try await withThrowingTaskGroup(of: (Int, RawPage).self) { group in
             var launched = 0
             var delivered = 0

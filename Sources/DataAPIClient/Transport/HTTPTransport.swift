@@ -89,11 +89,26 @@ public final class HTTPTransport: Transport {
             guard response.status == .ok else {
                 throw TransportError(.httpStatus, status: Int(response.status.code), detail: response.status.reasonPhrase)
             }
-            let buffer = try await response.body.collect(upTo: configuration.maxReplyBytes)
-            return Array(buffer.readableBytesView)
+            return try await Self.collect(response, upTo: configuration.maxReplyBytes)
         } catch {
             throw Self.transportError(error, maxReplyBytes: configuration.maxReplyBytes)
         }
+    }
+
+    /// Reads a reply body into one array, sized from `Content-Length` when the server sent it: no buffer
+    /// regrown as chunks arrive and no second copy (a page of 10 000 rows is 10 MB).
+    /// - Throws: `NIOTooManyBytesError` past `limit` bytes; what reading the body throws.
+    static func collect(_ response: HTTPClientResponse, upTo limit: Int) async throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        if let length = response.headers.first(name: "Content-Length").flatMap({ Int($0) }) {
+            guard length <= limit else { throw NIOTooManyBytesError(maxBytes: limit) }
+            bytes.reserveCapacity(length)
+        }
+        for try await chunk in response.body {
+            guard bytes.count + chunk.readableBytes <= limit else { throw NIOTooManyBytesError(maxBytes: limit) }
+            chunk.withUnsafeReadableBytes { bytes.append(contentsOf: $0) }
+        }
+        return bytes
     }
 
     /// Closes every connection. Call once, when no request is in flight.

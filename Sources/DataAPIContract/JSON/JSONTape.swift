@@ -78,8 +78,9 @@ extension JSONTape {
     public struct Cursor {
         @usableFromInline let words: UnsafeBufferPointer<UInt64>
         @usableFromInline let text: UnsafeRawBufferPointer
-        /// The index of the next word to read.
-        @usableFromInline var position = 0
+        /// The index of the next word to read. Set it only to a value read from it before, to resume a walk
+        /// over the same tape.
+        public var position = 0
 
         @inlinable init(words: UnsafeBufferPointer<UInt64>, text: UnsafeRawBufferPointer) {
             self.words = words
@@ -114,6 +115,16 @@ extension JSONTape {
             case .object?: return .object(count: high)
             case nil: preconditionFailure("JSONTape: bad tag in word \(position - 1)")
             }
+        }
+
+        /// Where the bytes of a string or key event lie in the tape's text: a key that recurs has the same
+        /// offset at every occurrence, so a reader can cache what it made of it by this number.
+        /// - Parameter bytes: The bytes of a `.string` or `.key` event from this cursor.
+        /// - Returns: Their offset in the text.
+        @inlinable @inline(__always)
+        public func textOffset(of bytes: UnsafeRawBufferPointer) -> Int {
+            guard let start = bytes.baseAddress, let base = text.baseAddress else { return 0 }
+            return base.distance(to: start)
         }
 
         /// The next event, without moving past it.

@@ -3,7 +3,7 @@ import DataAPIContract
 import EmployeeQuery
 import Lua
 
-/// Runs a query plan and hands its rows to Lua in batches (Lua arrays of row tables).
+/// Runs a query plan and hands its rows to Lua in batches (Lua arrays of at most `batchRows` row tables).
 ///
 /// When the server does all the work, each page's rows are built from the tape the client
 /// recorded in its one parse of the reply, pages arriving in the background while Lua consumes
@@ -14,6 +14,8 @@ final class RowSource {
     private let plan: QueryPlan
     private let backend: Backend
     private var feed: PageFeed?
+    /// The rows of the page being handed out.
+    private var walk: TapeRowWalk?
     private var finished = false
     private let errorLevel: Int32
 
@@ -45,15 +47,23 @@ final class RowSource {
             try pushLocalResult(onto: stack)
             return true
         }
-        guard let page = try nextPage() else {
-            finished = true
-            return false
+        if walk?.isFinished ?? true {
+            guard let page = try nextPage() else {
+                finished = true
+                return false
+            }
+            // Rows an earlier page handed out are left out.
+            walk = TapeRowWalk(page.tape, dropping: page.dropped)
+            backend.count(page: page.count)
         }
-        // Rows an earlier page handed out, and fields fetched only for the local part or de-duplication, are left out.
-        try LuaTapeDecoder.pushRows(page.tape, dropping: page.dropped, omitting: plan.extraFields, onto: stack)
-        backend.count(page: page.count)
+        // Fields fetched only for the local part or de-duplication are left out.
+        try LuaTapeDecoder.pushRows(from: &walk!, atMost: Self.batchRows, omitting: plan.extraFields, onto: stack)
         return true
     }
+
+    /// Rows per batch: enough to make the call per batch negligible, few enough that the rows an
+    /// `employees.each` loop has not reached yet stay a small part of the Lua heap.
+    static let batchRows = 500
 
     private func nextPage() throws -> Page? {
         if feed == nil {

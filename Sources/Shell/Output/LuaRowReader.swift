@@ -40,11 +40,12 @@ struct LuaRowReader {
     func table(rows: Int32, columns: [String]?) throws -> OutputTable {
         let rows = stack.absindex(rows)
         let count = stack.arrayLength(rows)
-        let columns = columns ?? inferColumns(rows: rows, count: count)
+        let columns = try columns ?? inferColumns(rows: rows, count: count)
         let paths = columns.map(Self.path)
         var out: [[OutputCell]] = []
         out.reserveCapacity(count)
         for index in 0..<count {
+            if index & 255 == 255 { try stack.checkLimits() }
             stack.rawgeti(rows, Int64(index + 1))
             let row = stack.gettop()
             var cells: [OutputCell] = []
@@ -121,10 +122,11 @@ struct LuaRowReader {
 
     /// The string keys of every row, in the catalogue's order (`key`, `count`, then the record's
     /// fields, then nested keys), the rest alphabetically; `["value"]` for a list of plain values.
-    func inferColumns(rows: Int32, count: Int) -> [String] {
+    func inferColumns(rows: Int32, count: Int) throws -> [String] {
         var seen = Set<String>()
         var sawPlain = false
         for index in 0..<count {
+            if index & 255 == 255 { try stack.checkLimits() }
             stack.rawgeti(rows, Int64(index + 1))
             let row = stack.gettop()
             if isRecord(row) {

@@ -164,7 +164,7 @@ extension OutputFunctions {
             }
             let base = stack.gettop()
             let reader = try LuaRowReader.prepare(stack)
-            let names = reader.inferColumns(rows: 1, count: stack.arrayLength(1))
+            let names = try reader.inferColumns(rows: 1, count: stack.arrayLength(1))
             stack.settop(base)
             try stack.push(.array(names.map { .string($0) }))
             return 1

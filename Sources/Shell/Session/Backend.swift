@@ -91,12 +91,19 @@ public final class Backend: @unchecked Sendable {
         return try outcome.get(stoppingWhen: stop) { task.cancel() }
     }
 
+    /// Calls in flight at once for a fetch of rows.
+    static let fetchConcurrency = 2
+
     /// Polled while the Lua thread waits: a reason to stop (the script's `--timeout` passed,
     /// Ctrl-C) makes the wait end with `LimitReached`, cancelling what it waited for.
     public var shouldStop: (() -> String?)?
 
     /// Starts fetching every page of a query in the background; the returned feed hands the
     /// pages out in order as they arrive.
+    ///
+    /// At most `fetchConcurrency` calls are in flight and one page waits in the feed, besides the page
+    /// Lua is reading: a page of 10 000 rows takes 10 MB on the wire and as much as a tape, so this keeps
+    /// `employees.each` over any number of rows under 100 MiB, and the next page is ready when Lua wants it.
     public func fetch(_ query: Query, pageSize: Int? = nil) -> PageFeed {
         let feed = PageFeed(shouldStop: shouldStop)
         let client = self.client
@@ -104,7 +111,9 @@ public final class Backend: @unchecked Sendable {
         feed.onDone = { [weak self] in self?.untrack(id) }
         let task = Task.detached(executorPreference: ClientExecutor.shared) {
             do {
-                try await client.fetchAll(query: query, pageSize: pageSize) { page in try await feed.put(page) }
+                try await client.fetchAll(query: query, pageSize: pageSize, concurrency: Self.fetchConcurrency) { page in
+                    try await feed.put(page)
+                }
                 feed.finish(nil)
             } catch {
                 feed.finish(error)

@@ -20,7 +20,7 @@ public final class PageFeed: @unchecked Sendable {
 
     private let shouldStop: (() -> String?)?
 
-    init(ahead: Int = 4, shouldStop: (() -> String?)? = nil) {
+    init(ahead: Int = 1, shouldStop: (() -> String?)? = nil) {
         self.ahead = max(1, ahead)
         self.shouldStop = shouldStop
     }

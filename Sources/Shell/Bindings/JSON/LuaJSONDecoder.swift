@@ -1,126 +1,65 @@
 import DataAPIContract
 import Lua
 
-/// Builds Lua values straight from JSON bytes, with no intermediate tree: objects and arrays
-/// become tables, `null` the sentinel `json.null`, and an empty array or object gets a marker
-/// metatable so that encoding it again gives `[]` or `{}` back.
-struct LuaJSONDecoder: JSONVisitor {
+/// Builds Lua values from JSON bytes: objects and arrays become tables, `null` the sentinel
+/// `json.null`, and an empty array or object gets a marker metatable so that encoding it again gives
+/// `[]` or `{}` back.
+///
+/// The text is parsed once into a `JSONTape` (flat, with each object's size known), and the tables are
+/// built from that by `LuaTapeDecoder`: each made at its final size, each recurring key made once.
+enum LuaJSONDecoder {
     /// The registry names of the marker metatables of empty arrays and objects.
     static let arrayMarker = "empsh.json.array"
     static let objectMarker = "empsh.json.object"
 
-    private let stack: LuaStack
-    /// One entry per open container: the next array index, or -1 for an object.
-    private var open: [Int64] = []
-    /// Stack slots of the marker metatables.
-    private let arrayMeta: Int32, objectMeta: Int32
-
     /// Decodes `bytes` and pushes the one value they hold.
-    /// - Throws: `LuaRaise.message` naming the byte offset of a syntax error; the stack is restored.
+    /// - Throws: `LuaRaise.message` naming the byte offset of a syntax error, or when Ctrl-C or
+    ///   `--timeout` stopped it; `LuaStack.notEnoughMemory` over the `--memory` cap; the stack is then as
+    ///   it was.
     static func push(_ bytes: UnsafeRawBufferPointer, onto stack: LuaStack) throws {
-        let base = stack.gettop()
-        var decoder = LuaJSONDecoder(stack: stack)
+        var recorder = LimitedRecorder(stack: stack, builder: JSONTape.Builder(words: bytes.count / 12, textBytes: bytes.count / 3))
         do {
-            try JSONParser.parse(bytes, maxDepth: 200, into: &decoder)
-        } catch let error as LuaRaise {
-            stack.settop(base)
-            throw error
+            try JSONParser.parse(bytes, maxDepth: 200, into: &recorder)
+        } catch let stop as LuaRaise {
+            throw stop
         } catch {
-            stack.settop(base)
             throw LuaRaise.message("json.decode: \(error)")
         }
-        decoder.finish()
+        try LuaTapeDecoder.push(recorder.builder.tape, onto: stack)
     }
+}
 
-    /// A decoder whose values go onto `stack`; it pushes the two marker metatables first, which
-    /// `finish()` removes.
-    init(stack: LuaStack) {
-        stack.checkstack(8)
-        let base = stack.gettop()
-        stack.getregistry(Self.arrayMarker)
-        stack.getregistry(Self.objectMarker)
+/// Records a parse into a tape, checking the call's limits every 4096 containers, so that parsing a
+/// very long text honours `--timeout`, Ctrl-C and `--memory` as building its tables does.
+private struct LimitedRecorder: JSONVisitor {
+    let stack: LuaStack
+    var builder: JSONTape.Builder
+    private var containers = 0
+
+    init(stack: LuaStack, builder: JSONTape.Builder) {
         self.stack = stack
-        arrayMeta = base + 1
-        objectMeta = base + 2
+        self.builder = builder
     }
 
-    /// Removes the marker metatables from under the values decoded since `init`.
-    func finish() {
-        stack.remove(arrayMeta)
-        stack.remove(arrayMeta)
+    private mutating func counted() throws {
+        containers &+= 1
+        if containers & 4095 == 0 { try stack.checkLimits() }
     }
 
-    /// Stores the value on top into the open container (the root value stays on the stack).
-    @inline(__always) private mutating func store() {
-        guard let last = open.indices.last else { return }
-        let index = open[last]
-        if index >= 0 {
-            stack.rawseti(-2, index)
-            open[last] = index + 1
-        } else {
-            stack.rawset(-3)
-        }
-    }
-
-    mutating func null() throws {
-        stack.pushlightuserdata(nil)
-        store()
-    }
-
-    mutating func bool(_ value: Bool) throws {
-        stack.pushboolean(value)
-        store()
-    }
-
-    mutating func int(_ value: Int64) throws {
-        stack.pushinteger(value)
-        store()
-    }
-
-    mutating func double(_ value: Double) throws {
-        stack.pushnumber(value)
-        store()
-    }
-
-    mutating func string(_ bytes: UnsafeRawBufferPointer) throws {
-        stack.pushlstring(bytes)
-        store()
-    }
-
-    mutating func key(_ bytes: UnsafeRawBufferPointer) throws {
-        stack.pushlstring(bytes)
-    }
-
+    mutating func null() { builder.null() }
+    mutating func bool(_ value: Bool) { builder.bool(value) }
+    mutating func int(_ value: Int64) { builder.int(value) }
+    mutating func double(_ value: Double) { builder.double(value) }
+    mutating func string(_ bytes: UnsafeRawBufferPointer) throws { try builder.string(bytes) }
+    mutating func key(_ bytes: UnsafeRawBufferPointer) throws { try builder.key(bytes) }
     mutating func beginArray() throws {
-        try begin()
-        open.append(1)
+        try counted()
+        builder.beginArray()
     }
-
     mutating func beginObject() throws {
-        try begin()
-        open.append(-1)
+        try counted()
+        builder.beginObject()
     }
-
-    private mutating func begin() throws {
-        // A container holds its table and, in an object, a pending key and value.
-        guard stack.checkstack(4) else { throw LuaRaise.message("json.decode: nested too deep") }
-        stack.createtable()
-    }
-
-    mutating func endArray(count: Int) throws {
-        if count == 0 { mark(arrayMeta) }
-        open.removeLast()
-        store()
-    }
-
-    mutating func endObject(count: Int) throws {
-        if count == 0 { mark(objectMeta) }
-        open.removeLast()
-        store()
-    }
-
-    private func mark(_ meta: Int32) {
-        stack.pushvalue(meta)
-        stack.setmetatable(-2)
-    }
+    mutating func endArray(count: Int) throws { try builder.endArray(count: count) }
+    mutating func endObject(count: Int) throws { try builder.endObject(count: count) }
 }

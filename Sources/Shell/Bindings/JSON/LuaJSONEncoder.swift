@@ -13,6 +13,8 @@ struct LuaJSONEncoder {
     var indent = false
     private(set) var bytes: [UInt8] = []
     private let stack: LuaStack
+    /// Tables written, to check the call's limits every 256 (a long encode honours `--timeout` and Ctrl-C).
+    private var tables = 0
 
     init(stack: LuaStack, indent: Bool = false) {
         self.stack = stack
@@ -64,6 +66,8 @@ struct LuaJSONEncoder {
     private mutating func writeTable(_ index: Int32, depth: Int, path: String) throws {
         guard depth < 200 else { throw LuaRaise.message("json.encode: \(path) nests deeper than 200 levels (a cycle?)") }
         guard stack.checkstack(4) else { throw LuaRaise.message("json.encode: stack overflow") }
+        tables &+= 1
+        if tables & 255 == 0 { try stack.checkLimits() }
         let shape = try TableShape(of: index, in: stack, path: path)
         switch shape {
         case .array(let count):

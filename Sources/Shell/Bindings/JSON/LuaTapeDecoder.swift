@@ -9,6 +9,11 @@ struct LuaTapeDecoder {
     private let stack: LuaStack
     /// Stack slots of the marker metatables.
     private let arrayMeta: Int32, objectMeta: Int32
+    /// The stack slot of the table of key strings made so far, and their indices there by text offset.
+    private let keyTable: Int32
+    private var keys = LuaKeyCache()
+    /// Containers begun so far.
+    private var containers = 0
     /// The containers being filled around the innermost one (kept in locals): elements still to come,
     /// and the next array index (0 in an object).
     private var outer: [(remaining: Int, index: Int64)] = []
@@ -33,39 +38,59 @@ struct LuaTapeDecoder {
     ///   - dropped: 0-based indices of the elements to leave out; none by default.
     ///   - omitted: Keys of the members to leave out of each object element; none by default.
     ///   - stack: Where the array goes.
-    /// - Throws: `LuaRaise.message` when the Lua stack cannot grow; `LuaStack.notEnoughMemory` when the
-    ///   rows outgrow the `--memory` cap; the stack is then as it was.
+    /// - Throws: `LuaRaise.message` when the Lua stack cannot grow, or Ctrl-C or `--timeout` stopped it;
+    ///   `LuaStack.notEnoughMemory` when the rows outgrow the `--memory` cap; the stack is then as it was.
     static func pushRows(_ tape: JSONTape, dropping dropped: Set<Int> = [], omitting omitted: [String] = [], onto stack: LuaStack) throws {
+        var walk = TapeRowWalk(tape, dropping: dropped)
+        try pushRows(from: &walk, atMost: .max, omitting: omitted, onto: stack)
+    }
+
+    /// Pushes the next rows of a walk (at most `limit` of them, fewer at the end) as a Lua array, and moves
+    /// the walk past them; an empty array when the walk is finished.
+    /// - Parameters:
+    ///   - walk: Where the rows are and which to leave out; moved past the rows pushed.
+    ///   - limit: The most rows to push.
+    ///   - omitted: Keys of the members to leave out of each object row; none by default.
+    ///   - stack: Where the array goes.
+    /// - Throws: As `pushRows(_:dropping:omitting:onto:)`; the walk then stays where it was.
+    static func pushRows(from walk: inout TapeRowWalk, atMost limit: Int, omitting omitted: [String] = [], onto stack: LuaStack) throws {
         let omittedKeys = omitted.map { Array($0.utf8) }
+        var moved = walk
         try build(onto: stack) { decoder in
-            try tape.withCursor { cursor in
-                guard !cursor.isAtEnd, case .array(let count) = cursor.next() else { return stack.createtable() }
-                stack.createtable(narr: Int32(clamping: max(0, count - dropped.count)), nrec: 0)
-                if count == 0 { decoder.mark(decoder.arrayMeta) }
+            try moved.tape.withCursor { cursor in
+                cursor.position = moved.word
+                stack.createtable(narr: Int32(clamping: min(limit, moved.count - moved.element)), nrec: 0)
                 var kept: Int64 = 0
-                for index in 0..<count {
-                    if !dropped.isEmpty && dropped.contains(index) {
+                while moved.element < moved.count && kept < limit {
+                    let index = moved.element
+                    moved.element += 1
+                    if !moved.dropped.isEmpty && moved.dropped.contains(index) {
                         cursor.skipValue()
                         continue
                     }
                     if omittedKeys.isEmpty { try decoder.value(&cursor) } else { try decoder.row(&cursor, omitting: omittedKeys) }
                     kept += 1
                     stack.rawseti(-2, kept)
-                    // Every 256 rows: stop a fetch that outgrows --memory before it is all in the heap.
-                    if kept % 256 == 0, stack.isOverMemoryLimit { throw LuaStack.notEnoughMemory }
+                    // Every 256 rows: stop a fetch that outgrows --memory before it is all in the heap, or
+                    // that runs past --timeout or Ctrl-C.
+                    if kept % 256 == 0 { try stack.checkLimits() }
                 }
+                if kept == 0 { decoder.mark(decoder.arrayMeta) }
+                moved.word = cursor.position
             }
         }
+        walk = moved
     }
 
-    /// Runs `body` with a decoder whose marker metatables sit on the stack, then removes them from under
-    /// the one value `body` pushed; on an error, restores the stack.
+    /// Runs `body` with a decoder whose marker metatables and key table sit on the stack, then removes them
+    /// from under the one value `body` pushed; on an error, restores the stack.
     private static func build(onto stack: LuaStack, _ body: (inout LuaTapeDecoder) throws -> Void) throws {
         let base = stack.gettop()
         guard stack.checkstack(8) else { throw LuaRaise.message("json: the Lua stack cannot grow") }
         stack.getregistry(LuaJSONDecoder.arrayMarker)
         stack.getregistry(LuaJSONDecoder.objectMarker)
-        var decoder = LuaTapeDecoder(stack: stack, arrayMeta: base + 1, objectMeta: base + 2)
+        stack.createtable(narr: 64, nrec: 0)
+        var decoder = LuaTapeDecoder(stack: stack, arrayMeta: base + 1, objectMeta: base + 2, keyTable: base + 3)
         do {
             try body(&decoder)
         } catch {
@@ -74,12 +99,30 @@ struct LuaTapeDecoder {
         }
         stack.remove(base + 1)
         stack.remove(base + 1)
+        stack.remove(base + 1)
     }
 
-    private init(stack: LuaStack, arrayMeta: Int32, objectMeta: Int32) {
+    private init(stack: LuaStack, arrayMeta: Int32, objectMeta: Int32, keyTable: Int32) {
         self.stack = stack
         self.arrayMeta = arrayMeta
         self.objectMeta = objectMeta
+        self.keyTable = keyTable
+    }
+
+    /// Pushes the key of the object member at the cursor (made once per distinct key; see `LuaKeyCache`).
+    @inline(__always)
+    private mutating func pushKey(_ cursor: inout JSONTape.Cursor) {
+        guard case .key(let key) = cursor.next() else { preconditionFailure("JSONTape: an object member without a key") }
+        let offset = cursor.textOffset(of: key)
+        if let index = keys.index(of: offset) {
+            stack.rawgeti(keyTable, index)
+            return
+        }
+        stack.pushlstring(key)
+        if let index = keys.insert(offset) {
+            stack.pushvalue(-1)
+            stack.rawseti(keyTable, index)
+        }
     }
 
     /// Pushes the value at the cursor, a container with everything in it.
@@ -89,11 +132,7 @@ struct LuaTapeDecoder {
         var remaining = 0
         var index: Int64 = 0
         repeat {
-            if remaining > 0 && index == 0 {
-                // An object member: its key, then its value.
-                guard case .key(let key) = cursor.next() else { preconditionFailure("JSONTape: an object member without a key") }
-                stack.pushlstring(key)
-            }
+            if remaining > 0 && index == 0 { pushKey(&cursor) }  // an object member: its key, then its value
             switch cursor.next() {
             case .null: stack.pushlightuserdata(nil)
             case .bool(let value): stack.pushboolean(value)
@@ -144,24 +183,53 @@ struct LuaTapeDecoder {
         stack.createtable(narr: 0, nrec: Int32(clamping: count))
         if count == 0 { mark(objectMeta) }
         for _ in 0..<count {
-            guard case .key(let key) = cursor.next() else { preconditionFailure("JSONTape: an object member without a key") }
+            guard case .key(let key) = cursor.peek() else { preconditionFailure("JSONTape: an object member without a key") }
             if omitted.contains(where: { $0.elementsEqual(key) }) {
+                _ = cursor.next()
                 cursor.skipValue()
                 continue
             }
-            stack.pushlstring(key)
+            pushKey(&cursor)
             try value(&cursor)
             stack.rawset(-3)
         }
     }
 
-    /// Makes room for a container, its pending key and value.
-    private func begin() throws {
+    /// Makes room for a container, its pending key and value; every 1024 containers, checks the call's
+    /// limits (a long decode honours `--timeout`, Ctrl-C and `--memory`).
+    private mutating func begin() throws {
         guard stack.checkstack(4) else { throw LuaRaise.message("json: nested too deep for the Lua stack") }
+        containers &+= 1
+        if containers & 1023 == 0 { try stack.checkLimits() }
     }
 
     private func mark(_ meta: Int32) {
         stack.pushvalue(meta)
         stack.setmetatable(-2)
     }
+}
+
+/// A walk over the rows of an array tape (a page's `result.data`), a batch at a time.
+struct TapeRowWalk {
+    /// The rows.
+    let tape: JSONTape
+    /// 0-based indices of the rows to leave out.
+    let dropped: Set<Int>
+    /// The word where the next row starts, its index, and how many rows the array holds (0 when the
+    /// tape is not an array).
+    fileprivate var word = 1, element = 0
+    fileprivate let count: Int
+
+    /// A walk from the first row.
+    init(_ tape: JSONTape, dropping dropped: Set<Int> = []) {
+        self.tape = tape
+        self.dropped = dropped
+        count = tape.withCursor { cursor in
+            guard !cursor.isAtEnd, case .array(let count) = cursor.next() else { return 0 }
+            return count
+        }
+    }
+
+    /// Whether every row has been pushed.
+    var isFinished: Bool { element >= count }
 }
