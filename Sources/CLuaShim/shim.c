@@ -201,6 +201,12 @@ void empsh_mark_stopped(lua_State *L, int reason) { mark(L, ctl(L), reason); }
 size_t empsh_memory_used(lua_State *L) { return ctl(L)->used; }
 int empsh_memory_exceeded(lua_State *L) { control *c = ctl(L); return c->limit && c->used > c->limit; }
 void empsh_set_memory_limit(lua_State *L, size_t limit) { ctl(L)->limit = limit; }
+int empsh_gc_stop(lua_State *L) {
+    int running = lua_gc(L, LUA_GCISRUNNING);
+    lua_gc(L, LUA_GCSTOP);
+    return running;
+}
+void empsh_gc_restart(lua_State *L) { lua_gc(L, LUA_GCRESTART); }
 void empsh_gc_collect(lua_State *L) { lua_gc(L, LUA_GCCOLLECT); }
 
 static int tolstring_k(lua_State *L) { luaL_tolstring(L, 1, NULL); return 1; }

@@ -126,4 +126,19 @@ extension LuaStack {
             if isOverMemoryLimit { throw Self.notEnoughMemory }
         }
     }
+
+    /// Runs `body` with the garbage collector paused, then lets it go on where it was.
+    ///
+    /// For host code that builds a large result which stays alive (every row of `employees.all`):
+    /// collection steps taken meanwhile would trace the growing result again and again and free
+    /// nothing. Only for work that runs no Lua code and makes little garbage; `checkLimits()` still
+    /// collects before it reports memory past the cap.
+    /// - Parameter body: The work.
+    /// - Returns: What `body` returns.
+    /// - Throws: What `body` throws.
+    public func withCollectorPaused<R>(_ body: () throws -> R) rethrows -> R {
+        let wasRunning = empsh_gc_stop(L) != 0
+        defer { if wasRunning { empsh_gc_restart(L) } }
+        return try body()
+    }
 }

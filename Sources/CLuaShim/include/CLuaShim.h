@@ -69,7 +69,11 @@ size_t empsh_memory_used(lua_State *L);
 int empsh_memory_exceeded(lua_State *L);
 /// Sets the memory cap (0 = none).
 void empsh_set_memory_limit(lua_State *L, size_t limit);
-/// Runs a full collection (lua_gc is variadic, out of Swift's reach).
+/// Stops the collector (lua_gc is variadic, out of Swift's reach); returns whether it was running.
+int empsh_gc_stop(lua_State *L);
+/// Restarts the collector.
+void empsh_gc_restart(lua_State *L);
+/// Runs a full collection.
 void empsh_gc_collect(lua_State *L);
 
 /// Protected helpers: each runs one operation that may call a metamethod or raise, under pcall.

@@ -19,7 +19,13 @@ extension JSONScanner {
             }
             if b == UInt8(ascii: "\\") { return try scanEscapedString(begin: begin, escapeAt: i) }
             if b < 0x20 { throw fail(.controlCharacter, at: i) }
-            i = b < 0x80 ? i &+ 1 : try validateUTF8(at: i)
+            if b < 0x80 {
+                i &+= 1
+                continue
+            }
+            // Two-byte sequences (Cyrillic, most Latin accents) in a run, without the general check.
+            while i &+ 1 < count, byte(i) &- 0xC2 <= 0xDF - 0xC2, byte(i &+ 1) & 0xC0 == 0x80 { i &+= 2 }
+            if i < count, byte(i) >= 0x80 { i = try validateUTF8(at: i) }
         }
     }
 

@@ -1,4 +1,9 @@
 extension JSONTape {
+    /// A constant-time hash of a short byte run (its length and first and last eight bytes), for caches
+    /// of recurring keys and values.
+    @inlinable @inline(__always)
+    public static func shortHash(_ bytes: UnsafeRawBufferPointer) -> Int { KeyTable.hash(bytes) }
+
     /// The keys a builder has recorded, found by their bytes, so that a key that recurs (the same member
     /// of every row of a page) is stored once in the text and every occurrence's word points at it.
     @usableFromInline
@@ -29,6 +34,22 @@ extension JSONTape {
             return Int(truncatingIfNeeded: hash ^ hash >> 32)
         }
 
+        /// Whether two byte runs of the same length are equal, compared eight bytes at a time.
+        @inlinable @inline(__always)
+        static func equal(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+            let count = a.count
+            var i = 0
+            while i &+ 8 <= count {
+                guard a.loadUnaligned(fromByteOffset: i, as: UInt64.self) == b.loadUnaligned(fromByteOffset: i, as: UInt64.self) else { return false }
+                i &+= 8
+            }
+            while i < count {
+                guard a[i] == b[i] else { return false }
+                i &+= 1
+            }
+            return true
+        }
+
         /// The word of a key with these bytes recorded before, if any.
         /// - Parameters:
         ///   - bytes: The key.
@@ -48,7 +69,7 @@ extension JSONTape {
                 if word == 0 { return nil }
                 let length = Int(truncatingIfNeeded: word >> 32 & 0x0FFF_FFFF)
                 let offset = Int(truncatingIfNeeded: word & 0xFFFF_FFFF)
-                if length == bytes.count && UnsafeRawBufferPointer(rebasing: text[offset..<offset &+ length]).elementsEqual(bytes) {
+                if length == bytes.count && Self.equal(UnsafeRawBufferPointer(rebasing: text[offset..<offset &+ length]), bytes) {
                     return word
                 }
                 slot = (slot &+ 1) & mask

@@ -72,15 +72,18 @@ final class EmployeesModule {
         let rows = RowSource(plan: plan, backend: backend)
         stack.createtable()
         var count: Int64 = 0
-        while try rows.pushNextBatch(onto: stack) {
-            let batch = stack.gettop()
-            let length = stack.rawlen(batch)
-            for i in stride(from: 1, through: length, by: 1) {
-                stack.rawgeti(batch, Int64(i))
-                count += 1
-                stack.rawseti(batch - 1, count)
+        // Every row stays alive: collecting while they come would only trace them again and again.
+        try stack.withCollectorPaused {
+            while try rows.pushNextBatch(onto: stack) {
+                let batch = stack.gettop()
+                let length = stack.rawlen(batch)
+                for i in stride(from: 1, through: length, by: 1) {
+                    stack.rawgeti(batch, Int64(i))
+                    count += 1
+                    stack.rawseti(batch - 1, count)
+                }
+                stack.pop()
             }
-            stack.pop()
         }
         try ListValue.wrap(stack, columns: options.fields)
         return 1

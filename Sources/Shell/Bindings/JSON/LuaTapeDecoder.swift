@@ -11,6 +11,8 @@ struct LuaTapeDecoder {
     private let arrayMeta: Int32, objectMeta: Int32
     /// The stack slot of the table of key strings made so far, and their indices there by text offset.
     private let keyTable: Int32
+    /// The stack slot of the table of recently made short strings.
+    private let valueTable: Int32
     private var keys = LuaKeyCache()
     /// Containers begun so far.
     private var containers = 0
@@ -86,11 +88,17 @@ struct LuaTapeDecoder {
     /// from under the one value `body` pushed; on an error, restores the stack.
     private static func build(onto stack: LuaStack, _ body: (inout LuaTapeDecoder) throws -> Void) throws {
         let base = stack.gettop()
-        guard stack.checkstack(8) else { throw LuaRaise.message("json: the Lua stack cannot grow") }
+        guard stack.checkstack(10) else { throw LuaRaise.message("json: the Lua stack cannot grow") }
         stack.getregistry(LuaJSONDecoder.arrayMarker)
         stack.getregistry(LuaJSONDecoder.objectMarker)
         stack.createtable(narr: 64, nrec: 0)
-        var decoder = LuaTapeDecoder(stack: stack, arrayMeta: base + 1, objectMeta: base + 2, keyTable: base + 3)
+        if stack.getregistry(Self.recentStrings) != .table {
+            stack.pop()
+            stack.createtable(narr: Int32(Self.recentStringSlots), nrec: 0)
+            stack.pushvalue(-1)
+            stack.setregistry(Self.recentStrings)
+        }
+        var decoder = LuaTapeDecoder(stack: stack, arrayMeta: base + 1, objectMeta: base + 2, keyTable: base + 3, valueTable: base + 4)
         do {
             try body(&decoder)
         } catch {
@@ -100,13 +108,34 @@ struct LuaTapeDecoder {
         stack.remove(base + 1)
         stack.remove(base + 1)
         stack.remove(base + 1)
+        stack.remove(base + 1)
     }
 
-    private init(stack: LuaStack, arrayMeta: Int32, objectMeta: Int32, keyTable: Int32) {
+    /// The registry table of recently made short strings, by a hash of their bytes (see `pushString`).
+    private static let recentStrings = "empsh.json.recentStrings"
+    private static let recentStringSlots = 4096
+
+    /// Pushes a string value. A short one (up to 40 bytes, which Lua interns) is looked up first among
+    /// strings made recently with the same hash: the values that recur on every row (statuses, call
+    /// types, group and position names) then cost a table read and a comparison, not a walk of Lua's
+    /// string table.
+    @inline(__always)
+    private func pushString(_ bytes: UnsafeRawBufferPointer) {
+        guard bytes.count <= 40 else { return stack.pushlstring(bytes) }
+        let slot = Int64(JSONTape.shortHash(bytes) & (Self.recentStringSlots - 1)) + 1
+        if stack.rawgeti(valueTable, slot) == .string && stack.isString(-1, equalTo: bytes) { return }
+        stack.pop()
+        stack.pushlstring(bytes)
+        stack.pushvalue(-1)
+        stack.rawseti(valueTable, slot)
+    }
+
+    private init(stack: LuaStack, arrayMeta: Int32, objectMeta: Int32, keyTable: Int32, valueTable: Int32) {
         self.stack = stack
         self.arrayMeta = arrayMeta
         self.objectMeta = objectMeta
         self.keyTable = keyTable
+        self.valueTable = valueTable
     }
 
     /// Pushes the key of the object member at the cursor (made once per distinct key; see `LuaKeyCache`).
@@ -138,7 +167,7 @@ struct LuaTapeDecoder {
             case .bool(let value): stack.pushboolean(value)
             case .int(let value): stack.pushinteger(value)
             case .double(let value): stack.pushnumber(value)
-            case .string(let bytes): stack.pushlstring(bytes)
+            case .string(let bytes): pushString(bytes)
             case .key: preconditionFailure("JSONTape: a key where a value belongs")
             case .array(let count):
                 try begin()
