@@ -1,0 +1,36 @@
+// The per-state control block shared by the shim's files (internal to CLuaShim).
+#ifndef EMPSH_CONTROL_H
+#define EMPSH_CONTROL_H
+#include "CLuaShim.h"
+#include "pool.h"
+#include <signal.h>
+#include <stdint.h>
+
+// Per-state control block, found through lua_getextraspace (coroutines inherit the pointer).
+typedef struct {
+    size_t used, limit;
+    int enforce;                     // 1 while Lua code runs: only then may the cap refuse memory
+    int depth;                       // nesting of empsh_pcall; limits restart at depth 0
+    uint64_t instructions, executed; // instruction budget of a top-level call (0 = none)
+    uint64_t timeout_ns, deadline_ns;
+    lua_State *main;                 // the main thread, whose hook also goes to every instruction
+    volatile sig_atomic_t interrupted;
+    int tripped;                     // the EMPSH_STOP_* a limit raised in this top-level call
+    int closing;                     // set by empsh_close: no Swift function runs from then on
+    pool blocks;                     // where the state's small blocks come from
+} control;
+
+
+#define HOOK_STEP 1000
+static inline control *ctl(lua_State *L) { return *(control **)lua_getextraspace(L); }
+
+/// The state's allocator: small blocks from the pool, the memory cap enforced while Lua runs.
+void *shim_limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize);
+/// The instruction hook that enforces the limits and Ctrl-C.
+void shim_limit_hook(lua_State *L, lua_Debug *ar);
+/// Records that a limit stopped the call, and makes the hook raise at every instruction from now on.
+void shim_mark(lua_State *L, control *c, int reason);
+/// CLOCK_MONOTONIC in nanoseconds.
+uint64_t shim_now_ns(void);
+
+#endif

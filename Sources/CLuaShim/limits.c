@@ -1,0 +1,74 @@
+// Limits of a state: the memory cap (its allocator), the instruction budget, the deadline and
+// Ctrl-C (its hook), and the collector switches Swift cannot reach through variadic lua_gc.
+#include "control.h"
+#include <time.h>
+
+// The allocator refuses growth past the cap only while Lua runs, so an allocation made by
+// Swift code (which must never see a longjmp) always succeeds; the trampoline then raises.
+void *shim_limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+    control *c = ud;
+    size_t old = ptr ? osize : 0;
+    if (nsize == 0) { pool_realloc(&c->blocks, ptr, osize, 0); c->used -= old; return NULL; }
+    if (c->limit && c->enforce && nsize > old && c->used - old + nsize > c->limit) return NULL;
+    void *p = pool_realloc(&c->blocks, ptr, osize, nsize);
+    if (p) c->used = c->used - old + nsize;
+    return p;
+}
+
+uint64_t shim_now_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+// Once a limit is passed the hook runs at every instruction and raises each time, so a
+// pcall inside the script catches the error only to have it raised again in its caller.
+void shim_mark(lua_State *L, control *c, int reason) {
+    c->tripped = reason;
+    lua_sethook(L, shim_limit_hook, LUA_MASKCOUNT, 1);
+    if (c->main != L) lua_sethook(c->main, shim_limit_hook, LUA_MASKCOUNT, 1);
+}
+
+static void trip(lua_State *L, control *c, int reason, const char *message) {
+    shim_mark(L, c, reason);
+    luaL_error(L, "%s", message);
+}
+
+// Runs every HOOK_STEP instructions (every instruction once tripped).
+void shim_limit_hook(lua_State *L, lua_Debug *ar) {
+    (void)ar;
+    control *c = ctl(L);
+    if (c->interrupted) trip(L, c, EMPSH_STOP_INTERRUPT, "interrupted!");
+    c->executed += HOOK_STEP;
+    if (c->instructions && c->executed > c->instructions) trip(L, c, EMPSH_STOP_INSTRUCTIONS, "instruction limit exceeded");
+    if (c->deadline_ns && shim_now_ns() > c->deadline_ns) trip(L, c, EMPSH_STOP_TIME, "time limit exceeded");
+}
+
+
+void empsh_set_limits(lua_State *L, uint64_t instructions, uint64_t timeout_ns) {
+    control *c = ctl(L);
+    c->instructions = instructions;
+    c->timeout_ns = timeout_ns;
+}
+
+void empsh_interrupt(lua_State *L) { ctl(L)->interrupted = 1; }
+
+int empsh_limit_reached(lua_State *L) {
+    control *c = ctl(L);
+    if (c->interrupted) return 1;
+    if (c->depth > 0 && c->deadline_ns && shim_now_ns() > c->deadline_ns) return 2;
+    return 0;
+}
+void empsh_clear_interrupt(lua_State *L) { ctl(L)->interrupted = 0; }
+int empsh_stop_reason(lua_State *L) { return ctl(L)->tripped; }
+void empsh_mark_stopped(lua_State *L, int reason) { shim_mark(L, ctl(L), reason); }
+size_t empsh_memory_used(lua_State *L) { return ctl(L)->used; }
+int empsh_memory_exceeded(lua_State *L) { control *c = ctl(L); return c->limit && c->used > c->limit; }
+void empsh_set_memory_limit(lua_State *L, size_t limit) { ctl(L)->limit = limit; }
+int empsh_gc_stop(lua_State *L) {
+    int running = lua_gc(L, LUA_GCISRUNNING);
+    lua_gc(L, LUA_GCSTOP);
+    return running;
+}
+void empsh_gc_restart(lua_State *L) { lua_gc(L, LUA_GCRESTART); }
+void empsh_gc_collect(lua_State *L) { lua_gc(L, LUA_GCCOLLECT); }
