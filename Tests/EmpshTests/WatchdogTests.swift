@@ -49,6 +49,31 @@ import Testing
         #expect(slow.status == 1, "\(slow.stderr)")
     }
 
+    /// Ctrl-C during long Swift work (encoding a huge value) ends the run as an interrupt (130), through the
+    /// work's own check rather than the watchdog.
+    @Test func ctrlCDuringLongHostWorkIsAnInterrupt() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: empshBinaryPath())
+        process.arguments = ["-e", "local t = {} for i = 1, 40 do t = {t, t} end print('started'); io.stdout:flush(); json.encode(t)"]
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        _ = try out.fileHandleForReading.read(upToCount: 8)
+        usleep(300_000)
+        let sent = Date()
+        kill(process.processIdentifier, SIGINT)
+        let killer = DispatchWorkItem { process.terminate() }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 15, execute: killer)
+        process.waitUntilExit()
+        killer.cancel()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationReason == .exit && process.terminationStatus == 130, "\(process.terminationStatus): \(stderr)")
+        #expect(Date().timeIntervalSince(sent) < 1)
+        #expect(!stderr.contains("did not stop after Ctrl-C"), "\(stderr)")
+    }
+
     @Test func ctrlCDuringALongCCallEndsWithinASecond() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: empshBinaryPath())
