@@ -12,7 +12,11 @@ static void *take(pool *p, size_t size) {
     size_t k = class_of(size);
     void *block = p->free_list[k];
     if (block) {
-        p->free_list[k] = *(void **)block;
+        void *next = *(void **)block;
+        p->free_list[k] = next;
+        // Freed blocks are cold by the time they are reused: fetch the next one's link now, so the
+        // next allocation of this size does not wait for memory.
+        if (next) __builtin_prefetch(next, 1);
         return block;
     }
     size_t bytes = (k + 1) * POOL_STEP;

@@ -109,28 +109,6 @@ public struct LuaStack {
         return Array(UnsafeRawBufferPointer(start: pointer, count: length))
     }
 
-    /// Whether the value at `index` is a string with exactly these bytes (numbers are not converted).
-    @inlinable
-    public func isString(_ index: Int32, equalTo bytes: UnsafeRawBufferPointer) -> Bool {
-        guard lua_type(L, index) == LUA_TSTRING else { return false }
-        var length = 0
-        guard let pointer = lua_tolstring(L, index, &length), length == bytes.count else { return false }
-        guard length > 0, let start = bytes.baseAddress else { return true }
-        let stored = UnsafeRawPointer(pointer)
-        var i = 0
-        while i &+ 8 <= length {
-            guard stored.loadUnaligned(fromByteOffset: i, as: UInt64.self) == start.loadUnaligned(fromByteOffset: i, as: UInt64.self) else {
-                return false
-            }
-            i &+= 8
-        }
-        while i < length {
-            guard stored.load(fromByteOffset: i, as: UInt8.self) == start.load(fromByteOffset: i, as: UInt8.self) else { return false }
-            i &+= 1
-        }
-        return true
-    }
-
     /// Calls `body` with the bytes of the string at `index` without copying them.
     public func withBytes<R>(_ index: Int32, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R? {
         guard type(index) == .string else { return nil }

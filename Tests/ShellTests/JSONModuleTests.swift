@@ -53,6 +53,25 @@ import Testing
         #expect(results == [true, 6002])
     }
 
+    /// Short string values come from a cache of recent ones by hash (4096 slots): with far more distinct
+    /// values than slots, of equal lengths and sharing their first and last bytes, every value still
+    /// decodes as itself, and recurring ones as equal strings.
+    @Test func manyShortStringsThatShareSlotsDecodeExactly() throws {
+        let results = try fixture.run(
+            """
+            local values = {}
+            for i = 1, 20000 do values[i] = string.format("abcdefgh%06dstuvwxyz", i % 15000) end
+            values[20001] = ""
+            values[20002] = string.rep("Щ", 20)
+            values[20003] = string.rep("Щ", 21)
+            local v = json.decode(json.encode(values))
+            local ok = #v == #values
+            for i = 1, #values do ok = ok and v[i] == values[i] end
+            return ok, v[1] == v[15001], v[20002] ~= v[20003]
+            """)
+        #expect(results == [true, true, true])
+    }
+
     @Test func recordKeysComeInTheAPIsOrder() throws {
         let results = try fixture.run(#"return json.encode{email = "e", id = 1, zeta = 2, full_name = "f", alpha = 3}"#)
         #expect(results[0].text == #"{"id":1,"full_name":"f","email":"e","alpha":3,"zeta":2}"#)

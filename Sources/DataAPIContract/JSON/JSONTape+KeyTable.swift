@@ -4,6 +4,10 @@ extension JSONTape {
     @inlinable @inline(__always)
     public static func shortHash(_ bytes: UnsafeRawBufferPointer) -> Int { KeyTable.hash(bytes) }
 
+    /// Whether two byte runs of the same length are equal, compared eight bytes at a time.
+    @inlinable @inline(__always)
+    public static func equalBytes(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool { KeyTable.equal(a, b) }
+
     /// The keys a builder has recorded, found by their bytes, so that a key that recurs (the same member
     /// of every row of a page) is stored once in the text and every occurrence's word points at it.
     @usableFromInline

@@ -127,6 +127,12 @@ extension JSONTape {
             return base.distance(to: start)
         }
 
+        /// The bytes at `offset` in the tape's text (an offset `textOffset(of:)` gave, with its length).
+        @inlinable @inline(__always)
+        public func textBytes(at offset: Int, count: Int) -> UnsafeRawBufferPointer {
+            UnsafeRawBufferPointer(rebasing: text[offset..<offset &+ count])
+        }
+
         /// The next event, without moving past it.
         /// - Returns: What `next()` would return.
         @inlinable

@@ -11,8 +11,9 @@ struct LuaTapeDecoder {
     private let arrayMeta: Int32, objectMeta: Int32
     /// The stack slot of the table of key strings made so far, and their indices there by text offset.
     private let keyTable: Int32
-    /// The stack slot of the table of recently made short strings.
+    /// The stack slot of the table of recently made short strings, and where each came from in this tape.
     private let valueTable: Int32
+    private var recent = [UInt64](repeating: 0, count: LuaTapeDecoder.recentStringSlots)
     private var keys = LuaKeyCache()
     /// Containers begun so far.
     private var containers = 0
@@ -111,23 +112,33 @@ struct LuaTapeDecoder {
         stack.remove(base + 1)
     }
 
-    /// The registry table of recently made short strings, by a hash of their bytes (see `pushString`).
+    /// The registry table of short strings made recently, by a hash of their bytes (see `pushString`).
     private static let recentStrings = "empsh.json.recentStrings"
     private static let recentStringSlots = 4096
 
     /// Pushes a string value. A short one (up to 40 bytes, which Lua interns) is looked up first among
-    /// strings made recently with the same hash: the values that recur on every row (statuses, call
-    /// types, group and position names) then cost a table read and a comparison, not a walk of Lua's
-    /// string table.
+    /// the strings made for this tape with the same hash: the values that recur on every row (statuses,
+    /// call types, group and position names) then cost a comparison within the tape and a table read,
+    /// not a walk of Lua's string table. `recent` remembers, per slot, where in the tape's text the
+    /// string now in the registry table's slot came from (offset + 1; 0 for none yet), so a hit reads
+    /// neither the Lua string nor Lua's string table.
     @inline(__always)
-    private func pushString(_ bytes: UnsafeRawBufferPointer) {
-        guard bytes.count <= 40 else { return stack.pushlstring(bytes) }
-        let slot = Int64(JSONTape.shortHash(bytes) & (Self.recentStringSlots - 1)) + 1
-        if stack.rawgeti(valueTable, slot) == .string && stack.isString(-1, equalTo: bytes) { return }
-        stack.pop()
+    private mutating func pushString(_ bytes: UnsafeRawBufferPointer, _ cursor: inout JSONTape.Cursor) {
+        let count = bytes.count
+        guard count <= 40 else { return stack.pushlstring(bytes) }
+        let slot = JSONTape.shortHash(bytes) & (Self.recentStringSlots - 1)
+        let seen = recent[slot]
+        if seen != 0 {
+            let offset = Int(truncatingIfNeeded: seen >> 8) - 1
+            if Int(truncatingIfNeeded: seen & 0xFF) == count && JSONTape.equalBytes(cursor.textBytes(at: offset, count: count), bytes) {
+                stack.rawgeti(valueTable, Int64(slot) + 1)
+                return
+            }
+        }
         stack.pushlstring(bytes)
         stack.pushvalue(-1)
-        stack.rawseti(valueTable, slot)
+        stack.rawseti(valueTable, Int64(slot) + 1)
+        recent[slot] = UInt64(truncatingIfNeeded: cursor.textOffset(of: bytes) + 1) << 8 | UInt64(count)
     }
 
     private init(stack: LuaStack, arrayMeta: Int32, objectMeta: Int32, keyTable: Int32, valueTable: Int32) {
@@ -167,7 +178,7 @@ struct LuaTapeDecoder {
             case .bool(let value): stack.pushboolean(value)
             case .int(let value): stack.pushinteger(value)
             case .double(let value): stack.pushnumber(value)
-            case .string(let bytes): pushString(bytes)
+            case .string(let bytes): pushString(bytes, &cursor)
             case .key: preconditionFailure("JSONTape: a key where a value belongs")
             case .array(let count):
                 try begin()
