@@ -1,5 +1,6 @@
 import DataAPIContract
 import EmployeeQuery
+import Foundation
 import Lua
 import Testing
 
@@ -65,6 +66,21 @@ import Testing
         #expect(
             harness.error(#"F.normalize{field = "calls_available", operator = "in", value = {1}}"#)
                 == "chunk:1: filter (calls_available in) (item 1) expects true or false, got 1")
+    }
+
+    /// Completing through a table whose `__index` never returns gives no candidates within the
+    /// completion's time limit, and the session goes on: completion and code work afterwards.
+    @Test func completionThroughAnEndlessIndexGivesUpAndTheSessionGoesOn() throws {
+        let fixture = try ShellFixture(employees: 10)
+        let repl = try REPL(shell: fixture.shell, reader: PlainLineReader(showPrompt: false))
+        try fixture.run("trap = setmetatable({}, {__index = function() while true do end end}) slow = {inner = trap}")
+        for word in ["trap.x.", "slow.inner.y.", "trap.x:"] {
+            let started = Date()
+            #expect(repl.completions(for: word, inString: false) == [])
+            #expect(Date().timeIntervalSince(started) < 3, "\(word)")
+        }
+        #expect(repl.completions(for: "F.groups:h", inString: false) == ["F.groups:has"])
+        #expect(try fixture.run("return 1 + 1") == [2])
     }
 
     @Test func completionOffersOnlyTheFieldsBuilders() throws {

@@ -41,9 +41,17 @@ public final class REPL {
     }
 
     /// The candidates that complete `word` (full replacements), given whether it is inside a string.
+    ///
+    /// Completing `a.b.` reads `a.b`, which can run the user's `__index`; the call gets at most
+    /// `completionLimits`, so such code that loops or blocks costs one empty completion, not the session.
     public func completions(for word: String, inString: Bool) -> [String] {
         let base = stack.gettop()
-        defer { stack.settop(base) }
+        let limits = shell.lua.limits
+        shell.lua.limits = Self.completionLimits
+        defer {
+            stack.settop(base)
+            shell.lua.limits = limits
+        }
         pushHelper("complete")
         stack.pushstring(word)
         stack.pushboolean(inString)
@@ -54,6 +62,9 @@ public final class REPL {
             return stack.tostring(-1)
         }
     }
+
+    /// The limits of one completion: far more than finding names takes.
+    static let completionLimits = LuaLimits(instructions: 50_000_000, timeout: 0.5)
 
     /// Reads and runs commands until `.quit`, end of input, or Ctrl-C twice in a row.
     /// - Returns: the exit code: 0.
