@@ -5,6 +5,20 @@ import PackageDescription
 /// the contract, the server and the CLI are checked under Swift 6 concurrency rules.
 let swift5: [SwiftSetting] = [.swiftLanguageMode(.v5)]
 
+/// On Linux the empsh binary carries the Swift runtime and Foundation (static libraries of the
+/// toolchain), so the dynamic loader binds no Swift symbols at start-up: about a third of
+/// `empsh -e 'return 1'` when they were shared libraries. The static Foundation's own
+/// dependencies are named here (the shared libraries name them themselves), and the toolchain's
+/// lld links them, as it takes archives in any order.
+let staticSwiftRuntime: [LinkerSetting] = [
+    .unsafeFlags(
+        [
+            "-static-stdlib", "-use-ld=lld",
+            "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCollections", "-l_FoundationCShims", "-lswiftSynchronization",
+        ],
+        .when(platforms: [.linux]))
+]
+
 let package = Package(
     name: "empsh",
     platforms: [.macOS(.v15)],
@@ -74,8 +88,8 @@ let package = Package(
             swiftSettings: swift5,
             plugins: ["EmbedLua"]
         ),
-        // Shell's Lua (its prelude, the REPL helpers, --safe) lives in .lua files, compiled into the binary.
-        .executableTarget(name: "EmbedLuaTool"),
+        // Shell's Lua (its prelude, the REPL helpers, --safe) lives in .lua files, embedded in the binary as text and bytecode.
+        .executableTarget(name: "EmbedLuaTool", dependencies: ["CLua"]),
         .plugin(name: "EmbedLua", capability: .buildTool(), dependencies: ["EmbedLuaTool"]),
         .executableTarget(
             name: "empsh",
@@ -83,7 +97,8 @@ let package = Package(
                 "Shell", "DataAPIServer", "DataAPIClient", "DataAPIContract", "LineEditing", "Lua", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: swift5
+            swiftSettings: swift5,
+            linkerSettings: staticSwiftRuntime
         ),
         .executableTarget(name: "EngineBench", dependencies: ["DataAPIContract", "DataAPIServer"]),
         .target(name: "TestSupport", dependencies: ["DataAPIContract", "DataAPIClient", "DataAPIServer"], path: "Tests/TestSupport"),

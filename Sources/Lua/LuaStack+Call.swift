@@ -19,6 +19,19 @@ extension LuaStack {
     /// - Throws: `LuaError` of kind `.syntax`.
     public func load(_ code: String, name: String) throws { try load(Array(code.utf8), name: name) }
 
+    /// Loads a precompiled chunk (`lua_dump`'s bytes, never text) and pushes it as a function. For
+    /// the host's own chunks only: Lua does not check bytecode, so it must come from a trusted build.
+    /// - Parameters:
+    ///   - bytecode: the dumped chunk; it carries its own chunk name unless it was stripped.
+    ///   - name: the name load errors carry.
+    /// - Throws: `LuaError` of kind `.syntax` for bytes this Lua cannot read (another version's).
+    public func load(bytecode: [UInt8], name: String) throws {
+        let status = bytecode.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { luaL_loadbufferx(L, $0.baseAddress, $0.count, name, "b") }
+        }
+        guard status == LUA_OK else { throw popError(status: status, traceback: false) }
+    }
+
     /// Calls the function below `arguments` values on the stack, under a message handler that
     /// keeps the error object and takes a traceback, and leaves its results on the stack.
     /// - Parameters:

@@ -18,12 +18,14 @@ extension Backend {
     ) -> Backend {
         let token = "demo-key"
         let count = min(max(employees, DemoCompany.employeeCountRange.lowerBound), DemoCompany.employeeCountRange.upperBound)
-        var engineConfiguration = EngineConfiguration.demo(
-            employees: DemoCompany.generate(employees: count, seed: seed), token: token, dayLimit: 1_000_000, minuteLimit: 100_000)
-        engineConfiguration.churn = Churn(perSecond: churn, seed: seed)
-        let engine = Engine(engineConfiguration)
-        let client = Client(
-            transport: recording(InProcessTransport(engine: engine), to: recordTo), credentials: .token(token), configuration: configuration)
+        // The company is generated on the first call: `-e 'return 1'` never pays for it.
+        let transport = InProcessTransport {
+            var engineConfiguration = EngineConfiguration.demo(
+                employees: DemoCompany.generate(employees: count, seed: seed), token: token, dayLimit: 1_000_000, minuteLimit: 100_000)
+            engineConfiguration.churn = Churn(perSecond: churn, seed: seed)
+            return Engine(engineConfiguration)
+        }
+        let client = Client(transport: recording(transport, to: recordTo), credentials: .token(token), configuration: configuration)
         return .using(client, accountDescription: "demo account (\(count) employees)", isDemo: true)
     }
 }

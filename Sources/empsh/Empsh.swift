@@ -102,7 +102,13 @@ struct Empsh: AsyncParsableCommand {
         }
     }
 
-    func run() async throws {
+    func run() async throws { try runOnThisThread() }
+
+    /// Runs the command on the calling thread: `main` calls it on the main thread, as `lua.c`
+    /// runs `pmain`, so a run starts no thread of Swift's pool (the client starts its own on the
+    /// first call).
+    /// - Throws: `ExitCode` for a run that ends with a code other than 0.
+    func runOnThisThread() throws {
         if types {
             print(LuaTypes.definitions, terminator: "")
             return
@@ -146,7 +152,9 @@ struct Empsh: AsyncParsableCommand {
                 return
             }
             var command = try parseAsRoot()
-            if var asyncCommand = command as? AsyncParsableCommand {
+            if let empsh = command as? Empsh {
+                try empsh.runOnThisThread()
+            } else if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()

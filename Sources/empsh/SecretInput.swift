@@ -32,8 +32,8 @@ enum SecretInput {
         var quiet = saved
         quiet.c_lflag &= ~tcflag_t(ECHO)
         quiet.c_lflag |= tcflag_t(ECHONL)
-        // Echo goes off before the prompt shows, so that nothing typed after it is flushed or echoed;
-        // restoring waits for output but keeps what was typed after the secret.
+        // Echo goes off before the prompt shows, as getpass does: a password typed as soon as the
+        // prompt appears is neither echoed nor thrown away; restoring keeps what was typed after it.
         guard tcsetattr(tty, TCSAFLUSH, &quiet) == 0 else { return nil }
         defer { tcsetattr(tty, TCSADRAIN, &saved) }
         _ = text.withCString { write(tty, $0, strlen($0)) }

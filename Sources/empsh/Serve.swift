@@ -5,6 +5,7 @@ import Foundation
 /// `empsh serve`: the reference implementation of get.employees over HTTP on 127.0.0.1.
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Serves the reference implementation of get.employees on 127.0.0.1.",
         discussion: """
             Prints `listening on http://127.0.0.1:PORT/v2.0` once it accepts requests and, when --token \

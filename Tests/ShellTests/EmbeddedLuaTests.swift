@@ -1,4 +1,5 @@
 import Foundation
+import Lua
 import TestSupport
 import Testing
 
@@ -33,8 +34,20 @@ import Testing
     @Test(arguments: embeddedNames)
     func embeddedTextIsTheFilesBytes(name: String) throws {
         let url = try #require(Self.luaFilesInTree[name])
-        let embedded = try #require(EmbeddedLua.files.first { $0.name == name }).source
+        let embedded = try #require(EmbeddedLua.files.first { $0.name == name }).chunk.source
         #expect(Array(embedded.utf8) == Array(try Data(contentsOf: url)), "\(url.path) differs from what the build embedded")
+    }
+
+    /// The build's bytecode loads in this Lua (a start compiles nothing) and carries the chunk name
+    /// the file's first line gives, so errors and tracebacks read as if the text had been loaded.
+    @Test(arguments: embeddedNames)
+    func bytecodeLoadsUnderTheChunkName(name: String) throws {
+        let chunk = try #require(EmbeddedLua.files.first { $0.name == name }).chunk
+        #expect(chunk.source.hasPrefix("-- \(chunk.name):"))
+        let lua = try LuaState()
+        try lua.stack.load(bytecode: chunk.bytecode, name: chunk.name)
+        lua.stack.setglobal("chunk")
+        #expect(try lua.run("local info = debug.getinfo(chunk, 'S') return info.source, info.what") == [.string(chunk.name), "main"])
     }
 
     @Test(arguments: embeddedNames)

@@ -48,7 +48,7 @@ struct Scrubber: Sendable {
         var bytes: [UInt8] = []
         JSONWriter.appendEscaped(value, to: &bytes)
         let escaped = String(decoding: bytes.dropFirst().dropLast(), as: UTF8.self)
-        let slashes = escaped.replacingOccurrences(of: "/", with: "\\/")
+        let slashes = String(escaped.flatMap { $0 == "/" ? ["\\", "/"] : [$0] })
         var forms = [value]
         for form in [escaped, slashes] where !forms.contains(form) { forms.append(form) }
         return forms

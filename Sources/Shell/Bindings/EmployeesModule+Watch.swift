@@ -5,7 +5,7 @@ extension EmployeesModule {
     /// `Bindings/lua/watch.lua`, given two Swift helpers: `poll(options)` → `(list, points, minute_limit)`
     /// and `sleep(seconds)` (``Backend/sleep(seconds:)``).
     func installWatch(in stack: LuaStack) throws {
-        try stack.load(EmbeddedLua.watch, name: "=employees.watch")
+        try stack.load(EmbeddedLua.watch)
         stack.push { [unowned self] stack in try poll(stack) }
         stack.push { [unowned self] stack in
             backend.sleep(seconds: stack.tonumber(1) ?? 0)

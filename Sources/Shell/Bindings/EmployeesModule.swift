@@ -98,7 +98,7 @@ final class EmployeesModule {
         let rows = RowSource(plan: plan, backend: backend, errorLevel: 2)
         if stack.getregistry(Self.iteratorFactory) != .function {
             stack.pop()
-            try stack.load(EmbeddedLua.each, name: "=employees.each")
+            try stack.load(EmbeddedLua.each)
             stack.pushvalue(-1)
             stack.setregistry(Self.iteratorFactory)
         }

@@ -11,16 +11,10 @@ import Lua
 /// try lua.run(#"print(F.status:eq "available")"#)   // status = "available"
 /// ```
 public enum Prelude {
-    /// The chunks, in the order they run, with the names their errors carry; their sources are the
-    /// files in `Prelude/lua/`, embedded at build time (`EmbeddedLua`). Each is called with the field
-    /// catalogue (`catalog`) and the table the chunks share.
-    static let chunks: [(name: String, source: String)] = [
-        ("=empsh/F", EmbeddedLua.filter),
-        ("=empsh/conditions", EmbeddedLua.conditions),
-        ("=empsh/List", EmbeddedLua.list),
-        ("=empsh/chart", EmbeddedLua.chart),
-        ("=empsh/Groups", EmbeddedLua.groups),
-    ]
+    /// The chunks, in the order they run: the files in `Prelude/lua/`, embedded at build time
+    /// (`EmbeddedLua`), each named by its first line. Each is called with the field catalogue
+    /// (`catalog`) and the table the chunks share.
+    static let chunks: [EmbeddedChunk] = [EmbeddedLua.filter, EmbeddedLua.conditions, EmbeddedLua.list, EmbeddedLua.chart, EmbeddedLua.groups]
 
     /// Installs the globals `F` and `List` and the `empsh` functions into a state. Call it once,
     /// after the bindings: `json` (`json.null`, `json.encode`) is looked up when a function needs
@@ -60,7 +54,7 @@ public enum Prelude {
         }
         stack.setfunction(shared, "quote", quote)
         for chunk in chunks {
-            try stack.load(chunk.source, name: chunk.name)
+            try stack.load(chunk)
             stack.pushvalue(catalogIndex)
             stack.pushvalue(shared)
             try stack.call(arguments: 2, results: 0)

@@ -32,7 +32,7 @@ public final class REPL {
         let stack = shell.lua.stack
         do {
             // repl.lua returns {print=, complete=, pretty=}: printing results and finding completions.
-            try stack.load(EmbeddedLua.repl, name: "=empsh/repl")
+            try stack.load(EmbeddedLua.repl)
             try stack.call(arguments: 0, results: 1)
             helpers = stack.ref()
         } catch {

@@ -43,6 +43,12 @@ public enum Interrupts {
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0  // no SA_RESTART: a blocked read at the prompt returns EINTR
         sigaction(SIGINT, &action, nil)
+        // The thread that runs Lua takes Ctrl-C: a mask inherited with SIGINT blocked (a parent's
+        // worker thread) would leave it pending for good, every other thread being libdispatch's.
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        sigaddset(&unblocked, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
     }
 
     /// The pipe's read end: readable while a Ctrl-C is pending (the line reader polls it).

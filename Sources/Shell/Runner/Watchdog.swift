@@ -25,7 +25,8 @@ public final class Watchdog: @unchecked Sendable {
     /// leaves it waiting only for Ctrl-C.
     func arm(timeLimit seconds: Double?) {
         condition.withLock {
-            startIfNeeded()
+            // Without a time limit only Ctrl-C gives a deadline: the thread starts then.
+            if seconds != nil { startIfNeeded() }
             deadline = seconds.map { Date().addingTimeInterval(min($0, 1e9) + Self.grace) }
             reason = "the run went on past its time limit (--timeout)"
             condition.broadcast()
@@ -35,6 +36,7 @@ public final class Watchdog: @unchecked Sendable {
     /// Ctrl-C arrived: the run has one grace second to stop.
     func interrupted() {
         condition.withLock {
+            startIfNeeded()
             let soon = Date().addingTimeInterval(Self.grace)
             if deadline.map({ soon < $0 }) ?? true {
                 deadline = soon

@@ -158,6 +158,10 @@ public final class Backend: @unchecked Sendable {
     public func close() {
         let client = self.client
         let shutdown = transportShutdown
+        // A permanent key (or none) over a transport without connections has nothing to end;
+        // a run that made no call then never starts the client's threads.
+        let hasSession = if case .login = client.credentials.kind { true } else { false }
+        guard hasSession || shutdown != nil else { return }
         _ = try? wait(stoppable: false) { _ in
             await client.close()
             await shutdown?()

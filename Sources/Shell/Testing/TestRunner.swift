@@ -61,7 +61,7 @@ public struct TestRunner {
         do {
             let shell = try loaded(source, file: file)
             names =
-                try shell.lua.run(EmbeddedLua.testcase, name: "=empsh/testcase", arguments: [.nil, .string(source.chunkName)])
+                try shell.lua.run(EmbeddedLua.testcase.source, name: EmbeddedLua.testcase.name, arguments: [.nil, .string(source.chunkName)])
                 .first.flatMap(Self.strings) ?? []
         } catch let error as ShellError {
             guard case .script(let luaError) = error else { throw error }
@@ -76,7 +76,8 @@ public struct TestRunner {
                 var result: [LuaValue] = []
                 try shell.guarded {
                     result = try shell.lua.run(
-                        EmbeddedLua.testcase, name: "=empsh/testcase", arguments: [.string(name), .string(source.chunkName), .string(file)])
+                        EmbeddedLua.testcase.source, name: EmbeddedLua.testcase.name,
+                        arguments: [.string(name), .string(source.chunkName), .string(file)])
                 }
                 failure = result.first?.text
             } catch let error as ShellError {
