@@ -8,7 +8,13 @@ extension JSONScanner {
         let begin = pos
         var i = pos
         while true {
-            while i &+ 8 <= count, !JSONScanner.hasSpecialByte(base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+            // Eight bytes at a time up to the first special one (the lowest flagged byte is exact).
+            while i &+ 8 <= count {
+                let special = JSONScanner.specialBytes(base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                if special != 0 {
+                    i &+= special.trailingZeroBitCount >> 3
+                    break
+                }
                 i &+= 8
             }
             guard i < count else { throw fail(.unexpectedEnd, at: count) }
@@ -29,14 +35,16 @@ extension JSONScanner {
         }
     }
 
-    /// Whether any of the 8 bytes is a quote, a backslash, a control character or non-ASCII.
+    /// The high bit of each of the 8 bytes (little-endian) that may be a quote, a backslash, a control
+    /// character or non-ASCII; 0 when none is. Bits above the lowest may be false alarms (a borrow
+    /// carries upward), but the lowest set bit marks the first special byte exactly.
     @inlinable @inline(__always)
-    static func hasSpecialByte(_ w: UInt64) -> Bool {
+    static func specialBytes(_ w: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let quote = w ^ (ones &* 0x22)
         let backslash = w ^ (ones &* 0x5C)
         let candidates = (w &- ones &* 0x20) | (quote &- ones) | (backslash &- ones)
-        return ((candidates & ~w) | w) & (ones &* 0x80) != 0
+        return ((candidates & ~w) | w) & (ones &* 0x80)
     }
 
     /// Checks one multi-byte UTF-8 sequence (RFC 3629: no overlongs, no surrogates, at most U+10FFFF).
