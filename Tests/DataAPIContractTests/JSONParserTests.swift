@@ -45,6 +45,24 @@ private func parseError(_ bytes: [UInt8], maxDepth: Int = JSONParser.defaultMaxD
         #expect(try JSON(parsing: text) == expected)
     }
 
+    /// The scanner finds a string's first special byte eight bytes at a time: whatever the position of a
+    /// quote, an escape, a control character or a multi-byte character, the string reads exactly.
+    @Test func specialBytesAtEveryPositionOfAString() throws {
+        for position in 0..<20 {
+            let head = String(repeating: "a", count: position)
+            for (middle, expected) in [("", ""), (#"\n"#, "\n"), ("é", "é"), ("Жж", "Жж"), ("€", "€"), ("😀", "😀"), (#"\""#, "\"")] {
+                for tail in ["", "bcdefghijk", "\u{7F}zz"] {
+                    let text = "[\"" + head + middle + tail + "\",1]"
+                    #expect(try JSON(parsing: text) == .array([.string(head + expected + tail), .int(1)]), "\(text)")
+                }
+            }
+            let control = Array(("\"" + head).utf8) + [0x01] + Array("bcdefghij\"".utf8)
+            #expect(parseError(control) == JSONParseError(offset: 1 + position, reason: .controlCharacter))
+            let invalid = Array(("\"" + head).utf8) + [0xC0, 0x80] + Array("bcdefghij\"".utf8)
+            #expect(parseError(invalid) == JSONParseError(offset: 1 + position, reason: .invalidUTF8))
+        }
+    }
+
     @Test func negativeZeroIsADoubleThatKeepsItsSign() throws {
         let value = try JSON(parsing: "-0")
         guard case .double(let d) = value else {
