@@ -2,7 +2,7 @@ import DataAPIContract
 import EmployeeQuery
 
 /// The immutable data an engine serves, prepared once at start: records ordered by id, each
-/// record's full JSON pre-encoded (unprojected pages copy these bytes), an index of the
+/// record's JSON pre-encoded (`EncodedRecords`: pages copy these bytes), an index of the
 /// filterable fields (`EmployeeIndex`), and for each sortable field its order (`SortOrder`), so
 /// that sorting a request compares integers and a small sorted page reads only its first runs.
 ///
@@ -11,10 +11,8 @@ import EmployeeQuery
 struct EmployeeStore: Sendable {
     /// The records in ascending id order (the API's default order).
     let employees: [Employee]
-    /// All records' full JSON, back to back.
-    private let encoded: [UInt8]
-    /// Record `i`'s JSON is `encoded[offsets[i]..<offsets[i + 1]]`.
-    private let offsets: [Int]
+    /// Every record's JSON, full and by field.
+    let encoded: EncodedRecords
     /// For each sortable field, the records' ranks and order by it.
     let orders: [EmployeeField: SortOrder]
     /// The filterable fields' index over `employees`; `nil` for an engine that scans (`EngineConfiguration.usesIndexes`).
@@ -41,22 +39,8 @@ struct EmployeeStore: Sendable {
 
     private init(sorted: [Employee], orders: [EmployeeField: SortOrder], index: EmployeeIndex?) {
         self.employees = sorted
-        var writer = JSONWriter(capacity: sorted.count * 900)
-        var offsets = [Int]()
-        offsets.reserveCapacity(sorted.count + 1)
-        for employee in sorted {
-            offsets.append(writer.bytes.count)
-            var one = JSONWriter(capacity: 1024)
-            employee.write(to: &one)
-            writer.bytes.append(contentsOf: one.bytes)
-        }
-        offsets.append(writer.bytes.count)
-        self.encoded = writer.bytes
-        self.offsets = offsets
+        self.encoded = EncodedRecords(sorted)
         self.orders = orders
         self.index = index
     }
-
-    /// The full JSON of record `index`.
-    func encodedRecord(_ index: Int) -> ArraySlice<UInt8> { encoded[offsets[index]..<offsets[index + 1]] }
 }

@@ -95,17 +95,16 @@ extension Engine {
     /// - Throws: `invalid_parameter_value` when the filter's evaluation runs past `evaluationBudget`.
     func run(_ request: EmployeesRequest, id: RPCID, limits: Metadata.Limits) throws(DataAPIError) -> [UInt8] {
         let store = currentStore()
-        let employees = store.employees
         let (total, page) = try select(request, in: store)
-        let fields = request.fields
-        var writer = JSONWriter(capacity: 512 + page.count * (fields == nil ? 1024 : 256))
+        let columns = request.fields.map(EncodedRecords.columns)
+        var writer = JSONWriter(capacity: 512 + page.count * (columns == nil ? 1024 : 256))
         RPCReply.writeResult(id: id, metadata: Metadata(totalItems: total, limits: limits), to: &writer) { writer in
             writer.beginArray()
-            for index in page {
-                if let fields {
-                    employees[Int(index)].write(to: &writer, fields: fields)
+            for position in page {
+                if let columns {
+                    store.encoded.write(Int(position), columns: columns, to: &writer)
                 } else {
-                    writer.raw(store.encodedRecord(Int(index)))
+                    writer.raw(store.encoded.record(Int(position)))
                 }
             }
             writer.endArray()
