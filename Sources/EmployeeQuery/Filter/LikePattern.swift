@@ -61,7 +61,7 @@ public struct LikePattern: Sendable, Hashable {
     }
 
     /// The pattern's leading literal and how much of the pattern it is, as scalar values (folded
-    /// when the pattern ignores case, so they compare with `LikePattern.folded(_:)` of a subject).
+    /// when the pattern ignores case, as `caseFoldedUTF8(_:)` folds a subject).
     enum Anchor: Equatable {
         /// No `%` and no `_`: a subject matches exactly when it is the literal.
         case equal([UInt32])
@@ -71,13 +71,17 @@ public struct LikePattern: Sendable, Hashable {
         case startsWith([UInt32])
     }
 
-    /// A subject's scalar values as the pattern compares them: lower-cased when `caseInsensitive`.
-    /// - Parameters:
-    ///   - subject: The text.
-    ///   - caseInsensitive: Whether to fold case, as `ilike` does.
-    /// - Returns: One value per Unicode scalar.
-    static func folded(_ subject: String, caseInsensitive: Bool) -> [UInt32] {
-        subject.unicodeScalars.map { fold($0, caseInsensitive) }
+    /// A subject lower-cased scalar by scalar as `ilike` compares it, in UTF-8.
+    /// - Parameter subject: The text.
+    /// - Returns: The folded scalars' UTF-8 bytes.
+    static func caseFoldedUTF8(_ subject: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(subject.utf8.count)
+        for scalar in subject.unicodeScalars {
+            let folded = Unicode.Scalar(fold(scalar, true)) ?? scalar
+            UTF8.encode(folded) { bytes.append($0) }
+        }
+        return bytes
     }
 
     /// Tests a subject.

@@ -4,13 +4,13 @@ import DataAPIContract
 /// `not_in`, the null tests, and the `like` family when the pattern starts with a literal.
 ///
 /// Keys are what `CompiledFilter` compares: numbers as integers, Booleans as 0 and 1, strings
-/// and enums as Unicode scalar values, and for `ilike` those values case-folded the way
+/// and enums as UTF-8 (in Unicode scalar order), and for `ilike` case-folded the way
 /// `LikePattern` folds them. A null value has no key and fails every test but `is_null`.
 struct FieldIndex: Sendable {
     private enum Tables: Sendable {
         /// Numbers, or Booleans as 0 and 1 (`booleans`): an operand of the other type matches nothing.
         case numbers(KeyTable<Int64>, booleans: Bool)
-        case strings(exact: KeyTable<ScalarKey>, folded: KeyTable<ScalarKey>)
+        case strings(exact: KeyTable<TextKey>, folded: KeyTable<TextKey>)
     }
 
     private let tables: Tables
@@ -27,8 +27,8 @@ struct FieldIndex: Sendable {
             nulls = RecordSet(keys.indices.lazy.filter { keys[$0] == nil }.map { Int32($0) }, capacity: keys.count)
         case .string, .enumeration:
             let values = employees.map { EmployeeValue.string($0, field) }
-            let exact = values.map { $0.map { ScalarKey(scalars: LikePattern.folded($0, caseInsensitive: false)) } }
-            let folded = values.map { $0.map { ScalarKey(scalars: LikePattern.folded($0, caseInsensitive: true)) } }
+            let exact = values.map { $0.map(TextKey.init) }
+            let folded = values.map { $0.map { TextKey(utf8: LikePattern.caseFoldedUTF8($0)) } }
             tables = .strings(exact: KeyTable(exact), folded: KeyTable(folded))
             nulls = RecordSet(values.indices.lazy.filter { values[$0] == nil }.map { Int32($0) }, capacity: values.count)
         default:
@@ -58,11 +58,11 @@ struct FieldIndex: Sendable {
             let set: RecordSet
             let isExact: Bool
             switch pattern.anchor {
-            case .equal(let literal): (set, isExact) = (table.equal(ScalarKey(scalars: literal)), true)
-            case .prefix(let literal): (set, isExact) = (table.prefixed(literal), true)
+            case .equal(let literal): (set, isExact) = (table.equal(TextKey(scalars: literal)), true)
+            case .prefix(let literal): (set, isExact) = (table.prefixed(TextKey(scalars: literal)), true)
             case .startsWith(let literal):
                 guard !literal.isEmpty else { return nil }
-                (set, isExact) = (table.prefixed(literal), false)
+                (set, isExact) = (table.prefixed(TextKey(scalars: literal)), false)
             }
             guard negated else { return IndexCandidates(set, exact: isExact) }
             // The complement of a superset is no superset of the complement.
@@ -80,7 +80,7 @@ struct FieldIndex: Sendable {
             return compare(comparison, key, in: table)
         case .strings(let table, _):
             guard case .string(let text) = operand else { return nil }
-            return compare(comparison, ScalarKey(scalars: LikePattern.folded(text, caseInsensitive: false)), in: table)
+            return compare(comparison, TextKey(text), in: table)
         }
     }
 

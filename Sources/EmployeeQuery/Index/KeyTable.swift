@@ -3,7 +3,7 @@
 struct KeyTable<Key: Comparable & Sendable>: Sendable {
     /// The distinct keys, ascending.
     let keys: [Key]
-    /// `postings[i]`: the records holding `keys[i]`, ascending.
+    /// `postings[i]`: the records holding `keys[i]` (in no particular order: they become sets).
     let postings: [[Int32]]
     /// The records of postings at least `RecordSet`-sized, as sets, so that a common key costs a
     /// copy of words rather than one insert per record.
@@ -14,16 +14,22 @@ struct KeyTable<Key: Comparable & Sendable>: Sendable {
     /// - Parameter recordKeys: Each record's key, `nil` for null, by record position.
     init(_ recordKeys: [Key?]) {
         capacity = recordKeys.count
-        let order = recordKeys.indices.filter { recordKeys[$0] != nil }.sorted { (recordKeys[$0]!, $0) < (recordKeys[$1]!, $1) }
+        // Sorting (key, position) pairs compares keys in place; sorting positions by their keys
+        // would read every key through another array.
+        var pairs: [(key: Key, position: Int32)] = []
+        pairs.reserveCapacity(recordKeys.count)
+        for (position, key) in recordKeys.enumerated() {
+            if let key { pairs.append((key, Int32(position))) }
+        }
+        pairs.sort { $0.key < $1.key }
         var keys: [Key] = []
         var postings: [[Int32]] = []
-        for position in order {
-            let key = recordKeys[position]!
-            if keys.last != key {
-                keys.append(key)
+        for pair in pairs {
+            if keys.last != pair.key {
+                keys.append(pair.key)
                 postings.append([])
             }
-            postings[postings.count - 1].append(Int32(position))
+            postings[postings.count - 1].append(pair.position)
         }
         var largeSets: [Int: RecordSet] = [:]
         let large = max(64, capacity / 32)
@@ -40,13 +46,6 @@ struct KeyTable<Key: Comparable & Sendable>: Sendable {
         let index = lowerBound(key)
         guard index < keys.count, keys[index] == key else { return RecordSet(capacity: capacity) }
         return records(index..<index + 1)
-    }
-
-    /// The records whose key is one of `wanted`.
-    func members(_ wanted: [Key]) -> RecordSet {
-        var result = RecordSet(capacity: capacity)
-        for key in wanted { result.formUnion(equal(key)) }
-        return result
     }
 
     /// The records whose key compares to `key` as asked: below it (`below`), equal (`equal`), or above (`above`), in any combination.
@@ -90,22 +89,11 @@ struct KeyTable<Key: Comparable & Sendable>: Sendable {
     }
 }
 
-/// A string as its Unicode scalar values, compared lexicographically: the API's string order
-/// (which is also UTF-8 byte order), or `ilike`'s when the values are case-folded.
-struct ScalarKey: Comparable, Hashable, Sendable {
-    let scalars: [UInt32]
-
-    static func < (lhs: ScalarKey, rhs: ScalarKey) -> Bool { lhs.scalars.lexicographicallyPrecedes(rhs.scalars) }
-
-    /// Whether the key begins with `prefix`.
-    func hasPrefix(_ prefix: [UInt32]) -> Bool { scalars.starts(with: prefix) }
-}
-
-extension KeyTable where Key == ScalarKey {
+extension KeyTable where Key == TextKey {
     /// The records whose key starts with `prefix`: a contiguous run, since every key that starts
     /// with it sorts at or after `prefix` and before any key that does not and is greater.
-    func prefixed(_ prefix: [UInt32]) -> RecordSet {
-        let start = lowerBound(ScalarKey(scalars: prefix))
+    func prefixed(_ prefix: TextKey) -> RecordSet {
+        let start = lowerBound(prefix)
         let end = start + keys[start...].partitionPoint { !$0.hasPrefix(prefix) }
         return records(start..<end)
     }
