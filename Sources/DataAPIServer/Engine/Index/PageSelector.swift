@@ -7,7 +7,8 @@ import EmployeeQuery
 /// ranks at a time, until the runs hold `offset + limit` matches — the only matches that can
 /// reach the page — and only those are sorted by the remaining keys.
 struct PageSelector {
-    /// Below this many matches, sorting them all is cheaper than walking an order.
+    /// Below this many matches, sorting them all costs less than a walk that may pass most
+    /// records to find them.
     static let sortAllBelow = 1024
 
     let orders: [EmployeeField: SortOrder]
