@@ -12,7 +12,7 @@ import Testing
     /// A company large enough that sorted pages take the walk through the precomputed order
     /// (`PageSelector.sortAllBelow` is 1024 matches), plus records with awkward values.
     static let company: [Employee] =
-        DemoCompany.generate(employees: 3000, seed: 23) + [
+        DemoCompany.generate(employees: 1800, seed: 23) + [
             Employee(id: 900_001, firstName: "Ёлка", lastName: "Ёжиков", fullName: "Ёжиков Ёлка", status: .available, callsAvailable: true),
             Employee(id: 900_002, firstName: "ёлка", lastName: "ёжиков", fullName: "ёжиков ёлка", scheduleID: -1),
             Employee(id: 900_003, firstName: "E\u{301}mile", lastName: "50%_off", fullName: "50%_off E\u{301}mile", email: ""),
@@ -101,8 +101,8 @@ import Testing
             .object(["field": .string(sortable.randomElement(using: &rng)!.rawValue), "order": .string(Bool.random(using: &rng) ? "desc" : "asc")])
         }
         if !keys.isEmpty { params["sort"] = .array(keys) }
-        params["offset"] = .int([0, 0, 0, 1, 9, 100, 1500, 2990, 3004, 5000].randomElement(using: &rng)!)
-        params["limit"] = .int([0, 1, 10, 10, 20, 100, 3010].randomElement(using: &rng)!)
+        params["offset"] = .int([0, 0, 0, 1, 9, 100, 1200, 1790, 1804, 5000].randomElement(using: &rng)!)
+        params["limit"] = .int([0, 1, 10, 10, 20, 100, 1810].randomElement(using: &rng)!)
         switch Int.random(in: 0..<3, using: &rng) {
         case 0: params["fields"] = .array([.string("id")])
         case 1: params["fields"] = .array(["id", "full_name", "status"].map(JSON.string))
@@ -146,9 +146,9 @@ import Testing
         let engines = Self.engines(clock: ManualClock())
         var rng = SplitMix64(seed: UInt64(batch) &* 104_729 &+ 17)
         var coverage = Coverage()
-        for _ in 0..<150 { compare(engines, Self.params(&rng), &coverage) }
-        #expect(coverage.sortedWalks > 10)
-        #expect(coverage.narrowed > 40)
+        for _ in 0..<100 { compare(engines, Self.params(&rng), &coverage) }
+        #expect(coverage.sortedWalks > 8)
+        #expect(coverage.narrowed > 25)
     }
 
     @Test func randomRequestsAnswerAsTheScanUnderChurn() {
@@ -158,7 +158,7 @@ import Testing
         var coverage = Coverage()
         let available = JSON.object(["field": .string("status"), "operator": .string("="), "value": .string("available")])
         var totals = Set<Int64>()
-        for step in 0..<120 {
+        for step in 0..<80 {
             if step % 10 == 0 {
                 clock.advance(by: Double(Int.random(in: 1...3, using: &rng)))
                 let statusParams: JSONObject = ["filter": available, "limit": .int(5), "sort": .array([.object(["field": .string("last_name")])])]
