@@ -26,20 +26,21 @@ struct EmployeeStore: Sendable {
         let sorted = employees.enumerated().sorted { ($0.element.id, $0.offset) < ($1.element.id, $1.offset) }.map(\.element)
         var orders: [EmployeeField: SortOrder] = [:]
         for field in EmployeeField.sortable { orders[field] = SortOrder(sorted, by: field) }
-        self.init(sorted: sorted, orders: orders, index: indexed ? EmployeeIndex(sorted) : nil)
+        self.init(sorted: sorted, encoded: EncodedRecords(sorted), orders: orders, index: indexed ? EmployeeIndex(sorted) : nil)
     }
 
     /// The same store with the records' statuses changed by a churn after `elapsed` seconds.
-    /// `status` is not sortable, so the orders carry over; the JSON is written again and the
-    /// index of `status` built again.
+    /// `status` is not sortable, so the orders carry over; only the status members of the JSON
+    /// and the index of `status` are written again.
     func churned(_ churn: Churn, elapsed: Int) -> EmployeeStore {
         let changed = churn.apply(to: employees, elapsed: elapsed)
-        return EmployeeStore(sorted: changed, orders: orders, index: index?.reindexing(.status, of: changed))
+        return EmployeeStore(
+            sorted: changed, encoded: encoded.rewriting(.status, of: changed), orders: orders, index: index?.reindexing(.status, of: changed))
     }
 
-    private init(sorted: [Employee], orders: [EmployeeField: SortOrder], index: EmployeeIndex?) {
+    private init(sorted: [Employee], encoded: EncodedRecords, orders: [EmployeeField: SortOrder], index: EmployeeIndex?) {
         self.employees = sorted
-        self.encoded = EncodedRecords(sorted)
+        self.encoded = encoded
         self.orders = orders
         self.index = index
     }
