@@ -32,9 +32,11 @@ enum SecretInput {
         var quiet = saved
         quiet.c_lflag &= ~tcflag_t(ECHO)
         quiet.c_lflag |= tcflag_t(ECHONL)
-        _ = text.withCString { write(tty, $0, strlen($0)) }
+        // Echo goes off before the prompt shows: TCSAFLUSH discards unread input, so a reply typed
+        // as soon as the prompt appeared, before this call, was echoed and then lost.
         guard tcsetattr(tty, TCSAFLUSH, &quiet) == 0 else { return nil }
         defer { tcsetattr(tty, TCSAFLUSH, &saved) }
+        _ = text.withCString { write(tty, $0, strlen($0)) }
         var line: [UInt8] = []
         var byte: UInt8 = 0
         while Foundation.read(tty, &byte, 1) == 1, byte != 10 { line.append(byte) }
