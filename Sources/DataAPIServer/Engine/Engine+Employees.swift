@@ -95,25 +95,36 @@ extension Engine {
     /// - Throws: `invalid_parameter_value` when the filter's evaluation runs past `evaluationBudget`.
     func run(_ request: EmployeesRequest, id: RPCID, limits: Metadata.Limits) throws(DataAPIError) -> [UInt8] {
         let store = currentStore()
-        let employees = store.employees
-        var matches = try request.matchingIndices(in: employees, within: evaluationBudget)
-        if !request.sort.isEmpty { sort(&matches, by: request.sort, in: store) }
-        let start = min(request.offset, matches.count)
-        let page = matches[start..<min(start + request.limit, matches.count)]
-        let fields = request.fields
-        var writer = JSONWriter(capacity: 512 + page.count * (fields == nil ? 1024 : 256))
-        RPCReply.writeResult(id: id, metadata: Metadata(totalItems: matches.count, limits: limits), to: &writer) { writer in
+        let (total, page) = try select(request, in: store)
+        let columns = request.fields.map(EncodedRecords.columns)
+        var writer = JSONWriter(capacity: 512 + page.count * (columns == nil ? 1024 : 256))
+        RPCReply.writeResult(id: id, metadata: Metadata(totalItems: total, limits: limits), to: &writer) { writer in
             writer.beginArray()
-            for index in page {
-                if let fields {
-                    employees[Int(index)].write(to: &writer, fields: fields)
+            for position in page {
+                if let columns {
+                    store.encoded.write(Int(position), columns: columns, to: &writer)
                 } else {
-                    writer.raw(store.encodedRecord(Int(index)))
+                    writer.raw(store.encoded.record(Int(position)))
                 }
             }
             writer.endArray()
         }
         return writer.bytes
+    }
+
+    /// The number of matches and the page's record positions, in order: through the index and the
+    /// precomputed sort orders, or, on a store without an index, by scanning every record and
+    /// sorting every match (the reference the indexed path is tested against).
+    private func select(_ request: EmployeesRequest, in store: EmployeeStore) throws(DataAPIError) -> (total: Int, page: [Int32]) {
+        let selector = PageSelector(orders: store.orders)
+        guard let index = store.index else {
+            var matches = try request.matchingIndices(in: store.employees, within: evaluationBudget)
+            if !request.sort.isEmpty { selector.sort(&matches, by: request.sort) }
+            let start = min(request.offset, matches.count)
+            return (matches.count, Array(matches[start..<min(start + request.limit, matches.count)]))
+        }
+        let matches = try request.matchingRecords(in: store.employees, index: index, within: evaluationBudget)
+        return (matches.count, selector.page(of: matches, sortedBy: request.sort, offset: request.offset, limit: request.limit))
     }
 
     /// The records as served now: the store itself, or with a churn the store of the current
@@ -126,21 +137,6 @@ extension Engine {
             let fresh = store.churned(churn, elapsed: elapsed)
             cached = (elapsed, fresh)
             return fresh
-        }
-    }
-
-    /// Sorts record indices by the keys, then by id (the records' own order), ascending.
-    private func sort(_ indices: inout [Int32], by keys: [(field: EmployeeField, descending: Bool)], in store: EmployeeStore) {
-        let ranks = keys.map { (ranks: store.ranks[$0.field]!, descending: $0.descending) }
-        indices.withUnsafeMutableBufferPointer { buffer in
-            buffer.sort { a, b in
-                for key in ranks {
-                    let ra = key.ranks[Int(a)]
-                    let rb = key.ranks[Int(b)]
-                    if ra != rb { return key.descending ? ra > rb : ra < rb }
-                }
-                return a < b
-            }
         }
     }
 }

@@ -38,7 +38,7 @@ public final class Engine: Sendable {
     /// Creates an engine; encodes every record once (about a second per 200 000 records).
     /// - Parameter configuration: The records, keys, accounts, budgets and clock.
     public init(_ configuration: EngineConfiguration) {
-        store = EmployeeStore(configuration.employees)
+        store = EmployeeStore(configuration.employees, indexed: configuration.usesIndexes)
         keyRing = KeyRing(configuration.keys)
         var users: [String: UserAccount] = [:]
         for user in configuration.users { users[user.login] = user }

@@ -28,6 +28,10 @@ public struct EngineConfiguration: Sendable {
     public var evaluationBudget: EvaluationBudget = .standard
     /// Status changes over time (`--churn`); `Churn.none` by default: the records never change.
     public var churn: Churn = .none
+    /// Whether filters are answered through per-field indexes and sorted pages through precomputed
+    /// orders (`true`, the default), or every request scans every record and sorts every match:
+    /// the same replies, slower; kept as the reference the indexed answers are tested against.
+    public var usesIndexes = true
 
     /// Creates a configuration.
     /// - Parameters:

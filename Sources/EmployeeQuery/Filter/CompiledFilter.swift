@@ -76,15 +76,27 @@ indirect enum CompiledFilter: Sendable {
         }
     }
 
+    /// Whether some test is a `regexp`, the one test whose evaluation can fail.
+    var hasRegexp: Bool {
+        switch self {
+        case .all(let filters), .any(let filters): filters.contains(where: \.hasRegexp)
+        case .test(_, .regexp): true
+        case .test: false
+        }
+    }
+
     /// The indices of the records that pass, in order, within a time budget.
     /// - Throws: `invalid_parameter_value`: a `regexp` match past its own budget, or the whole
     ///   evaluation past `budget` (naming `filter`).
     func matchingIndices(in employees: [Employee], within budget: EvaluationBudget) throws(DataAPIError) -> [Int32] {
         var meter = EvaluationBudget.Meter(budget, costly: isCostly)
         var indices: [Int32] = []
-        for index in employees.indices {
-            try meter.tick()
-            if try matches(employees[index]) { indices.append(Int32(index)) }
+        // Through a buffer each record is borrowed; subscripting the array copies it, a retain and a release per field.
+        try employees.withUnsafeBufferPointer { records throws(DataAPIError) in
+            for index in records.indices {
+                try meter.tick()
+                if try matches(records[index]) { indices.append(Int32(index)) }
+            }
         }
         return indices
     }

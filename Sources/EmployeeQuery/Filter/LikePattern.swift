@@ -51,6 +51,39 @@ public struct LikePattern: Sendable, Hashable {
         self.hasWildcardRun = segments.count > 1
     }
 
+    /// What every match starts with, for an index to narrow a search by (see `Anchor`).
+    var anchor: Anchor {
+        let first = segments[0]
+        let literal = Array(first.prefix { $0 != Self.anyScalar })
+        guard literal.count == first.count else { return .startsWith(literal) }
+        if !hasWildcardRun { return .equal(literal) }
+        return segments.count == 2 && segments[1].isEmpty ? .prefix(literal) : .startsWith(literal)
+    }
+
+    /// The pattern's leading literal and how much of the pattern it is, as scalar values (folded
+    /// when the pattern ignores case, as `caseFoldedUTF8(_:)` folds a subject).
+    enum Anchor: Equatable {
+        /// No `%` and no `_`: a subject matches exactly when it is the literal.
+        case equal([UInt32])
+        /// The literal followed only by `%`s: a subject matches exactly when it starts with the literal.
+        case prefix([UInt32])
+        /// Every match starts with the literal, and must pass more of the pattern besides.
+        case startsWith([UInt32])
+    }
+
+    /// A subject lower-cased scalar by scalar as `ilike` compares it, in UTF-8.
+    /// - Parameter subject: The text.
+    /// - Returns: The folded scalars' UTF-8 bytes.
+    static func caseFoldedUTF8(_ subject: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(subject.utf8.count)
+        for scalar in subject.unicodeScalars {
+            let folded = Unicode.Scalar(fold(scalar, true)) ?? scalar
+            UTF8.encode(folded) { bytes.append($0) }
+        }
+        return bytes
+    }
+
     /// Tests a subject.
     /// - Parameter subject: The text to match; the whole text must match the pattern.
     /// - Returns: Whether it matches.

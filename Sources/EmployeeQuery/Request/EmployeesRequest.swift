@@ -6,7 +6,7 @@ import DataAPIContract
 /// count), `offset` 0…100 000 (0 by default).
 public struct EmployeesRequest: Sendable {
     /// `nil` when every record matches.
-    private let filter: CompiledFilter?
+    let filter: CompiledFilter?
     /// Sort keys in priority order; the record order (ascending id) breaks ties.
     public let sort: [(field: EmployeeField, descending: Bool)]
     /// The fields to return; `nil` for all (pre-encoded records are copied).
