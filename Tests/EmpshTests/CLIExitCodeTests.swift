@@ -114,7 +114,7 @@ final class Outbox: @unchecked Sendable {
         let started = Outbox()
         DispatchQueue.global().async {
             let data = (try? out.fileHandleForReading.read(upToCount: 8)) ?? Data()
-            started.put(String(decoding: data ?? Data(), as: UTF8.self))
+            started.put(String(decoding: data, as: UTF8.self))
         }
         #expect(started.take(timeout: 30) == "started\n")
         return process
