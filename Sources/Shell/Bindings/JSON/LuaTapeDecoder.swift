@@ -11,7 +11,8 @@ struct LuaTapeDecoder {
     private let arrayMeta: Int32, objectMeta: Int32
     /// The stack slot of the table of key strings made so far, and their indices there by text offset.
     private let keyTable: Int32
-    /// The stack slot of the table of recently made short strings, and where each came from in this tape.
+    /// The stack slot of the table of recently made short strings, and (`recent`) where each slot's string
+    /// came from in this tape, if it was made for this tape (see `pushString`).
     private let valueTable: Int32
     private var recent = [UInt64](repeating: 0, count: LuaTapeDecoder.recentStringSlots)
     private var keys = LuaKeyCache()
@@ -85,8 +86,8 @@ struct LuaTapeDecoder {
         walk = moved
     }
 
-    /// Runs `body` with a decoder whose marker metatables and key table sit on the stack, then removes them
-    /// from under the one value `body` pushed; on an error, restores the stack.
+    /// Runs `body` with a decoder whose marker metatables, key table and recent-string table sit on the
+    /// stack, then removes them from under the one value `body` pushed; on an error, restores the stack.
     private static func build(onto stack: LuaStack, _ body: (inout LuaTapeDecoder) throws -> Void) throws {
         let base = stack.gettop()
         guard stack.checkstack(10) else { throw LuaRaise.message("json: the Lua stack cannot grow") }
