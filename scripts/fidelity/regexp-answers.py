@@ -15,6 +15,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from regex_cases import CASES, KNOWN_DIFFERENCES  # noqa: E402
+from swift_literal import swift_string  # noqa: E402
 
 DATABASE = sys.argv[1] if len(sys.argv) > 1 else "postgres"
 PSQL = os.environ.get("PSQL", f"su postgres -c 'psql -X -q -At -v ON_ERROR_STOP=1 -d {DATABASE}'")
@@ -53,28 +54,6 @@ def ask_postgres(cases):
     if missing:
         sys.exit(f"no answer for cases {missing}")
     return header, answers
-
-
-def swift_string(text):
-    """A Swift string literal for text (control characters escaped, the rest kept)."""
-    out = []
-    for char in text:
-        code = ord(char)
-        if char == "\\":
-            out.append("\\\\")
-        elif char == '"':
-            out.append('\\"')
-        elif char == "\n":
-            out.append("\\n")
-        elif char == "\t":
-            out.append("\\t")
-        elif char == "\r":
-            out.append("\\r")
-        elif code < 0x20 or 0x7F <= code <= 0x9F or code in (0x2028, 0x2029) or char.isspace() and char != " ":
-            out.append("\\u{%X}" % code)
-        else:
-            out.append(char)
-    return '"' + "".join(out) + '"'
 
 
 def swift_expected(answer):
