@@ -11,6 +11,11 @@ struct RegexTranslator {
     private var lookbehinds: [RegexTranslation.Lookbehind] = []
     /// How many constraints that look at following text have been written so far.
     private var forwardLookingConstraints = 0
+    /// Groups and lookarounds open around the current token.
+    private var nesting = 0
+    /// The deepest nesting translated: PCRE2 refuses deeper (its parentheses limit), and stopping
+    /// here keeps the recursive descent off the end of the stack, as "too complex".
+    static let maximumNesting = 250
 
     private init(lexer: RegexLexer, emulatesLookbehinds: Bool) {
         self.lexer = lexer
@@ -44,6 +49,9 @@ struct RegexTranslator {
     private mutating func parseAlternatives(
         insideGroup: Bool, insideLookaround: Bool
     ) throws(RegexSyntaxError) -> String {
+        nesting += 1
+        defer { nesting -= 1 }
+        guard nesting <= Self.maximumNesting + 1 else { throw .tooComplex }
         var branches: [String] = []
         repeat {
             if !branches.isEmpty { try lexer.advance() }

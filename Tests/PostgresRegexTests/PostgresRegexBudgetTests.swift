@@ -62,6 +62,23 @@ import Testing
         }
     }
 
+    /// Nesting deep enough to overflow a recursive parser is "too complex", as PostgreSQL says, not a
+    /// crash: groups and lookarounds alike; a few dozen levels still work.
+    @Test(arguments: [("(", ")"), ("(?:", ")"), ("(?=", ")")])
+    func deepNestingIsTooComplexNotACrash(open: String, close: String) throws {
+        for depth in [300, 100_000] {
+            let pattern = String(repeating: open, count: depth) + "a" + String(repeating: close, count: depth)
+            #expect(throws: PostgresRegexError.self) { try PostgresRegex(pattern) }
+            do {
+                _ = try PostgresRegex(pattern)
+            } catch {
+                #expect(error.message == "invalid regular expression: regular expression is too complex")
+            }
+        }
+        let shallow = String(repeating: open, count: 40) + "a" + String(repeating: close, count: 40)
+        #expect(try PostgresRegex(shallow).matches("xa"))
+    }
+
     @Test func ordinaryPatternsStayWellInsideTheBudget() throws {
         let text = String(repeating: "Иванов Иван Иванович, ", count: 40)
         #expect(try PostgresRegex("^([[:alpha:]]+ ?)+,").matches(text))

@@ -2,8 +2,10 @@ import DataAPIContract
 
 /// How long evaluating one query's filter may take, wherever it runs: in the engine, for each
 /// request, and in the client, for the part of a filter the API cannot run. Past it the
-/// evaluation stops with `invalid_parameter_value` naming `filter`, so that no regular
-/// expression or jsquery can hold a server worker or a script for long.
+/// evaluation stops with `invalid_parameter_value` naming `filter`. The clock is read between
+/// records, so the bound holds for filters whose cost per record is bounded: each regular
+/// expression match has its own limit (below), and a jsquery has at most 256 path steps; a
+/// jsquery of many `*` steps over a deep record can still take long on that one record.
 ///
 /// Each regular expression match is bounded on its own as well (`PostgresRegex.matchLimit`):
 /// a catastrophic pattern fails on its first costly record, well before the deadline.

@@ -6,6 +6,7 @@ extension JSQueryParser {
         let token = current
         let first = current.isSpecial(UInt8(ascii: "?")) ? try parseFilter() : try parseKey()
         try checkStep(first, at: token)
+        try countStep(at: token)
         var steps = [first]
         try parseSteps(into: &steps)
         return steps
@@ -26,7 +27,16 @@ extension JSQueryParser {
                 step = try parseKey()
             }
             try checkStep(step, at: token)
+            try countStep(at: token)
             steps.append(step)
+        }
+    }
+
+    /// Counts a path step against `maximumPathSteps`.
+    mutating func countStep(at token: JSQueryToken) throws(JSQuerySyntaxError) {
+        pathSteps += 1
+        if pathSteps > Self.maximumPathSteps {
+            throw lexer.error("paths have more than \(Self.maximumPathSteps) steps in all", at: token.offset)
         }
     }
 

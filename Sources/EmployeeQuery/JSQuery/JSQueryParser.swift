@@ -25,6 +25,10 @@ struct JSQueryParser {
     private var lookahead: JSQueryToken?
     private var depth = 0
     private let maximumDepth: Int
+    /// Path steps in the whole query so far: the evaluator walks a path by recursion, so a query of
+    /// tens of thousands of steps would overflow the stack; jsquery's own limit is the server's stack.
+    var pathSteps = 0
+    static let maximumPathSteps = 256
     /// Whether an `@#` came earlier in the path being parsed (or in one enclosing it): from
     /// there on only `$`, `@#`, `?(…)` and tests other than `= *` may follow.
     var afterLength = false

@@ -71,4 +71,22 @@ struct JSQuerySyntaxErrorTests {
         #expect(try JSQuery(String(repeating: "NOT ", count: 150) + "a = 1").matches(value))
         #expect(try !JSQuery(String(repeating: "NOT ", count: 151) + "a = 1").matches(value))
     }
+
+    /// Paths are walked by recursion: a query of very many steps is refused, not a stack overflow.
+    @Test func pathStepsAreLimited() throws {
+        for steps in [257, 100_000] {
+            for step in ["$.", "*.", "a."] {
+                let expression = String(repeating: step, count: steps) + "b = 1"
+                do {
+                    _ = try JSQuery(expression)
+                    Issue.record("accepted \(steps) steps of \(step)")
+                } catch {
+                    #expect(error.message.contains("more than 256 steps"), "\(error.message)")
+                }
+            }
+        }
+        let nested = JSON.object(["a": .object(["a": .object(["b": .int(1)])])])
+        #expect(try JSQuery(String(repeating: "a.", count: 2) + "b = 1").matches(nested))
+        #expect(try JSQuery(String(repeating: "$.", count: 200) + "a.a.b = 1").matches(nested))
+    }
 }
