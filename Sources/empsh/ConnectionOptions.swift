@@ -82,6 +82,16 @@ struct ConnectionOptions: ParsableArguments {
         interactive: Bool, onWait: (@Sendable (RateLimitWait) -> Void)?, onRetry: (@Sendable (RetryNotice) -> Void)? = nil
     ) throws -> Backend {
         let environment = ProcessInfo.processInfo.environment
+        // Read from `environment` from here on: scripts (and their child processes) never see the secrets.
+        unsetenv("EMPSH_TOKEN")
+        unsetenv("EMPSH_PASSWORD")
+        var configuration = Client.Configuration()
+        configuration.cache = interactive && !noCache ? .interactive : .off
+        configuration.onWait = onWait
+        configuration.onRetry = onRetry
+        configuration.retry = .exponential(maxAttempts: retries + 1)
+        // A replay answers from its file: no secret is read, asked for or warned about.
+        if let replay { return try .replaying(replay, configuration: configuration) }
         if token != nil { SecretInput.warnVisible("--token", instead: "--token-file or EMPSH_TOKEN") }
         if password != nil { SecretInput.warnVisible("--password", instead: "--password-file, EMPSH_PASSWORD or the prompt") }
         let token = try self.token ?? tokenFile.map { try SecretInput.read(file: $0, option: "--token-file") }
@@ -92,12 +102,6 @@ struct ConnectionOptions: ParsableArguments {
         {
             password = SecretInput.prompt("Password for \(namedLogin): ")
         }
-        var configuration = Client.Configuration()
-        configuration.cache = interactive && !noCache ? .interactive : .off
-        configuration.onWait = onWait
-        configuration.onRetry = onRetry
-        configuration.retry = .exponential(maxAttempts: retries + 1)
-        if let replay { return try .replaying(replay, configuration: configuration) }
         let log: RecordingLog?
         do {
             log = try record.map(RecordingLog.init(path:))
@@ -112,9 +116,6 @@ struct ConnectionOptions: ParsableArguments {
         } catch {
             throw ShellError.usage("\(error)")
         }
-        // The secrets are read; scripts (and their child processes) do not see them.
-        unsetenv("EMPSH_TOKEN")
-        unsetenv("EMPSH_PASSWORD")
         if settings.isDemo {
             let size = try Self.demoEmployeeCount(environment["EMPSH_DEMO_EMPLOYEES"])
             var churn = 0

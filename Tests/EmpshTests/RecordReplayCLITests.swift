@@ -42,6 +42,14 @@ import Testing
         #expect(!text.contains("access_token"))
         #expect(text.split(separator: "\n").allSatisfy { $0.hasPrefix(#"{"method":"get.employees","params":{"#) })
 
+        // A replay reads, asks for and warns about no secret, and its script sees none in the environment.
+        let secretive = try runEmpsh(
+            ["--replay", recording, "--token", "cli-secret-1", "-e", #"print(os.getenv("EMPSH_TOKEN"), os.getenv("EMPSH_PASSWORD"))"#],
+            environment: ["EMPSH_TOKEN": "env-secret-2", "EMPSH_PASSWORD": "env-secret-3"])
+        #expect(secretive.status == 0, "\(secretive.stderr)")
+        #expect(secretive.stdout == "nil\tnil\n")
+        #expect(!secretive.stderr.contains("--token"), "\(secretive.stderr)")
+
         // A call the recording does not hold is an API failure (exit 3) that names the call.
         let other = try runEmpsh(["--replay", recording, "-e", "print(employees.count{ filter = F.id:eq(1) })"])
         #expect(other.status == 3)
