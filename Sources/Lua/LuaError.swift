@@ -37,7 +37,6 @@ public struct LuaError: Error, CustomStringConvertible, Sendable {
     public var traceback: String?
 
     /// Creates an error.
-    /// Creates an error.
     /// - Parameters:
     ///   - message: the text to report; by default the value's, as ``text(of:)`` gives it.
     public init(kind: Kind, value: LuaValue, traceback: String? = nil, origin: Origin = .code, message: String? = nil) {

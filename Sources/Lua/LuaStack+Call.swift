@@ -58,6 +58,8 @@ extension LuaStack {
     /// Pops the error object of a failed load or call into a `LuaError`.
     func popError(status: Int32, traceback: Bool) -> LuaError {
         let value = (try? read(-1)) ?? .string("(error object could not be read)")
+        // The origin first: errorText may run __tostring through a top-level pcall, which clears the
+        // record of which limit stopped the call.
         let source: LuaError.Origin = status == LUA_ERRRUN ? origin(ofErrorAt: -1) : .code
         let message = status == LUA_ERRRUN ? errorText(at: -1) : LuaError.text(of: value)
         pop()

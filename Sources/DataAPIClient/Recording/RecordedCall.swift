@@ -43,10 +43,12 @@ public struct RecordedCall: Sendable, Hashable {
         let params = body["params"]?.objectValue ?? JSONObject()
         let secrets = Self.credentialKeys.compactMap { params[$0]?.stringValue }.map(Secret.init)
         let scrubber = Scrubber(secrets)
-        var kept = JSON.string(scrubber.scrub(String(decoding: reply, as: UTF8.self)))
+        let kept: JSON
         if case .object(let object)? = try? JSON(parsing: reply) {
             kept = Self.scrubbed(
                 .object(JSONObject(object.entries.filter { $0.key != "jsonrpc" && $0.key != "id" }.map { ($0.key, $0.value) })), scrubber)
+        } else {
+            kept = JSON.string(scrubber.scrub(String(decoding: reply, as: UTF8.self)))
         }
         self.init(method: method, params: params, reply: kept)
     }

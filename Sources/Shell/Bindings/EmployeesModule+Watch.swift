@@ -22,18 +22,7 @@ extension EmployeesModule {
         let plan = try plan(options)
         _ = try? backend.wait { await $0.clearCache() }
         let before = backend.statistics.points
-        let rows = RowSource(plan: plan, backend: backend)
-        stack.createtable()
-        var count: Int64 = 0
-        while try rows.pushNextBatch(onto: stack) {
-            let batch = stack.gettop()
-            for i in stride(from: 1, through: stack.rawlen(batch), by: 1) {
-                stack.rawgeti(batch, Int64(i))
-                count += 1
-                stack.rawseti(batch - 1, count)
-            }
-            stack.pop()
-        }
+        try RowSource(plan: plan, backend: backend).pushAllRows(onto: stack)
         try ListValue.wrap(stack, columns: options.fields)
         stack.pushinteger(Int64(backend.statistics.points - before))
         if let limits = try? backend.wait({ await $0.pointLimits }), limits.minuteLimit > 0 {

@@ -69,22 +69,7 @@ final class EmployeesModule {
     private func all(_ stack: LuaStack) throws -> Int32 {
         let options = try QueryOptions.read(stack, at: 1, function: "employees.all")
         let plan = try plan(options)
-        let rows = RowSource(plan: plan, backend: backend)
-        stack.createtable()
-        var count: Int64 = 0
-        // Every row stays alive: collecting while they come would only trace them again and again.
-        try stack.withCollectorPaused {
-            while try rows.pushNextBatch(onto: stack) {
-                let batch = stack.gettop()
-                let length = stack.rawlen(batch)
-                for i in stride(from: 1, through: length, by: 1) {
-                    stack.rawgeti(batch, Int64(i))
-                    count += 1
-                    stack.rawseti(batch - 1, count)
-                }
-                stack.pop()
-            }
-        }
+        try RowSource(plan: plan, backend: backend).pushAllRows(onto: stack)
         try ListValue.wrap(stack, columns: options.fields)
         return 1
     }

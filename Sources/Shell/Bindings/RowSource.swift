@@ -40,6 +40,25 @@ final class RowSource {
         }
     }
 
+    /// Pushes every row as one Lua array (`employees.all`, a watch's poll).
+    /// - Throws: As `pushNextBatch(onto:)`.
+    func pushAllRows(onto stack: LuaStack) throws {
+        stack.createtable()
+        var count: Int64 = 0
+        // Every row stays alive: collecting while they come would only trace them again and again.
+        try stack.withCollectorPaused {
+            while try pushNextBatch(onto: stack) {
+                let batch = stack.gettop()
+                for i in stride(from: 1, through: stack.rawlen(batch), by: 1) {
+                    stack.rawgeti(batch, Int64(i))
+                    count += 1
+                    stack.rawseti(batch - 1, count)
+                }
+                stack.pop()
+            }
+        }
+    }
+
     private func pushBatch(onto stack: LuaStack) throws -> Bool {
         guard !finished else { return false }
         if plan.hasLocalPart {

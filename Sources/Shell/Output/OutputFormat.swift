@@ -55,10 +55,6 @@ extension OutputSettings {
     /// The palette for output now: with `.always`, or with `.auto` when output is a terminal
     /// (``terminalWidth`` is not nil) and `NO_COLOR` is not set; nil otherwise.
     public var palette: Palette? {
-        switch color {
-        case .always: Palette()
-        case .never: nil
-        case .auto: !noColor && terminalWidth() != nil ? Palette() : nil
-        }
+        color.colors(toTerminal: terminalWidth() != nil, noColor: noColor) ? Palette() : nil
     }
 }

@@ -17,10 +17,15 @@ public enum ColorMode: String, CaseIterable, Sendable {
     public func colors(
         _ descriptor: Int32, environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> Bool {
+        colors(toTerminal: isatty(descriptor) != 0, noColor: !(environment["NO_COLOR"] ?? "").isEmpty)
+    }
+
+    /// The rule itself: true for `always`; for `auto`, when output goes to a terminal and `NO_COLOR` is not set.
+    public func colors(toTerminal: Bool, noColor: Bool) -> Bool {
         switch self {
         case .always: true
         case .never: false
-        case .auto: isatty(descriptor) != 0 && (environment["NO_COLOR"] ?? "").isEmpty
+        case .auto: toTerminal && !noColor
         }
     }
 }

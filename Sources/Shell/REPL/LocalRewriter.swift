@@ -19,9 +19,6 @@ enum LocalRewriter {
         var variables: [String] = []
     }
 
-    /// The chunk with its top-level `local`s rewritten (unchanged when there are none).
-    static func rewrite(_ chunk: String) -> String { rewriteDeclarations(chunk).text }
-
     /// What starts each later line so that `constants` stay constant: `local c <const> = c;` for
     /// each, on one line (line numbers do not move).
     static func prelude(constants: [String]) -> String {

@@ -69,7 +69,8 @@ public final class Shell {
     public static let defaultMemoryLimit = Int(min(ProcessInfo.processInfo.physicalMemory / 2, 4 << 30))
 
     // Close the state before the bindings it calls are released (closing also refuses every
-    // call from a pending finalizer into Swift); the watchdog bounds the finalizers it runs.
+    // call from a pending finalizer into Swift). Under --timeout the watchdog bounds the finalizers
+    // it runs (Lua runs them with hooks off); without one, a finalizer that loops runs until Ctrl-C.
     deinit {
         Watchdog.shared.arm(timeLimit: options.limits.timeout)
         lua.close()

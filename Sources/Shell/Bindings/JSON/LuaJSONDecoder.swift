@@ -29,12 +29,12 @@ enum LuaJSONDecoder {
     }
 }
 
-/// Records a parse into a tape, checking the call's limits every 4096 containers, so that parsing a
-/// very long text honours `--timeout`, Ctrl-C and `--memory` as building its tables does.
+/// Records a parse into a tape, checking the call's limits every 4096 values, so that parsing a very
+/// long text honours `--timeout` and Ctrl-C as building its tables does.
 private struct LimitedRecorder: JSONVisitor {
     let stack: LuaStack
     var builder: JSONTape.Builder
-    private var containers = 0
+    private var values = 0
 
     init(stack: LuaStack, builder: JSONTape.Builder) {
         self.stack = stack
@@ -42,15 +42,30 @@ private struct LimitedRecorder: JSONVisitor {
     }
 
     private mutating func counted() throws {
-        containers &+= 1
-        if containers & 4095 == 0 { try stack.checkLimits() }
+        values &+= 1
+        if values & 4095 == 0 { try stack.checkLimits() }
     }
 
-    mutating func null() { builder.null() }
-    mutating func bool(_ value: Bool) { builder.bool(value) }
-    mutating func int(_ value: Int64) { builder.int(value) }
-    mutating func double(_ value: Double) { builder.double(value) }
-    mutating func string(_ bytes: UnsafeRawBufferPointer) throws { try builder.string(bytes) }
+    mutating func null() throws {
+        try counted()
+        builder.null()
+    }
+    mutating func bool(_ value: Bool) throws {
+        try counted()
+        builder.bool(value)
+    }
+    mutating func int(_ value: Int64) throws {
+        try counted()
+        builder.int(value)
+    }
+    mutating func double(_ value: Double) throws {
+        try counted()
+        builder.double(value)
+    }
+    mutating func string(_ bytes: UnsafeRawBufferPointer) throws {
+        try counted()
+        try builder.string(bytes)
+    }
     mutating func key(_ bytes: UnsafeRawBufferPointer) throws { try builder.key(bytes) }
     mutating func beginArray() throws {
         try counted()
