@@ -28,7 +28,7 @@ def sql_literal(text):
 
 
 def ask_postgres(cases):
-    """Runs every case in one psql session; returns (server version, encoding, ctype, answers)."""
+    """Runs every case in one psql session; returns ((server version, encoding, ctype), answers)."""
     lines = [
         "create function pg_temp.rx(t text, p text, ci boolean) returns text language plpgsql as $f$",
         "begin return case when (case when ci then t ~* p else t ~ p end) then 'true' else 'false' end;",
@@ -48,8 +48,11 @@ def ask_postgres(cases):
         key, _, value = line.partition("|")
         if key == "version":
             header = value.split("|")
-        else:
+        elif key.isdigit():
             answers[int(key)] = value
+        # anything else (a notice, an error message's further lines) is not an answer
+    if header is None:
+        sys.exit("psql printed no version line: " + result.stdout[:500] + result.stderr[:500])
     missing = [i for i in range(len(cases)) if i not in answers]
     if missing:
         sys.exit(f"no answer for cases {missing}")
