@@ -137,6 +137,9 @@ struct RegexTranslator {
         return "(" + body + ")"
     }
 
+    /// One word character, as the word edges test it.
+    private static let wordCharacter = CharacterClass.word.pcreAtom(complemented: false)
+
     /// A constraint (anchor, word edge or lookaround) if the current token starts one.
     private mutating func parseConstraint() throws(RegexSyntaxError) -> String? {
         switch lexer.token {
@@ -146,7 +149,7 @@ struct RegexTranslator {
         default:
             break
         }
-        let word = "[" + (CharacterClass.word.matcher.members ?? "") + "]"
+        let word = Self.wordCharacter
         let constraint: String
         switch lexer.token {
         case .lineStart: constraint = options.newlineAnchors ? #"(?<![^\x{A}])"# : #"\A"#

@@ -62,7 +62,7 @@ final class Company: Sendable {
     func randomCondition(_ rng: inout SplitMix64, on chosen: EmployeeField? = nil) -> Filter {
         let field = chosen ?? EmployeeField.allCases.randomElement(using: &rng)!
         let name = field.rawValue
-        let op = FilterCompiler.operators(for: field.kind).sorted { $0.rawValue < $1.rawValue }.randomElement(using: &rng)!
+        let op = field.kind.operators.sorted { $0.rawValue < $1.rawValue }.randomElement(using: &rng)!
         let value = someValue(field, &rng)
         switch op {
         case .isNull, .isNotNull: return .condition(name, op)

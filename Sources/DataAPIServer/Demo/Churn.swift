@@ -28,6 +28,8 @@ public struct Churn: Sendable, Hashable {
 
     /// The statuses an employee may show while away from its own.
     static let pool: [EmployeeStatus] = [.available, .onBreak, .doNotDisturb, .notAtWorkplace, .notAtWork]
+    /// For each status, the pool without it: what a touched record may show instead.
+    private static let others = Dictionary(uniqueKeysWithValues: pool.map { status in (status, pool.filter { $0 != status }) })
 
     /// The records as they are after `elapsed` whole seconds.
     /// - Parameters:
@@ -46,24 +48,12 @@ public struct Churn: Sendable, Hashable {
         return changed
     }
 
-    /// The status of record `index` (in id order) of `count` after `elapsed` whole seconds.
-    /// - Parameters:
-    ///   - original: The record's generated status.
-    ///   - index: The record's position in id order.
-    ///   - id: The record's id.
-    ///   - count: How many records there are.
-    ///   - elapsed: Whole seconds since the engine started.
-    /// - Returns: The status to serve.
-    public func status(original: EmployeeStatus?, index: Int, id: Int64, count: Int, elapsed: Int) -> EmployeeStatus? {
-        guard perSecond > 0, count > 0, elapsed > 0, let original else { return original }
-        return status(original: original, position: Order(seed: seed, count: count).position(of: index), id: id, count: count, elapsed: elapsed)
-    }
-
+    /// The status of the record at `position` in the churn's order after `elapsed` whole seconds.
     private func status(original: EmployeeStatus?, position: Int, id: Int64, count: Int, elapsed: Int) -> EmployeeStatus? {
         guard let original else { return nil }
         let touches = touchCount(position: position, count: count, elapsed: elapsed)
         guard touches % 2 == 1 else { return original }
-        let others = Self.pool.filter { $0 != original }
+        let others = Self.others[original] ?? Self.pool
         var mixer = SplitMix64(seed: seed ^ UInt64(bitPattern: id) &* 0x9E37_79B9 ^ UInt64(touches) << 32)
         return others[Int(mixer.next() % UInt64(others.count))]
     }

@@ -28,17 +28,8 @@ extension Engine {
         } catch {
             return Self.errorReply(id: rpc.id, error)
         }
-        let request: EmployeesRequest
         do {
-            request = try EmployeesRequest(query)
-        } catch {
-            var failure = error
-            let refunded = state.withLock { $0.ledger.refund(reservation, now: clock.now()) }
-            failure.metadata = Metadata(limits: refunded)
-            return Self.errorReply(id: rpc.id, failure)
-        }
-        do {
-            return try run(request, id: rpc.id, limits: limits)
+            return try run(EmployeesRequest(query), id: rpc.id, limits: limits)
         } catch {
             var failure = error
             let refunded = state.withLock { $0.ledger.refund(reservation, now: clock.now()) }
@@ -133,7 +124,8 @@ extension Engine {
         guard churn.perSecond > 0 else { return store }
         let elapsed = Int(max(0, clock.now() - startedAt))
         return churnedStore.withLock { cached in
-            if let cached, cached.elapsed == elapsed { return cached.store }
+            // A request that read the clock just before a second began does not take the store back.
+            if let cached, cached.elapsed >= elapsed { return cached.store }
             let fresh = store.churned(churn, elapsed: elapsed)
             cached = (elapsed, fresh)
             return fresh

@@ -4,7 +4,7 @@ import DataAPIContract
 /// request, and in the client, for the part of a filter the API cannot run. Past it the
 /// evaluation stops with `invalid_parameter_value` naming `filter`. The clock is read between
 /// records, so the bound holds for filters whose cost per record is bounded: each regular
-/// expression match has its own limit (below), and a jsquery has at most 256 path steps; a
+/// expression match has its own limit (below), and a jsquery path has at most 256 steps with those around it; a
 /// jsquery of many `*` steps over a deep record can still take long on that one record.
 ///
 /// Each regular expression match is bounded on its own as well (`PostgresRegex.matchLimit`):

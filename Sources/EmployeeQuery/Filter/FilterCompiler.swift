@@ -114,11 +114,6 @@ public enum FilterCompiler {
         return .test(field, test)
     }
 
-    /// The operators a field of `kind` accepts: `kind.operators` as a set (the catalog holds the rule).
-    /// - Parameter kind: The field's kind (`EmployeeField.kind`).
-    /// - Returns: The set of `FieldKind.operators`.
-    public static func operators(for kind: FieldKind) -> Set<FilterOperator> { Set(kind.operators) }
-
     private static func comparison(_ op: FilterOperator) -> CompiledFilter.Comparison {
         switch op {
         case .equal: .equal

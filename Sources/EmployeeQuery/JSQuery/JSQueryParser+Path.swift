@@ -36,7 +36,7 @@ extension JSQueryParser {
     mutating func countStep(at token: JSQueryToken) throws(JSQuerySyntaxError) {
         pathSteps += 1
         if pathSteps > Self.maximumPathSteps {
-            throw lexer.error("paths have more than \(Self.maximumPathSteps) steps in all", at: token.offset)
+            throw lexer.error("a path and the paths around it have more than \(Self.maximumPathSteps) steps", at: token.offset)
         }
     }
 

@@ -25,8 +25,9 @@ struct JSQueryParser {
     private var lookahead: JSQueryToken?
     private var depth = 0
     private let maximumDepth: Int
-    /// Path steps in the whole query so far: the evaluator walks a path by recursion, so a query of
-    /// tens of thousands of steps would overflow the stack; jsquery's own limit is the server's stack.
+    /// Steps of the path being parsed and of the paths around it (a filter's path lies inside one):
+    /// the evaluator walks them by recursion, so tens of thousands would overflow the stack; jsquery's
+    /// own limit is the server's stack.
     var pathSteps = 0
     static let maximumPathSteps = 256
     /// Whether an `@#` came earlier in the path being parsed (or in one enclosing it): from
@@ -108,6 +109,8 @@ struct JSQueryParser {
         defer { leave() }
         let savedAfterLength = afterLength
         defer { afterLength = savedAfterLength }
+        let enclosingSteps = pathSteps
+        defer { pathSteps = enclosingSteps }
         if current.isKeyword(.not) {
             let not = current
             try advance()

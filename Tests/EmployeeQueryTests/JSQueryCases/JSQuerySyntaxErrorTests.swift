@@ -72,7 +72,8 @@ struct JSQuerySyntaxErrorTests {
         #expect(try !JSQuery(String(repeating: "NOT ", count: 151) + "a = 1").matches(value))
     }
 
-    /// Paths are walked by recursion: a query of very many steps is refused, not a stack overflow.
+    /// Paths are walked by recursion: a path of very many steps, alone or through the filters it holds,
+    /// is refused, not a stack overflow; many short paths side by side are fine.
     @Test func pathStepsAreLimited() throws {
         for steps in [257, 100_000] {
             for step in ["$.", "*.", "a."] {
@@ -85,6 +86,14 @@ struct JSQuerySyntaxErrorTests {
                 }
             }
         }
+        let filters = String(repeating: "a.a.a.a.a.a.a.?(", count: 40) + "b = 1" + String(repeating: ")", count: 40) + " = *"
+        do {
+            _ = try JSQuery(filters)
+            Issue.record("accepted 320 steps through filters")
+        } catch {
+            #expect(error.message.contains("more than 256 steps"), "\(error.message)")
+        }
+        #expect(try JSQuery((0..<1000).map { "k\($0) = 1" }.joined(separator: " OR ")).matches(.object(["k999": .int(1)])))
         let nested = JSON.object(["a": .object(["a": .object(["b": .int(1)])])])
         #expect(try JSQuery(String(repeating: "a.", count: 2) + "b = 1").matches(nested))
         #expect(try JSQuery(String(repeating: "$.", count: 200) + "a.a.b = 1").matches(nested))
