@@ -151,6 +151,46 @@ import Testing
         #expect(coverage.narrowed > 25)
     }
 
+    /// A pattern that needs the distinct keys searched: a middle or final piece of a value (three
+    /// scalars or more, so that trigrams narrow it), with `_`, changed case, or as a `regexp` with
+    /// a wildcard, an option or an alternation.
+    static func search(_ rng: inout SplitMix64) -> JSON {
+        let field = [EmployeeField.fullName, .lastName, .email, .scheduleName, .firstName].randomElement(using: &rng)!
+        let value = Array(EmployeeValue.string(company.randomElement(using: &rng)!, field) ?? "Иванова")
+        let start = Int.random(in: 0..<max(1, value.count - 2), using: &rng)
+        var piece = String(value[start..<min(value.count, start + Int.random(in: 3...6, using: &rng))])
+        let op: String
+        switch Int.random(in: 0..<9, using: &rng) {
+        case 0: (op, piece) = ("like", "%" + piece)
+        case 1: (op, piece) = ("ilike", "%" + piece.uppercased() + "%")
+        case 2: (op, piece) = ("not_ilike", "%" + piece + "%")
+        case 3: (op, piece) = ("like", "%" + piece.dropLast() + "_%")
+        case 4: (op, piece) = ("regexp", piece.prefix(2) + "." + piece.dropFirst(3))
+        case 5: (op, piece) = ("regexp", "(?i)" + piece.lowercased())
+        case 6: (op, piece) = ("regexp", piece + "|ов$")
+        case 7:
+            let jsquery = ["#.group_id = \(Int.random(in: 1...8, using: &rng))", "#.status = \"inactive\"", "extension_queue_enabled = true"]
+            let fieldName = ["groups", "phone_numbers", "extension"].randomElement(using: &rng)!
+            return .object(["field": .string(fieldName), "operator": .string("jsquery"), "value": .string(jsquery.randomElement(using: &rng)!)])
+        default: (op, piece) = ("like", "%" + piece + "%")
+        }
+        return .object(["field": .string(field.rawValue), "operator": .string(op), "value": .string(piece)])
+    }
+
+    @Test func randomSearchesAnswerAsTheScan() {
+        let engines = Self.engines(clock: ManualClock())
+        var rng = SplitMix64(seed: 2311)
+        var coverage = Coverage()
+        for _ in 0..<150 {
+            var params = Self.params(&rng)
+            let search = Self.search(&rng)
+            let and = JSON.object(["filters": .array([search, Self.condition(&rng)]), "condition": .string("and")])
+            params["filter"] = Bool.random(using: &rng) ? search : and
+            compare(engines, params, &coverage)
+        }
+        #expect(coverage.narrowed > 40)
+    }
+
     @Test func randomRequestsAnswerAsTheScanUnderChurn() {
         let clock = ManualClock()
         let engines = Self.engines(churn: 400, clock: clock)

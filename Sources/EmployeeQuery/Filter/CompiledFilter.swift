@@ -76,15 +76,6 @@ indirect enum CompiledFilter: Sendable {
         }
     }
 
-    /// Whether some test is a `regexp`, the one test whose evaluation can fail.
-    var hasRegexp: Bool {
-        switch self {
-        case .all(let filters), .any(let filters): filters.contains(where: \.hasRegexp)
-        case .test(_, .regexp): true
-        case .test: false
-        }
-    }
-
     /// The indices of the records that pass, in order, within a time budget.
     /// - Throws: `invalid_parameter_value`: a `regexp` match past its own budget, or the whole
     ///   evaluation past `budget` (naming `filter`).

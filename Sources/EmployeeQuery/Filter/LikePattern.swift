@@ -60,6 +60,12 @@ public struct LikePattern: Sendable, Hashable {
         return segments.count == 2 && segments[1].isEmpty ? .prefix(literal) : .startsWith(literal)
     }
 
+    /// The runs of literal scalars between wildcards (folded when the pattern ignores case): every
+    /// match contains each of them, for a trigram table to narrow a search by.
+    var literalRuns: [[UInt32]] {
+        segments.flatMap { $0.split(separator: Self.anyScalar).map(Array.init) }
+    }
+
     /// The pattern's leading literal and how much of the pattern it is, as scalar values (folded
     /// when the pattern ignores case, as `caseFoldedUTF8(_:)` folds a subject).
     enum Anchor: Equatable {

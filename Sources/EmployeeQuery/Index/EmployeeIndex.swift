@@ -1,8 +1,10 @@
 import DataAPIContract
 
-/// Per-field indexes over a fixed list of records, built once, so that the common filters —
-/// equality, `in`, order comparisons, the null tests and `like`/`ilike` with a literal prefix —
-/// do not scan every record (`EmployeesRequest.matchingRecords(in:index:within:)`).
+/// Per-field indexes over a fixed list of records, built once, so that filters do not scan every
+/// record (`EmployeesRequest.matchingRecords(in:index:within:)`): equality, `in`, order comparisons
+/// and the null tests from sorted keys; the `like` family and `regexp` by testing each distinct
+/// key once (narrowed by a literal prefix and by trigrams); `jsquery` on an object or array field
+/// by testing each distinct value once, when the values repeat.
 ///
 /// An index answers a filter with a superset of its matches and whether that superset is exact;
 /// when it is not, the compiled filter still runs on each candidate, so that an indexed answer
@@ -17,7 +19,7 @@ public struct EmployeeIndex: Sendable {
     public let capacity: Int
     private let fields: [EmployeeField: FieldIndex]
 
-    /// Indexes every filterable scalar field (numbers, strings, enums, Booleans) of `employees`.
+    /// Indexes every filterable field of `employees`.
     /// - Parameter employees: The records, in the order their positions refer to.
     public init(_ employees: [Employee]) {
         var fields: [EmployeeField: FieldIndex] = [:]
@@ -48,15 +50,17 @@ public struct EmployeeIndex: Sendable {
     ///
     /// An `and` group intersects what its indexable members answer (exact when all of them are
     /// exact); an `or` group unites its members' answers, and needs every member indexable.
-    func candidates(_ filter: CompiledFilter) -> IndexCandidates? {
+    /// - Parameter meter: Counts one distinct key or value a pattern or jsquery is tested on.
+    /// - Throws: `IndexGaveUp` when a search stopped: the caller scans instead.
+    func candidates(_ filter: CompiledFilter, meter: () throws -> Void) throws(IndexGaveUp) -> IndexCandidates? {
         switch filter {
         case .test(let field, let test):
-            return fields[field]?.candidates(test)
+            return try fields[field]?.candidates(test, meter: meter)
         case .all(let members):
             var result: IndexCandidates?
             var exact = true
             for member in members {
-                guard let answer = candidates(member) else {
+                guard let answer = try candidates(member, meter: meter) else {
                     exact = false
                     continue
                 }
@@ -72,7 +76,7 @@ public struct EmployeeIndex: Sendable {
         case .any(let members):
             var result = IndexCandidates(RecordSet(capacity: capacity), exact: true)
             for member in members {
-                guard let answer = candidates(member) else { return nil }
+                guard let answer = try candidates(member, meter: meter) else { return nil }
                 result.records.formUnion(answer.records)
                 result.exact = result.exact && answer.exact
             }

@@ -5,8 +5,10 @@ extension EmployeesRequest {
     /// compiled filter otherwise: the same set as `matchingIndices(in:within:)`, and the same errors.
     ///
     /// An exact index answer is returned as it is; an inexact one is checked record by record with
-    /// the compiled filter. A filter with a `regexp` always scans every record, so that a pattern too
-    /// costly to match fails on the same record as without an index.
+    /// the compiled filter. When the index's search of distinct keys stops (a `regexp` past its
+    /// limits on some key, or the budget spent), every record is scanned, so that a pattern too
+    /// costly to match fails on the same record as without an index. The index tests each distinct
+    /// key or value once where the scan tests each record, so it spends less of the budget.
     /// - Parameters:
     ///   - employees: The records the index was built from, in the same order.
     ///   - index: Their index (`EmployeeIndex(employees)`).
@@ -19,11 +21,12 @@ extension EmployeesRequest {
     ) throws(DataAPIError) -> RecordSet {
         precondition(index.capacity == employees.count, "EmployeesRequest: the index covers other records")
         guard let filter else { return .all(employees.count) }
-        guard !filter.hasRegexp, let candidates = index.candidates(filter) else {
+        var meter = EvaluationBudget.Meter(budget, costly: true)
+        let found = try? index.candidates(filter) { try meter.tick() }
+        guard let candidates = found ?? nil else {
             return RecordSet(try filter.matchingIndices(in: employees, within: budget), capacity: employees.count)
         }
         if candidates.exact { return candidates.records }
-        var meter = EvaluationBudget.Meter(budget, costly: filter.isCostly)
         var matches = RecordSet(capacity: employees.count)
         try employees.withUnsafeBufferPointer { records throws(DataAPIError) in
             for position in candidates.records {

@@ -1,7 +1,9 @@
 import DataAPIContract
 
-/// One scalar field's keys tabled for the tests an index can answer: `= != < <= > >=`, `in`,
-/// `not_in`, the null tests, and the `like` family when the pattern starts with a literal.
+/// One field's keys tabled for the tests an index can answer. A scalar field answers
+/// `= != < <= > >=`, `in`, `not_in` and the null tests from its key table, and the `like` family and
+/// `regexp` by testing its distinct keys (`TextSearch`); an object or array field answers `jsquery`
+/// by testing its distinct values (`ValueTable`). Every answer is exact.
 ///
 /// Keys are what `CompiledFilter` compares: numbers as integers, Booleans as 0 and 1, strings
 /// and enums as UTF-8 (in Unicode scalar order), and for `ilike` case-folded the way
@@ -10,15 +12,17 @@ struct FieldIndex: Sendable {
     private enum Tables: Sendable {
         /// Numbers, or Booleans as 0 and 1 (`booleans`): an operand of the other type matches nothing.
         case numbers(KeyTable<Int64>, booleans: Bool)
-        case strings(exact: KeyTable<TextKey>, folded: KeyTable<TextKey>)
+        case strings(exact: TextSearch, folded: TextSearch)
+        /// An object or array field's distinct values.
+        case values(ValueTable)
     }
 
     private let tables: Tables
     /// The records whose value is null.
     private let nulls: RecordSet
 
-    /// Tables `field` of `employees`, or `nil` when the field is not a scalar (objects and arrays are not indexed).
-    init?(_ field: EmployeeField, of employees: [Employee]) {
+    /// Tables `field` of `employees`.
+    init(_ field: EmployeeField, of employees: [Employee]) {
         switch field.kind {
         case .number, .boolean:
             let booleans = field.kind == .boolean
@@ -29,48 +33,63 @@ struct FieldIndex: Sendable {
             let values = employees.map { EmployeeValue.string($0, field) }
             let exact = values.map { $0.map(TextKey.init) }
             let folded = values.map { $0.map { TextKey(utf8: LikePattern.caseFoldedUTF8($0)) } }
-            tables = .strings(exact: KeyTable(exact), folded: KeyTable(folded))
+            tables = .strings(exact: TextSearch(KeyTable(exact)), folded: TextSearch(KeyTable(folded)))
             nulls = RecordSet(values.indices.lazy.filter { values[$0] == nil }.map { Int32($0) }, capacity: values.count)
         default:
-            return nil
+            tables = .values(ValueTable(field, of: employees))
+            let empty = employees.indices.lazy.filter { EmployeeValue.isEmpty(employees[$0], field) }
+            nulls = RecordSet(empty.map { Int32($0) }, capacity: employees.count)
         }
     }
 
     /// A superset of the records that pass `test`, and whether it is exactly them; `nil` when
-    /// the index cannot narrow the test (a `regexp`, a non-integral number, a pattern starting with a wildcard).
-    func candidates(_ test: CompiledFilter.Test) -> IndexCandidates? {
-        switch test {
-        case .isNull(let wanted):
+    /// the index cannot narrow the test (a non-integral number, an operand of another type, an
+    /// object or array field with mostly distinct values).
+    /// - Parameter meter: Counts one distinct key or value tested; throws when the budget is spent.
+    /// - Throws: `IndexGaveUp` when a `regexp` or the budget failed on some key: the scan then answers, with its own errors.
+    func candidates(_ test: CompiledFilter.Test, meter: () throws -> Void) throws(IndexGaveUp) -> IndexCandidates? {
+        switch (test, tables) {
+        case (.isNull(let wanted), _):
             return IndexCandidates(wanted ? nulls : nulls.complement(), exact: true)
-        case .compare(let comparison, let operand):
+        case (.compare(let comparison, let operand), _):
             guard let set = compare(comparison, operand) else { return nil }
             return IndexCandidates(set, exact: true)
-        case .member(let values, let negated):
+        case (.member(let values, let negated), _):
             var union = RecordSet(capacity: nulls.capacity)
             for value in values {
                 guard let set = compare(.equal, value) else { return nil }
                 union.formUnion(set)
             }
             return IndexCandidates(negated ? notNull(except: union) : union, exact: true)
-        case .like(let pattern, let negated):
-            guard case .strings(let exact, let folded) = tables else { return nil }
-            let table = pattern.caseInsensitive ? folded : exact
+        case (.like(let pattern, let negated), .strings(let exact, let folded)):
+            let search = pattern.caseInsensitive ? folded : exact
             let set: RecordSet
-            let isExact: Bool
             switch pattern.anchor {
-            case .equal(let literal): (set, isExact) = (table.equal(TextKey(scalars: literal)), true)
-            case .prefix(let literal): (set, isExact) = (table.prefixed(TextKey(scalars: literal)), true)
+            case .equal(let literal): set = search.table.equal(TextKey(scalars: literal))
+            case .prefix(let literal): set = search.table.prefixed(TextKey(scalars: literal))
             case .startsWith(let literal):
-                guard !literal.isEmpty else { return nil }
-                (set, isExact) = (table.prefixed(TextKey(scalars: literal)), false)
+                let runs = pattern.literalRuns
+                guard let found = Self.attempt({ try search.records(prefix: literal, runs: runs, meter: meter, passing: pattern.matches) })
+                else { throw IndexGaveUp() }
+                set = found
             }
-            guard negated else { return IndexCandidates(set, exact: isExact) }
-            // The complement of a superset is no superset of the complement.
-            return isExact ? IndexCandidates(notNull(except: set), exact: true) : nil
-        case .regexp, .jsquery, .overlap:
+            return IndexCandidates(negated ? notNull(except: set) : set, exact: true)
+        case (.regexp(let regex, _), .strings(let exact, _)):
+            let runs = RegexLiterals.required(in: regex.pattern)
+            guard let set = Self.attempt({ try exact.records(prefix: [], runs: runs, meter: meter, passing: regex.matches) }) else {
+                throw IndexGaveUp()
+            }
+            return IndexCandidates(set, exact: true)
+        case (.jsquery(let query), .values(let table)):
+            guard let answer = Self.attempt({ try table.records(meter: meter, passing: query.matches) }) else { throw IndexGaveUp() }
+            return answer.map { IndexCandidates($0, exact: true) }
+        default:
             return nil
         }
     }
+
+    /// `body`'s answer, or `nil` when it threw.
+    private static func attempt<Answer>(_ body: () throws -> Answer) -> Answer? { try? body() }
 
     /// The records a comparison with a non-null operand holds for, or `nil` when the operand has no key of this field's kind.
     private func compare(_ comparison: CompiledFilter.Comparison, _ operand: JSON) -> RecordSet? {
@@ -78,9 +97,11 @@ struct FieldIndex: Sendable {
         case .numbers(let table, let booleans):
             guard let key = Self.numberKey(operand, booleans: booleans) else { return nil }
             return compare(comparison, key, in: table)
-        case .strings(let table, _):
+        case .strings(let search, _):
             guard case .string(let text) = operand else { return nil }
-            return compare(comparison, TextKey(text), in: table)
+            return compare(comparison, TextKey(text), in: search.table)
+        case .values:
+            return nil
         }
     }
 
@@ -112,3 +133,7 @@ struct FieldIndex: Sendable {
         }
     }
 }
+
+/// An index's search stopped (a `regexp` past its limits on some key, or the evaluation's budget):
+/// the request is answered by the scan, which fails on the same record as it does without an index.
+struct IndexGaveUp: Error {}

@@ -74,6 +74,19 @@ struct KeyTable<Key: Comparable & Sendable>: Sendable {
         return result
     }
 
+    /// The records of the keys at `positions`, table positions in any order.
+    func records(at positions: [Int32]) -> RecordSet {
+        var result = RecordSet(capacity: capacity)
+        for index in positions {
+            if let set = largeSets[Int(index)] {
+                result.formUnion(set)
+            } else {
+                for position in postings[Int(index)] { result.insert(Int(position)) }
+            }
+        }
+        return result
+    }
+
     /// The position of the first key not below `key`.
     func lowerBound(_ key: Key) -> Int { partitionPoint { !($0 < key) } }
 
@@ -92,10 +105,12 @@ struct KeyTable<Key: Comparable & Sendable>: Sendable {
 extension KeyTable where Key == TextKey {
     /// The records whose key starts with `prefix`: a contiguous run, since every key that starts
     /// with it sorts at or after `prefix` and before any key that does not and is greater.
-    func prefixed(_ prefix: TextKey) -> RecordSet {
+    func prefixed(_ prefix: TextKey) -> RecordSet { records(prefixRange(prefix)) }
+
+    /// The table positions of the keys that start with `prefix`.
+    func prefixRange(_ prefix: TextKey) -> Range<Int> {
         let start = lowerBound(prefix)
-        let end = start + keys[start...].partitionPoint { !$0.hasPrefix(prefix) }
-        return records(start..<end)
+        return start..<start + keys[start...].partitionPoint { !$0.hasPrefix(prefix) }
     }
 }
 
