@@ -10,7 +10,7 @@ extension EmployeesRequest {
     /// - Parameters:
     ///   - employees: The records the index was built from, in the same order.
     ///   - index: Their index (`EmployeeIndex(employees)`).
-    ///   - budget: The time the evaluation may take; `EvaluationBudget.standard` (1 s) by default.
+    ///   - budget: The steps the evaluation may take; `EvaluationBudget.standard` by default.
     /// - Returns: The matching positions in `employees`; every position when there is no filter.
     /// - Throws: `invalid_parameter_value`: a `regexp` match past its own budget, or the whole evaluation
     ///   past `budget` (naming `filter`).
@@ -23,12 +23,12 @@ extension EmployeesRequest {
             return RecordSet(try filter.matchingIndices(in: employees, within: budget), capacity: employees.count)
         }
         if candidates.exact { return candidates.records }
-        var meter = EvaluationBudget.Meter(budget, costly: filter.isCostly)
+        let meter = EvaluationMeter(budget)
         var matches = RecordSet(capacity: employees.count)
         try employees.withUnsafeBufferPointer { records throws(DataAPIError) in
             for position in candidates.records {
                 try meter.tick()
-                if try filter.matches(records[position]) { matches.insert(position) }
+                if try filter.matches(records[position], meter: meter) { matches.insert(position) }
             }
         }
         return matches
