@@ -21,7 +21,7 @@ struct BracketContents {
     ///     (newline-sensitive modes).
     /// - Returns: PCRE2 text that can take a quantifier.
     func pcreAtom(complemented: Bool, excludingNewline: Bool) -> String {
-        var members = ranges.flatMap(Self.unicodeParts).map(Self.pcreMembers).joined()
+        var members = Self.merged(ranges.flatMap(Self.unicodeParts)).map(Self.pcreMembers).joined()
         if complemented && excludingNewline { members += #"\x{A}"# }
         var alternatives: [String] = []
         for characterClass in classes {
@@ -43,6 +43,21 @@ struct BracketContents {
         case 1 where !members.isEmpty: return alternatives[0]
         default: return "(?:" + alternatives.joined(separator: "|") + ")"
         }
+    }
+
+    /// The same characters as `ranges`, as few sorted ranges that neither overlap nor touch: a
+    /// case-insensitive range such as `[\x{1}-\x{1EFFF}]` gains thousands of case counterparts,
+    /// nearly all inside it, and is written as one range rather than tens of kilobytes of pattern.
+    static func merged(_ ranges: [ClosedRange<UInt32>]) -> [ClosedRange<UInt32>] {
+        var result: [ClosedRange<UInt32>] = []
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = result.last, range.lowerBound <= last.upperBound &+ 1 {
+                result[result.count - 1] = last.lowerBound...max(last.upperBound, range.upperBound)
+            } else {
+                result.append(range)
+            }
+        }
+        return result
     }
 
     /// The parts of a range that are Unicode scalar values; the rest can never match text.

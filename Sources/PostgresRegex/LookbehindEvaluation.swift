@@ -4,8 +4,8 @@ import CPCRE2
 /// at each `(?Cn)`; the lookbehind's body is then searched for in the whole text, with
 /// callouts that make it end exactly at the point being tested (so lookaheads and word
 /// constraints inside it still see the text that follows, as in PostgreSQL). Answers are
-/// cached by lookbehind and position, and the whole search gives up once its time limit has
-/// passed, since each lookbehind search has a match limit of its own.
+/// cached by lookbehind and position, and every search, the main one and each lookbehind's,
+/// draws on the one count of steps, so the whole call is bounded by it.
 final class LookbehindEvaluation {
     /// A lookbehind body compiled for searching.
     struct Program {
@@ -30,17 +30,15 @@ final class LookbehindEvaluation {
 
     private let lookbehinds: [Program]
     private let subjectLength: Int
-    private let deadline: ContinuousClock.Instant
-    private let context: OpaquePointer
+    private let steps: MatchSteps
     private var answers: [Int: Bool] = [:]
     /// The points being tested, innermost last (a lookbehind may hold another).
     private var targets: [Int] = []
 
-    private init(lookbehinds: [Program], subjectLength: Int, context: OpaquePointer, timeLimit: Duration) {
+    private init(lookbehinds: [Program], subjectLength: Int, steps: MatchSteps) {
         self.lookbehinds = lookbehinds
         self.subjectLength = subjectLength
-        self.context = context
-        self.deadline = ContinuousClock.now + timeLimit
+        self.steps = steps
     }
 
     /// Runs `program` over `subject`, answering its lookbehind callouts.
@@ -48,20 +46,15 @@ final class LookbehindEvaluation {
     ///   - program: The main program, holding `(?Cn)` callouts.
     ///   - lookbehinds: The programs the callouts stand for, in callout-number order.
     ///   - subject: The text, valid UTF-8.
-    ///   - sharedContext: The match context with the limits, copied for this search.
-    ///   - timeLimit: How long the whole search may take.
+    ///   - steps: The steps the whole search may take (its callouts are set on them).
     /// - Returns: PCRE2's result code, as `PCRE2Program.search` gives it.
     static func search(
-        _ program: PCRE2Program, lookbehinds: [Program], in subject: UnsafeBufferPointer<UInt8>,
-        sharedContext: OpaquePointer, timeLimit: Duration
+        _ program: PCRE2Program, lookbehinds: [Program], in subject: UnsafeBufferPointer<UInt8>, steps: MatchSteps
     ) -> Int32 {
-        guard let context = pcre2_match_context_copy_8(sharedContext) else { return PCRE2_ERROR_NOMEMORY }
-        defer { pcre2_match_context_free_8(context) }
-        let evaluation = LookbehindEvaluation(
-            lookbehinds: lookbehinds, subjectLength: subject.count, context: context, timeLimit: timeLimit)
+        let evaluation = LookbehindEvaluation(lookbehinds: lookbehinds, subjectLength: subject.count, steps: steps)
         return withExtendedLifetime(evaluation) {
-            pcre2_set_callout_8(context, lookbehindCallout, Unmanaged.passUnretained(evaluation).toOpaque())
-            return program.search(subject, context: context)
+            steps.setCallout(lookbehindCallout, data: Unmanaged.passUnretained(evaluation).toOpaque())
+            return steps.search(program, subject)
         }
     }
 
@@ -83,11 +76,10 @@ final class LookbehindEvaluation {
         if let known = answers[key] {
             found = known
         } else {
-            guard ContinuousClock.now < deadline else { return PCRE2_ERROR_MATCHLIMIT }
             targets.append(position)
             let lookbehind = lookbehinds[index]
             let end = lookbehind.seesFollowingText ? block.subject_length : position
-            let result = lookbehind.program.search(UnsafeBufferPointer(start: block.subject, count: end), context: context)
+            let result = steps.search(lookbehind.program, UnsafeBufferPointer(start: block.subject, count: end))
             targets.removeLast()
             guard result >= 0 || result == PCRE2_ERROR_NOMATCH else { return result }
             found = result >= 0

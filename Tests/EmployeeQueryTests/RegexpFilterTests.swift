@@ -3,7 +3,7 @@ import EmployeeQuery
 import Testing
 
 /// `regexp` in a filter: PostgreSQL's `~` (per character on UTF-8), its errors naming the value, and
-/// its time bounds. The engine itself is tested against PostgreSQL's answers in `PostgresRegexTests`.
+/// its bounds in steps. The engine itself is tested against PostgreSQL's answers in `PostgresRegexTests`.
 @Suite("regexp in filters")
 struct RegexpFilterTests {
     static func person(_ id: Int64, _ name: String) -> Employee {
@@ -43,18 +43,16 @@ struct RegexpFilterTests {
         }
     }
 
-    @Test("A catastrophic pattern stops with an error naming the value, quickly")
+    @Test("A catastrophic pattern stops at its own step limit with an error naming the value")
     func catastrophicPattern() throws {
         let long = Employee(id: 9, fullName: String(repeating: "а", count: 300) + "!")
         let filter = try LocalFilter(.condition("full_name", .regexp, .string("^(а|аа)+$")))
-        let start = ContinuousClock.now
         do {
             _ = try filter.filter([long])
             Issue.record("the match finished")
         } catch {
             #expect(error.mnemonic == .invalidParameterValue && error.field == "filter.value")
         }
-        #expect(ContinuousClock.now - start < .seconds(1))
     }
 
     @Test("The whole evaluation is bounded: past the budget, an error naming filter")
@@ -62,8 +60,8 @@ struct RegexpFilterTests {
         let many = (0..<20_000).map { Self.person(Int64($0), "Сидоров Иван Иванович \($0)") }
         let filter = try LocalFilter(.condition("full_name", .regexp, .string("(\\w+\\s?)+[0-9]+$")))
         do {
-            _ = try filter.filter(many, within: EvaluationBudget(.milliseconds(1)))
-            Issue.record("finished within 1 ms")
+            _ = try filter.filter(many, within: EvaluationBudget(steps: 100_000))
+            Issue.record("finished within 100 000 steps")
         } catch {
             #expect(error.mnemonic == .invalidParameterValue && error.field == "filter")
         }

@@ -129,8 +129,8 @@ struct ServeFaultTests {
     func refusedConnectionFailsFastAndSaysSo() async throws {
         let url = "http://127.0.0.1:1/v2.0"
         let start = ContinuousClock.now
-        let result = try await runEmpshDetached(["--url", url, "--token", Self.token, "-e", Self.countScript], timeout: 30)
-        #expect(ContinuousClock.now - start < .seconds(10))
+        let result = try await runEmpshDetached(["--url", url, "--token", Self.token, "-e", Self.countScript], timeout: 60)
+        #expect(ContinuousClock.now - start < Watchdog.duration(expecting: .seconds(4)))
         #expect(result.status == 3, "\(result.stderr)")
         #expect(result.stderr.contains("empsh: retrying get.employees in "), "\(result.stderr)")
         #expect(result.stderr.contains("(attempt 2 of 4): connection refused"), "\(result.stderr)")

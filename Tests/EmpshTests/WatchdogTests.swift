@@ -25,12 +25,13 @@ import Testing
     ])
     func aRunEndsWithinItsLimit(code: String, byWatchdog: Bool) throws {
         let started = Date()
-        let result = try runEmpsh(["--timeout", "1", "-e", code], timeout: 30)
+        let result = try runEmpsh(["--timeout", "1", "-e", code], timeout: 40)
         let elapsed = Date().timeIntervalSince(started)
         #expect(result.signal == nil && result.status == (byWatchdog ? 124 : 1), "\(code): \(result.status) \(result.stderr)")
         #expect(result.stderr.contains("past its time limit") == byWatchdog, "\(result.stderr)")
         #expect(byWatchdog || result.stderr.contains("time limit exceeded"), "\(result.stderr)")
-        #expect(elapsed < (byWatchdog ? 1 + 1 + 1.5 : 1 + 1), "\(code): \(elapsed) s")
+        // The exit status and message tell which mechanism ended the run; the time is only a watchdog.
+        #expect(elapsed < Watchdog.seconds(expecting: byWatchdog ? 2 + 0.5 : 1 + 0.5), "\(code): \(elapsed) s")
     }
 
     @Test func aRunThatStopsInTimeIsNotTouched() throws {
@@ -45,19 +46,19 @@ import Testing
     @Test func ctrlCDuringLongHostWorkIsAnInterrupt() throws {
         let run = try Self.interrupt("local t = {} for i = 1, 40 do t = {t, t} end print('started'); io.stdout:flush(); json.encode(t)")
         #expect(run.exited && run.status == 130, "\(run.status): \(run.stderr)")
-        #expect(run.secondsAfterCtrlC < 1)
+        #expect(run.secondsAfterCtrlC < Watchdog.seconds(expecting: 0.3))
         #expect(!run.stderr.contains("did not stop after Ctrl-C"), "\(run.stderr)")
     }
 
     @Test func ctrlCDuringALongCCallEndsWithinASecond() throws {
         let run = try Self.interrupt("print('started'); io.stdout:flush(); local s = string.rep('a', 20000); s:find('.-.-.-b')")
         #expect(run.exited && run.status == 124)
-        #expect(run.secondsAfterCtrlC < 2.5)
+        #expect(run.secondsAfterCtrlC < Watchdog.seconds(expecting: 1.1))
         #expect(run.stderr.contains("did not stop after Ctrl-C"), "\(run.stderr)")
     }
 
     /// Runs `empsh -e code`, which prints a line when it starts its long part, and sends it SIGINT a
-    /// moment after that line; a run still alive 15 s later is terminated.
+    /// moment after that line; a run still alive 20 s later is terminated.
     private static func interrupt(_ code: String) throws -> (exited: Bool, status: Int32, stderr: String, secondsAfterCtrlC: Double) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: empshBinaryPath())
@@ -72,7 +73,7 @@ import Testing
         let sent = Date()
         kill(process.processIdentifier, SIGINT)
         let killer = DispatchWorkItem { process.terminate() }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 15, execute: killer)
+        DispatchQueue.global().asyncAfter(deadline: .now() + 20, execute: killer)
         process.waitUntilExit()
         killer.cancel()
         let elapsed = Date().timeIntervalSince(sent)

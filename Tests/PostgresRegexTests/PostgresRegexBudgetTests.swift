@@ -1,8 +1,8 @@
 import PostgresRegex
 import Testing
 
-/// Pathological patterns must stop within a bounded time: either they finish or they throw
-/// `.budgetExceeded`, never run for seconds.
+/// Pathological patterns stop within their steps: either they finish or they throw
+/// `.budgetExceeded`, and give the same answer every time, however loaded the machine.
 @Suite struct PostgresRegexBudgetTests {
     /// Patterns known for catastrophic backtracking, with texts of a few hundred characters.
     static let pathologicalCases: [(pattern: String, text: String)] = [
@@ -22,15 +22,15 @@ import Testing
         ("(?=(a+)+b)a", String(repeating: "a", count: 300) + "!b"),
         ("(\\w+\\s*)+(?<=\\s)!", String(repeating: "Иван ", count: 60) + "?!"),
         ("((((((((((.*)*)*)*)*)*)*)*)*)*)x", String(repeating: "я", count: 300)),
-        // Variable-length lookbehinds are emulated by a search per position: each has the
-        // match limit, and the whole call a time limit.
+        // Variable-length lookbehinds are emulated by a search per position: all of them draw
+        // on the one match's steps.
         ("(?<=^(\\w+\\s?)*)!", String(repeating: "Иван ", count: 60) + "?!"),
         ("(?<=(?:a|b)*c?(?:a|b)*)x", String(repeating: "ab", count: 150) + "x"),
         ("(?<![[:alpha:]]+\\s*)(?<=\\w+)y", String(repeating: "Иван ", count: 60) + "y"),
     ]
 
-    /// The longest any one pathological match may take, allowing for a loaded machine.
-    static let allowedDuration = Duration.milliseconds(250)
+    /// A watchdog only: a match is bounded by its steps (some 60 ms of work), not by time.
+    static let watchdog = Duration.seconds(5)
 
     @Test(arguments: pathologicalCases)
     func stopsWithinBudget(_ pattern: String, _ text: String) throws {
@@ -40,7 +40,32 @@ import Testing
         let elapsed = clock.measure { outcome = Self.outcome(of: regex, on: text) }
         print("budget: \(pattern) on \(text.count) characters -> \(outcome) in \(elapsed)")
         #expect(outcome != "", "finished")
-        #expect(elapsed < Self.allowedDuration)
+        #expect(Self.outcome(of: regex, on: text) == outcome, "the same answer again")
+        #expect(elapsed < Self.watchdog)
+    }
+
+    /// The steps a match is charged are the same every time, and a shared count of steps stops a
+    /// match that would fit its own limit: `.stepsExhausted`, not `.budgetExceeded`.
+    @Test func stepsAreCountedTheSameEveryTime() throws {
+        let regex = try PostgresRegex("(\\w*\\s?)(\\w*\\s?)(\\w*\\s?)[0-9]$")
+        let text = "Сидоров Иван Иванович"
+        var charges: Set<Int> = []
+        for _ in 0..<20 {
+            var steps = PostgresRegex.matchLimit
+            #expect(try !regex.matches(text, steps: &steps))
+            charges.insert(PostgresRegex.matchLimit - steps)
+        }
+        #expect(charges.count == 1, "\(charges)")
+        let charge = try #require(charges.first)
+        #expect(charge > text.utf8.count)
+        var few = 10
+        #expect(throws: PostgresRegexError(kind: .stepsExhausted, message: "the steps allowed ran out")) {
+            try regex.matches(text, steps: &few)
+        }
+        #expect(few == 0, "spent steps are gone")
+        var more = charge + 5
+        #expect(try !regex.matches(text, steps: &more))
+        #expect(more == 5)
     }
 
     private static func outcome(of regex: PostgresRegex, on text: String) -> String {

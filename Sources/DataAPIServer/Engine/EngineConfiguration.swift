@@ -24,7 +24,7 @@ public struct EngineConfiguration: Sendable {
     public var clock: any WallClock
     /// The largest request body accepted, in bytes; larger ones get `invalid_request`. 4 MiB by default.
     public var maxRequestBytes: Int
-    /// How long one request's filter may take to evaluate; `EvaluationBudget.standard` (1 s) by default.
+    /// How many steps one request's filter may take to evaluate; `EvaluationBudget.standard` by default.
     public var evaluationBudget: EvaluationBudget = .standard
     /// Status changes over time (`--churn`); `Churn.none` by default: the records never change.
     public var churn: Churn = .none

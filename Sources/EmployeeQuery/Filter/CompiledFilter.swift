@@ -52,41 +52,37 @@ indirect enum CompiledFilter: Sendable {
         }
     }
 
-    /// Whether the record passes.
-    /// - Throws: `invalid_parameter_value` naming the `regexp` value whose match ran past its budget.
-    func matches(_ employee: Employee) throws(DataAPIError) -> Bool {
+    /// Whether the record passes, each test taking its steps from `meter`.
+    /// - Throws: `invalid_parameter_value` naming the `regexp` value whose match ran past its own
+    ///   limit, or naming `filter` when the meter's steps are spent.
+    func matches(_ employee: Employee, meter: EvaluationMeter) throws(DataAPIError) -> Bool {
         switch self {
         case .all(let filters):
-            for filter in filters where !(try filter.matches(employee)) { return false }
+            for filter in filters where !(try filter.matches(employee, meter: meter)) { return false }
             return true
         case .any(let filters):
-            for filter in filters where try filter.matches(employee) { return true }
+            for filter in filters where try filter.matches(employee, meter: meter) { return true }
             return false
         case .test(let field, let test):
-            return try test.matches(employee, field)
+            guard meter.take() else {
+                try meter.check()
+                return false
+            }
+            return try test.matches(employee, field, meter: meter)
         }
     }
 
-    /// Whether some test may take long on one record: a regular expression or jsquery.
-    var isCostly: Bool {
-        switch self {
-        case .all(let filters), .any(let filters): filters.contains(where: \.isCostly)
-        case .test(_, .regexp), .test(_, .jsquery): true
-        case .test: false
-        }
-    }
-
-    /// The indices of the records that pass, in order, within a time budget.
+    /// The indices of the records that pass, in order, within a budget of steps.
     /// - Throws: `invalid_parameter_value`: a `regexp` match past its own budget, or the whole
     ///   evaluation past `budget` (naming `filter`).
     func matchingIndices(in employees: [Employee], within budget: EvaluationBudget) throws(DataAPIError) -> [Int32] {
-        var meter = EvaluationBudget.Meter(budget, costly: isCostly)
+        let meter = EvaluationMeter(budget)
         var indices: [Int32] = []
         // Through a buffer each record is borrowed; subscripting the array copies it, a retain and a release per field.
         try employees.withUnsafeBufferPointer { records throws(DataAPIError) in
             for index in records.indices {
                 try meter.tick()
-                if try matches(records[index]) { indices.append(Int32(index)) }
+                if try matches(records[index], meter: meter) { indices.append(Int32(index)) }
             }
         }
         return indices
@@ -94,7 +90,7 @@ indirect enum CompiledFilter: Sendable {
 }
 
 extension CompiledFilter.Test {
-    func matches(_ employee: Employee, _ field: EmployeeField) throws(DataAPIError) -> Bool {
+    func matches(_ employee: Employee, _ field: EmployeeField, meter: EvaluationMeter) throws(DataAPIError) -> Bool {
         switch self {
         case .isNull(let wanted):
             return EmployeeValue.isEmpty(employee, field) == wanted
@@ -106,15 +102,11 @@ extension CompiledFilter.Test {
             return pattern.matches(value) != negated
         case .regexp(let regex, let path):
             guard let value = EmployeeValue.string(employee, field) else { return false }
-            do {
-                return try regex.matches(value)
-            } catch {
-                throw DataAPIError.invalidParameterValue(
-                    field: path, value: .string(regex.pattern),
-                    message: "The regular expression is too costly to evaluate (\(error.message)); simplify it")
-            }
+            return try meter.matches(regex, value, path: path)
         case .jsquery(let query):
-            return query.matches(employee.field(field))
+            let passes = query.matches(employee.field(field), meter: meter)
+            try meter.check()
+            return passes
         case .member(let values, let negated):
             let value = EmployeeValue.json(employee, field)
             if value.isNull { return false }

@@ -39,13 +39,16 @@ public struct LocalFilter: Sendable {
     /// Whether a record passes the filter.
     /// - Parameter employee: The record; fields the filter reads must be present (absent ones read as null).
     /// - Returns: `true` when it matches.
-    /// - Throws: `invalid_parameter_value` naming a `regexp` value whose match ran past its budget.
-    public func matches(_ employee: Employee) throws(DataAPIError) -> Bool { try compiled.matches(employee) }
+    /// - Throws: `invalid_parameter_value` naming a `regexp` value whose match ran past its own limit,
+    ///   or naming `filter` when the record alone takes more than `EvaluationBudget.standard`.
+    public func matches(_ employee: Employee) throws(DataAPIError) -> Bool {
+        try compiled.matches(employee, meter: EvaluationMeter(.standard))
+    }
 
-    /// The records that pass, in order, within the time the engine allows one query.
+    /// The records that pass, in order, within the steps the engine allows one query.
     /// - Parameters:
     ///   - employees: The records; fields the filter reads must be present.
-    ///   - budget: The time the evaluation may take; `EvaluationBudget.standard` (1 s) by default.
+    ///   - budget: The steps the evaluation may take; `EvaluationBudget.standard` by default.
     /// - Returns: The matching records.
     /// - Throws: `invalid_parameter_value`: a `regexp` match past its own budget, or the whole evaluation
     ///   past `budget` (naming `filter`).

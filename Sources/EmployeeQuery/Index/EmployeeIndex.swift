@@ -50,9 +50,9 @@ public struct EmployeeIndex: Sendable {
     ///
     /// An `and` group intersects what its indexable members answer (exact when all of them are
     /// exact); an `or` group unites its members' answers, and needs every member indexable.
-    /// - Parameter meter: Counts one distinct key or value a pattern or jsquery is tested on.
+    /// - Parameter meter: The evaluation's steps: one for each distinct key or value tested, and a pattern's or jsquery's own.
     /// - Throws: `IndexGaveUp` when a search stopped: the caller scans instead.
-    func candidates(_ filter: CompiledFilter, meter: () throws -> Void) throws(IndexGaveUp) -> IndexCandidates? {
+    func candidates(_ filter: CompiledFilter, meter: EvaluationMeter) throws(IndexGaveUp) -> IndexCandidates? {
         switch filter {
         case .test(let field, let test):
             return try fields[field]?.candidates(test, meter: meter)

@@ -12,7 +12,7 @@ extension EmployeesRequest {
     /// - Parameters:
     ///   - employees: The records the index was built from, in the same order.
     ///   - index: Their index (`EmployeeIndex(employees)`).
-    ///   - budget: The time the evaluation may take; `EvaluationBudget.standard` (1 s) by default.
+    ///   - budget: The steps the evaluation may take; `EvaluationBudget.standard` by default.
     /// - Returns: The matching positions in `employees`; every position when there is no filter.
     /// - Throws: `invalid_parameter_value`: a `regexp` match past its own budget, or the whole evaluation
     ///   past `budget` (naming `filter`).
@@ -21,8 +21,8 @@ extension EmployeesRequest {
     ) throws(DataAPIError) -> RecordSet {
         precondition(index.capacity == employees.count, "EmployeesRequest: the index covers other records")
         guard let filter else { return .all(employees.count) }
-        var meter = EvaluationBudget.Meter(budget, costly: true)
-        let found = try? index.candidates(filter) { try meter.tick() }
+        let meter = EvaluationMeter(budget)
+        let found = try? index.candidates(filter, meter: meter)
         guard let candidates = found ?? nil else {
             return RecordSet(try filter.matchingIndices(in: employees, within: budget), capacity: employees.count)
         }
@@ -31,7 +31,7 @@ extension EmployeesRequest {
         try employees.withUnsafeBufferPointer { records throws(DataAPIError) in
             for position in candidates.records {
                 try meter.tick()
-                if try filter.matches(records[position]) { matches.insert(position) }
+                if try filter.matches(records[position], meter: meter) { matches.insert(position) }
             }
         }
         return matches

@@ -45,9 +45,9 @@ struct FieldIndex: Sendable {
     /// A superset of the records that pass `test`, and whether it is exactly them; `nil` when
     /// the index cannot narrow the test (a non-integral number, an operand of another type, an
     /// object or array field with mostly distinct values).
-    /// - Parameter meter: Counts one distinct key or value tested; throws when the budget is spent.
+    /// - Parameter meter: The evaluation's steps: one for each distinct key or value tested, and a pattern's or jsquery's own.
     /// - Throws: `IndexGaveUp` when a `regexp` or the budget failed on some key: the scan then answers, with its own errors.
-    func candidates(_ test: CompiledFilter.Test, meter: () throws -> Void) throws(IndexGaveUp) -> IndexCandidates? {
+    func candidates(_ test: CompiledFilter.Test, meter: EvaluationMeter) throws(IndexGaveUp) -> IndexCandidates? {
         switch (test, tables) {
         case (.isNull(let wanted), _):
             return IndexCandidates(wanted ? nulls : nulls.complement(), exact: true)
@@ -74,14 +74,22 @@ struct FieldIndex: Sendable {
                 set = found
             }
             return IndexCandidates(negated ? notNull(except: set) : set, exact: true)
-        case (.regexp(let regex, _), .strings(let exact, _)):
+        case (.regexp(let regex, let path), .strings(let exact, _)):
             let runs = RegexLiterals.required(in: regex.pattern)
-            guard let set = Self.attempt({ try exact.records(prefix: [], runs: runs, meter: meter, passing: regex.matches) }) else {
+            let set = Self.attempt { try exact.records(prefix: [], runs: runs, meter: meter) { try meter.matches(regex, $0, path: path) } }
+            guard let set else {
                 throw IndexGaveUp()
             }
             return IndexCandidates(set, exact: true)
         case (.jsquery(let query), .values(let table)):
-            guard let answer = Self.attempt({ try table.records(meter: meter, passing: query.matches) }) else { throw IndexGaveUp() }
+            let answer = Self.attempt {
+                try table.records(meter: meter) { value throws(DataAPIError) in
+                    let passes = query.matches(value, meter: meter)
+                    try meter.check()
+                    return passes
+                }
+            }
+            guard let answer else { throw IndexGaveUp() }
             return answer.map { IndexCandidates($0, exact: true) }
         default:
             return nil

@@ -20,16 +20,16 @@ final class TextSearch: Sendable {
     /// - Parameters:
     ///   - prefix: What every passing key starts with, as scalar values; may be empty.
     ///   - runs: Texts every passing key contains, as scalar values; may be empty.
-    ///   - meter: Counts one tested key; throws when the evaluation's budget is spent.
+    ///   - meter: The evaluation's steps, one taken for each key tested.
     ///   - test: Whether a key (as text) passes.
     /// - Returns: The records of the passing keys.
     func records(
-        prefix: [UInt32], runs: [[UInt32]], meter: () throws -> Void, passing test: (String) throws -> Bool
-    ) rethrows -> RecordSet {
+        prefix: [UInt32], runs: [[UInt32]], meter: EvaluationMeter, passing test: (String) throws -> Bool
+    ) throws -> RecordSet {
         let range = prefix.isEmpty ? 0..<table.keys.count : table.prefixRange(TextKey(scalars: prefix))
         var passing: [Int32] = []
         func check(_ position: Int) throws {
-            try meter()
+            try meter.tick()
             if try test(String(decoding: table.keys[position].utf8, as: UTF8.self)) { passing.append(Int32(position)) }
         }
         if table.keys.count >= Self.trigramThreshold, let narrowed = trigramTable().keys(holding: runs) {

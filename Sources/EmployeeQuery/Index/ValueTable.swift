@@ -27,14 +27,14 @@ final class ValueTable: Sendable {
     /// The records whose value passes `test`, or `nil` when the field has too many distinct values
     /// for the table to pay.
     /// - Parameters:
-    ///   - meter: Counts one tested value; throws when the evaluation's budget is spent.
+    ///   - meter: The evaluation's steps, one taken for each value tested.
     ///   - test: Whether a value passes.
-    func records(meter: () throws -> Void, passing test: (JSON) throws -> Bool) rethrows -> RecordSet? {
+    func records(meter: EvaluationMeter, passing test: (JSON) throws -> Bool) throws -> RecordSet? {
         let table = self.table()
         guard table.values.count * Self.distinctShare <= employees.count else { return nil }
         var result = RecordSet(capacity: employees.count)
         for (index, value) in table.values.enumerated() {
-            try meter()
+            try meter.tick()
             guard try test(value) else { continue }
             for position in table.postings[index] { result.insert(Int(position)) }
         }

@@ -54,6 +54,10 @@ public struct JSQuery: Sendable, Hashable, CustomStringConvertible {
     /// - Returns: Whether the expression holds for it.
     public func matches(_ value: JSON) -> Bool { JSQueryEvaluator.matches(root, value) }
 
+    /// Tests a value, each node visited taking a step from `meter`; `false` once they are spent
+    /// (the caller then reports the meter's error).
+    func matches(_ value: JSON, meter: EvaluationMeter) -> Bool { JSQueryEvaluator.matches(root, value, meter: meter) }
+
     /// The expression as written.
     public var description: String { source }
 }

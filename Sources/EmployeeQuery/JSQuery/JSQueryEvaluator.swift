@@ -8,16 +8,25 @@ import DataAPIContract
 ///   as a one-element pseudo-array, so tests on it directly fail (but `= *`), while `$` and `IS`
 ///   unwrap it and `*`/`*:` visit both the wrapper and the scalar.
 /// - `length`: an `@#` came before, so tests compare the number of elements or members.
-enum JSQueryEvaluator {
-    static func matches(_ node: JSQueryNode, _ value: JSON) -> Bool {
+///
+/// With a meter, each node visited in the value takes a step: once the steps are spent every
+/// visit answers `false` at once, so a query of many `*` over a deep value stops inside the record,
+/// and the caller reports the meter's error instead of the answer.
+struct JSQueryEvaluator {
+    /// The steps the evaluation may take; `nil` for no bound.
+    let meter: EvaluationMeter?
+
+    static func matches(_ node: JSQueryNode, _ value: JSON, meter: EvaluationMeter? = nil) -> Bool {
+        let evaluator = JSQueryEvaluator(meter: meter)
         switch value {
-        case .array, .object: evaluate(node, value, rootScalar: false, length: false)
-        default: evaluate(node, value, rootScalar: true, length: false)
+        case .array, .object: return evaluator.evaluate(node, value, rootScalar: false, length: false)
+        default: return evaluator.evaluate(node, value, rootScalar: true, length: false)
         }
     }
 
-    static func evaluate(_ node: JSQueryNode, _ value: JSON, rootScalar: Bool, length: Bool) -> Bool {
-        switch node {
+    func evaluate(_ node: JSQueryNode, _ value: JSON, rootScalar: Bool, length: Bool) -> Bool {
+        if let meter, !meter.take() { return false }
+        return switch node {
         case .and(let terms): terms.allSatisfy { evaluate($0, value, rootScalar: rootScalar, length: length) }
         case .or(let terms): terms.contains { evaluate($0, value, rootScalar: rootScalar, length: length) }
         case .not(let inner): !evaluate(inner, value, rootScalar: rootScalar, length: length)
@@ -27,11 +36,12 @@ enum JSQueryEvaluator {
 
     /// Whether `path`, from step `index` on, holds for `value`: some (or, for `#:`, `%:`, `*:`,
     /// every) value it reaches passes the tail. Keys and wildcards reset both flags.
-    private static func walk(_ path: JSQueryPath, from index: Int, _ value: JSON, rootScalar: Bool, length: Bool) -> Bool {
+    private func walk(_ path: JSQueryPath, from index: Int, _ value: JSON, rootScalar: Bool, length: Bool) -> Bool {
+        if let meter, !meter.take() { return false }
         guard index < path.steps.count else {
             switch path.tail {
             case .none: return true
-            case .test(let test): return passes(test, value, rootScalar: rootScalar, length: length)
+            case .test(let test): return Self.passes(test, value, rootScalar: rootScalar, length: length)
             case .expression(let inner): return evaluate(inner, value, rootScalar: rootScalar, length: length)
             }
         }
@@ -43,7 +53,7 @@ enum JSQueryEvaluator {
 
         switch path.steps[index] {
         case .key(let key):
-            guard case .object(let object) = value, let member = member(of: object, named: key) else { return false }
+            guard case .object(let object) = value, let member = Self.member(of: object, named: key) else { return false }
             return rest(member)
         case .anyElement:
             guard case .array(let elements) = value else { return false }
@@ -77,7 +87,7 @@ enum JSQueryEvaluator {
     }
 
     /// Whether `body` holds for some value nested in `value`, at any depth.
-    private static func someNested(in value: JSON, _ body: (JSON) -> Bool) -> Bool {
+    private func someNested(in value: JSON, _ body: (JSON) -> Bool) -> Bool {
         switch value {
         case .array(let elements): elements.contains { body($0) || someNested(in: $0, body) }
         case .object(let object): object.contains { body($0.value) || someNested(in: $0.value, body) }
@@ -86,7 +96,7 @@ enum JSQueryEvaluator {
     }
 
     /// Whether `body` holds for every value nested in `value`, at any depth.
-    private static func everyNested(in value: JSON, _ body: (JSON) -> Bool) -> Bool {
+    private func everyNested(in value: JSON, _ body: (JSON) -> Bool) -> Bool {
         switch value {
         case .array(let elements): elements.allSatisfy { body($0) && everyNested(in: $0, body) }
         case .object(let object): object.allSatisfy { body($0.value) && everyNested(in: $0.value, body) }

@@ -57,10 +57,10 @@ public struct EmployeesRequest: Sendable {
         }
     }
 
-    /// The indices of the records that pass the request's filter, in order, within a time budget.
+    /// The indices of the records that pass the request's filter, in order, within a budget of steps.
     /// - Parameters:
     ///   - employees: The store's records.
-    ///   - budget: The time the evaluation may take; `EvaluationBudget.standard` (1 s) by default.
+    ///   - budget: The steps the evaluation may take; `EvaluationBudget.standard` by default.
     /// - Returns: Every index when there is no filter.
     /// - Throws: `invalid_parameter_value`: a `regexp` match past its own budget, or the whole evaluation
     ///   past `budget` (naming `filter`).
