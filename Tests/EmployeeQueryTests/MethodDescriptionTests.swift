@@ -1,4 +1,5 @@
 import DataAPIContract
+import DataAPIServer
 import EmployeeQuery
 import Testing
 
@@ -68,6 +69,32 @@ import Testing
             }
             #expect(EmployeeValue.isNull(empty, field) == (field != .id && field.kind.scalarType != nil), "\(field)")
             #expect(SortKey.applies(to: field) == (field.kind.scalarType != nil))
+        }
+    }
+
+    /// The contract's encoder and decoder spell nested keys as the description names them: every nested key
+    /// the description lists appears in the demo's replies, and no other.
+    @Test func nestedKeysAreTheDescriptions() throws {
+        let staff = DemoCompany.generate(employees: 250)
+        for field in EmployeeField.allCases where !field.kind.nestedFields.isEmpty {
+            var seen = Set<String>()
+            var nestedSeen: [String: Set<String>] = [:]
+            for employee in staff {
+                let json = employee.field(field)
+                let objects = json.arrayValue ?? [json]
+                for object in objects {
+                    for (key, value) in object.objectValue ?? [:] {
+                        seen.insert(key)
+                        for inner in value.arrayValue ?? [] { nestedSeen[key, default: []].formUnion((inner.objectValue ?? [:]).map { $0.key }) }
+                    }
+                }
+                // The decoder reads back what the encoder wrote.
+                #expect(try Employee(json: JSON(parsing: employee.encoded())) == employee)
+            }
+            #expect(seen == Set(field.kind.nestedFields.map(\.name)), "\(field)")
+            for nested in field.kind.nestedFields where !nested.kind.nestedFields.isEmpty {
+                #expect(nestedSeen[nested.name] == Set(nested.kind.nestedFields.map(\.name)), "\(nested.name)")
+            }
         }
     }
 

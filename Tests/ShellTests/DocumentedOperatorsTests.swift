@@ -2,8 +2,9 @@ import DataAPIContract
 import DataAPIServer
 import EmployeeQuery
 import Lua
-import Shell
 import Testing
+
+@testable import Shell
 
 /// The `F` builders take what the client can evaluate; what the documented table leaves out runs on the
 /// client through the planner (issue 19), and null means one thing to a filter and to a script (issue 18).
@@ -47,6 +48,19 @@ import Testing
         let harness = try PreludeHarness()
         #expect(try harness.json(#"return F.status:gt "break""#) == #"{"field":"status","operator":">","value":"break"}"#)
         #expect(try harness.json(#"return F.calls_available:in_{true}"#) == #"{"field":"calls_available","operator":"in","value":[true]}"#)
+    }
+
+    /// `--types` says which builders run on the client, from the same table; the Lua checker of hand-written
+    /// filters takes its null rule from Swift.
+    @Test func typesAndNormalizeReadTheTables() throws {
+        let types = LuaTypes.definitions
+        #expect(types.contains("---Runs on the client: the API's operator table has no `<` for a string.\n"))
+        #expect(types.contains("---Runs on the client: the API's operator table has no `in` for a boolean.\n"))
+        #expect(!types.contains("has no `=` for"))
+        let harness = try PreludeHarness()
+        #expect(
+            try harness.json(#"return F.normalize{field = "coach", operator = "=", value = json.null}"#)
+                == #"{"field":"coach","operator":"=","value":null}"#)
     }
 
     /// On the demo's real rows, `F.x:is_null()` matches exactly the rows whose `x` a script sees as `json.null`,

@@ -67,7 +67,7 @@ public enum FilterCompiler {
             test = .isNull(op == .isNull)
         case .equal, .notEqual, .less, .greater, .lessOrEqual, .greaterOrEqual:
             if value.isNull {
-                guard op == .equal || op == .notEqual else {
+                guard OperatorTable.nullComparisons.contains(op) else {
                     throw DataAPIError.dataTypeError(field: valuePath, value: value, expected: kind.scalarType ?? "null")
                 }
                 test = .isNull(op == .equal)

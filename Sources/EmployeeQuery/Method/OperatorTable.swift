@@ -23,6 +23,8 @@ public struct OperatorTable: Sendable {
 
     /// The operators every kind takes: `=`, `!=`, `is_null`, `is_not_null`.
     public static let nullTests: Set<FilterOperator> = [.equal, .notEqual, .isNull, .isNotNull]
+    /// The operators that, given `null`, test for null on every kind: `=` (`is_null`) and `!=` (`is_not_null`).
+    public static let nullComparisons: [FilterOperator] = [.equal, .notEqual]
     private static let order: Set<FilterOperator> = [.less, .lessOrEqual, .greater, .greaterOrEqual]
     private static let membership: Set<FilterOperator> = [.in, .notIn]
     private static let patterns: Set<FilterOperator> = [.like, .ilike, .notLike, .notIlike, .regexp]
@@ -81,7 +83,7 @@ public struct OperatorTable: Sendable {
     ///   - kind: The field's kind.
     /// - Returns: `true` for `=`/`!=` on a kind without a `scalarType`.
     public static func takesOnlyNull(_ op: FilterOperator, on kind: FieldKind) -> Bool {
-        kind.scalarType == nil && (op == .equal || op == .notEqual)
+        kind.scalarType == nil && nullComparisons.contains(op)
     }
 }
 
