@@ -4,7 +4,7 @@
 local team = require "team"
 
 local phones = employees.all{
-    filter = F.phone_numbers:exists(),
+    filter = F.phone_numbers:jsquery "# = *",
     fields = {"id", "full_name", "phone_numbers"},
 }:unnest("phone_numbers")
 

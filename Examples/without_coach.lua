@@ -3,7 +3,7 @@
 local team = require "team"
 
 local alone = employees.all{
-    filter = F.coach:is_null() & team.at_work(),
+    filter = F.coach:jsquery "NOT coach_id = *" & team.at_work(),
     fields = {"id", "full_name", "schedule_name"},
     sort = {"last_name"},
 }

@@ -35,10 +35,10 @@ struct Serve: AsyncParsableCommand {
     var dataFile: String?
 
     @Option(name: .customLong("minute-limit"), help: ArgumentHelp("Points per minute for the account (all its keys together).", valueName: "N"))
-    var minuteLimit = 120
+    var minuteLimit = ServeConfiguration.defaultMinuteLimit
 
     @Option(name: .customLong("day-limit"), help: ArgumentHelp("Points per UTC day for the account (all its keys together).", valueName: "N"))
-    var dayLimit = 3000
+    var dayLimit = ServeConfiguration.defaultDayLimit
 
     @Option(help: ArgumentHelp("The fraction of requests (0 to 1) that fail in varied ways.", valueName: "P"))
     var faults = 0.0

@@ -68,7 +68,6 @@ private func decodeError(_ paramsText: String) throws -> DataAPIError? {
         (#"{"filter":{"operator":"=","value":1}}"#, "invalid_parameter_value", "filter.field"),
         (#"{"filter":{"field":"id","value":1}}"#, "invalid_parameter_value", "filter.operator"),
         (#"{"filter":{"field":"id","operator":"~","value":1}}"#, "invalid_parameter_value", "filter.operator"),
-        (#"{"filter":{"field":"id","operator":"="}}"#, "invalid_parameter_value", "filter.value"),
         (#"{"filter":{"field":"id","operator":"in","value":1}}"#, "data_type_error", "filter.value"),
         (#"{"filter":{"field":"id","operator":"regexp","value":1}}"#, "data_type_error", "filter.value"),
         (#"{"filter":{"field":"id","operator":"=","value":1,"x":2}}"#, "unexpected_parameters", "filter.x"),
@@ -80,16 +79,21 @@ private func decodeError(_ paramsText: String) throws -> DataAPIError? {
             #"{"filter":{"condition":"and","filters":[{"field":"a","operator":"=","value":1},{"field":"b","operator":"in","value":"x"}]}}"#,
             "data_type_error", "filter.filters[1].value"
         ),
-        (
-            #"{"filter":{"condition":"or","filters":[{"condition":"and","filters":[{"field":"a","operator":"like"}]}]}}"#,
-            "invalid_parameter_value", "filter.filters[0].filters[0].value"
-        ),
     ])
     func structuralErrorsNameThePlace(params: String, mnemonic: String, field: String) throws {
         let error = try decodeError(params)
         #expect(error?.mnemonic.rawValue == mnemonic)
         #expect(error?.field == field)
         #expect(error?.code == -32602)
+    }
+
+    /// The documentation: an omitted `value` is taken as null (issue 19; it was refused before).
+    @Test func omittedValueIsNull() throws {
+        let query = try Query(params: try JSON(parsing: Array(#"{"filter":{"field":"coach","operator":"="}}"#.utf8)).objectValue ?? [:])
+        #expect(query.filter == .condition("coach", .equal, .null))
+        let nested = try Query(
+            params: try JSON(parsing: Array(#"{"filter":{"condition":"or","filters":[{"field":"a","operator":"like"}]}}"#.utf8)).objectValue ?? [:])
+        #expect(nested.filter == .or([.condition("a", .like, .null)]))
     }
 
     @Test func semanticChecksAreLeftToTheServer() throws {

@@ -27,7 +27,7 @@ private func requestFailure(_ text: String) -> RPCRequest.Failure? {
         (#"[{"jsonrpc":"2.0","id":1,"method":"m","params":{}}]"#, "batch_opreations_not_supported", -32099, nil),
         ("42", "invalid_request", -32600, nil),
         (#"{"jsonrpc":"2.0","method":"m","params":{}}"#, "notifications_not_supported", -32099, nil),
-        (#"{"jsonrpc":"2.0","id":1.5,"method":"m","params":{}}"#, "invalid_request", -32600, nil),
+        (#"{"jsonrpc":"2.0","id":true,"method":"m","params":{}}"#, "invalid_request", -32600, nil),
         (#"{"jsonrpc":"1.0","id":3,"method":"m","params":{}}"#, "invalid_request", -32600, .int(3)),
         (#"{"jsonrpc":"2.0","id":"a","params":{}}"#, "invalid_request", -32600, .string("a")),
         (#"{"jsonrpc":"2.0","id":"a","method":"m"}"#, "invalid_request", -32600, .string("a")),
@@ -38,6 +38,15 @@ private func requestFailure(_ text: String) -> RPCRequest.Failure? {
         #expect(failure?.error.mnemonic.rawValue == mnemonic)
         #expect(failure?.error.code == code)
         #expect(failure?.id == id)
+    }
+
+    /// The documentation's `id` is a string or a number: a fractional one is taken and echoed as it came.
+    @Test func fractionalIDIsEchoed() throws {
+        let request = try RPCRequest(bytes: Array(#"{"jsonrpc":"2.0","id":1.5,"method":"m","params":{}}"#.utf8))
+        #expect(request.id == .double(1.5))
+        let reply = RPCReply(id: request.id, outcome: .error(.methodNotFound("m"))).encoded()
+        #expect(String(decoding: reply, as: UTF8.self).hasPrefix(#"{"jsonrpc":"2.0","id":1.5,"#))
+        #expect(try RPCReply(bytes: reply).id == .double(1.5))
     }
 
     @Test func badUTF8BodyIsAParseError() {

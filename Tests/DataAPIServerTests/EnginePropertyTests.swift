@@ -1,6 +1,7 @@
 import DataAPIClient
 import DataAPIContract
 import DataAPIServer
+import EmployeeQuery
 import TestSupport
 import Testing
 
@@ -32,12 +33,12 @@ import Testing
         }
         let field = scalarFields.randomElement(using: &rng)!
         let value = record[field]!
-        // The catalog's operators for the field's kind (Booleans take no order comparisons).
-        var ops =
-            field == "calls_available"
-            ? ["=", "!=", "in", "not_in", "is_null", "is_not_null"] : ["=", "!=", "<", ">", "<=", ">=", "in", "not_in", "is_null", "is_not_null"]
-        if case .string(let s) = value, !["status", "call_recording"].contains(field) || Bool.random(using: &rng) {
-            ops += ["like", "ilike", "not_like", "not_ilike"]
+        // The documented operators for the field's kind, from the method description.
+        let operators = EmployeeField(rawValue: field)?.kind.operators.map(\.rawValue) ?? []
+        let patterns = ["like", "ilike", "not_like", "not_ilike"]
+        var ops = operators.filter { !patterns.contains($0) && $0 != "regexp" }
+        if case .string(let s) = value, operators.contains("like") {
+            ops += patterns
             if ops.count > 0 && Int.random(in: 0..<3, using: &rng) > 0 {
                 let op = ["like", "ilike", "not_like", "not_ilike"].randomElement(using: &rng)!
                 var pattern = Array(s.prefix(4))

@@ -5,7 +5,7 @@ import DataAPIContract
 /// the engine, for comparing results (property and paging tests). It supports the scalar
 /// operators, the `like` family without escapes, `in`, `overlap` and the null tests.
 enum Naive {
-    static func isEmpty(_ v: JSON) -> Bool { v.isNull || v == .array([]) || v == .object([:]) }
+    static func isEmpty(_ v: JSON) -> Bool { v.isNull }  // {} and [] are not null (spec §1)
 
     static func order(_ a: JSON, _ b: JSON) -> Int? {
         switch (a, b) {

@@ -30,11 +30,12 @@ import Testing
         #expect(field.kind.name == name)
     }
 
+    // The documentation's table (issue 19): no order on strings and enums, no patterns on enums, no `in` on Booleans.
     @Test(arguments: [
         (FieldKind.number, "= != < <= > >= in not_in is_null is_not_null"),
-        (.boolean, "= != in not_in is_null is_not_null"),
-        (.string, "= != < <= > >= like ilike not_like not_ilike regexp in not_in is_null is_not_null"),
-        (.enumeration(["a"]), "= != < <= > >= like ilike not_like not_ilike regexp in not_in is_null is_not_null"),
+        (.boolean, "= != is_null is_not_null"),
+        (.string, "= != like ilike not_like not_ilike regexp in not_in is_null is_not_null"),
+        (.enumeration(["a"]), "= != in not_in is_null is_not_null"),
         (.arrayOfEnumerations(["a"]), "= != jsquery overlap not_overlap is_null is_not_null"),
         (.object([]), "= != jsquery is_null is_not_null"),
         (.arrayOfObjects([]), "= != jsquery is_null is_not_null"),

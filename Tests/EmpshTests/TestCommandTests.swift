@@ -65,7 +65,7 @@ import Testing
                 FAIL  test/a_test.lua  test_error_in_a_module
                 test/a_test.lua:15: ./lua/mod.lua:2: boom
                 FAIL  test/a_test.lua  test_api_error
-                test/a_test.lua:19: filter_prohibited: Filtering by operator is prohibited (field filter.field)
+                test/a_test.lua:19: filter_prohibited: Фильтрация по параметру запрещена и невозможна, так как параметр для фильтрации не находится в списке разрешенных для фильтрации (field filter.field)
                 ok    test/a_test.lua  test_still_fresh
                 FAIL  test/broken_test.lua  (loading the file)
                 test/broken_test.lua:1: syntax error near 'is'

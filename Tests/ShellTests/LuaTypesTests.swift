@@ -79,7 +79,7 @@ import Testing
         let text = LuaTypes.definitions
         for line in [
             "---@field id integer\n", "---@field first_name string|JSONNull\n", "---@field groups Group[]\n",
-            "---@field coach Coach|JSONNull\n", "---@field operator_sites? OperatorSite[]\n", "---@class PhoneNumber\n",
+            "---@field coach Coach\n", "---@field operator_sites? OperatorSite[]\n", "---@class PhoneNumber\n",
             "---@field status (\"active\"|\"inactive\")|JSONNull\n", "---@field coach_id? integer|JSONNull\n",
             "function F.status:ilike(pattern) end", "function F.groups:has(value) end",
             "---@param value {group_id?: integer, group_name?: string}", "function jsquery.match(value, expression) end",

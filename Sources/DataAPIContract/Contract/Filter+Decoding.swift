@@ -27,10 +27,8 @@ extension Filter {
                 throw DataAPIError.invalidParameterValue(field: "\(path).operator", value: .string(name), message: "Unknown operator \(name)")
             }
             let valuePath = "\(path).value"
+            // An omitted value is taken as null (spec §3); whether null fits the operator is the rules' to say.
             let value = object["value"]
-            if value == nil && !op.takesNoValue {
-                throw DataAPIError.invalidParameterValue(field: valuePath, message: "\(valuePath) is required for operator \(name)")
-            }
             if op.takesArray, let value, value.arrayValue == nil {
                 throw DataAPIError.dataTypeError(field: valuePath, value: value, expected: "array")
             }

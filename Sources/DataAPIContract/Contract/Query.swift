@@ -63,8 +63,8 @@ public struct Query: Sendable, Hashable {
     /// - Throws: `DataAPIError` whose `field` names the place:
     ///   `data_type_error` for a value of the wrong JSON type (`limit`, `sort[0].field`, `filter.filters[1].value`, …);
     ///   `unexpected_parameters` for an unknown top-level parameter or an unknown key in a filter or sort object;
-    ///   `invalid_parameter_value` for a non-integral `limit`/`offset`/`user_id`, a condition without `field`,
-    ///   `operator` or (unless `is_null`/`is_not_null`) `value`, an unknown operator, a group without `filters`
+    ///   `invalid_parameter_value` for a non-integral `limit`/`offset`/`user_id`, a condition without `field`
+    ///   or `operator` (an omitted `value` is taken as `null`), an unknown operator, a group without `filters`
     ///   or `condition`, an empty `filters`, a `condition` other than `and`/`or`, a sort key without `field`,
     ///   or an `order` other than `asc`/`desc`.
     public static func decode(params: JSONObject) throws -> (query: Query, accessToken: String?) {

@@ -1,13 +1,18 @@
-/// A JSON-RPC request id: a string or an integer, echoed in the reply.
+/// A JSON-RPC request id: a string or a number (spec §1: `<string|number>`), echoed in the reply.
 public enum RPCID: Sendable, Hashable, CustomStringConvertible {
+    /// A string id.
     case string(String)
+    /// An integral id.
     case int(Int64)
+    /// A fractional id such as `1.5`, echoed as the number it is.
+    case double(Double)
 
     /// The id as JSON.
     public var json: JSON {
         switch self {
         case .string(let s): .string(s)
         case .int(let i): .int(i)
+        case .double(let d): .double(d)
         }
     }
 
@@ -51,7 +56,7 @@ public struct RPCRequest: Sendable, Hashable {
     /// - Parameter bytes: The HTTP body.
     /// - Throws: `RPCRequest.Failure`, whose `error` is `parse_error` (not JSON),
     ///   `batch_opreations_not_supported` (an array), `invalid_request` (not an object; `jsonrpc` not `"2.0"`;
-    ///   `id` not a string or integer; `method` missing or not a string; `params` missing or not an object) or
+    ///   `id` not a string or number; `method` missing or not a string; `params` missing or not an object) or
     ///   `notifications_not_supported` (no `id`), and whose `id` is the request's id when it could be read.
     public init(bytes: [UInt8]) throws(Failure) {
         let json: JSON
@@ -70,7 +75,8 @@ public struct RPCRequest: Sendable, Hashable {
         case nil: throw Failure(id: nil, error: .notificationsNotSupported())
         case .string(let s)?: id = .string(s)
         case .int(let i)?: id = .int(i)
-        case let other?: throw Failure(id: nil, error: .invalidRequest("id must be a string or an integer, not \(other.typeName)", field: "id"))
+        case .double(let d)?: id = .double(d)
+        case let other?: throw Failure(id: nil, error: .invalidRequest("id must be a string or a number, not \(other.typeName)", field: "id"))
         }
         guard object["jsonrpc"] == .string("2.0") else {
             throw Failure(id: id, error: .invalidRequest("jsonrpc must be \"2.0\"", field: "jsonrpc"))

@@ -100,7 +100,8 @@ extension RPCReply {
         case nil, .null?: id = nil
         case .string(let s)?: id = .string(s)
         case .int(let i)?: id = .int(i)
-        case let other?: throw DataAPIError.invalidRequest("Reply id must be a string or an integer, not \(other.typeName)", field: "id")
+        case .double(let d)?: id = .double(d)
+        case let other?: throw DataAPIError.invalidRequest("Reply id must be a string or a number, not \(other.typeName)", field: "id")
         }
         switch (object["result"], object["error"]) {
         case (let result?, nil):

@@ -61,8 +61,9 @@ public final class Engine: Sendable {
     /// - Returns: The reply body: compact JSON, `id` echoed (`null` when it could not be read).
     public func handle(_ request: [UInt8]) -> [UInt8] {
         guard request.count <= maxRequestBytes else {
-            return Self.errorReply(
-                id: nil, .invalidRequest("Request body of \(request.count) bytes exceeds the limit of \(maxRequestBytes) bytes"))
+            // Not one of the documented cases (a bad `id` or `jsonrpc`): the reply says what is wrong.
+            let error = DataAPIError.invalidRequest("Request body of \(request.count) bytes exceeds the limit of \(maxRequestBytes) bytes")
+            return RPCReply(id: nil, outcome: .error(error)).encoded()
         }
         let rpc: RPCRequest
         do {
@@ -71,17 +72,17 @@ public final class Engine: Sendable {
             return Self.errorReply(id: error.id, error.error)
         }
         switch rpc.method {
-        case "get.employees": return getEmployees(rpc)
+        case MethodDescription.employees.name: return getEmployees(rpc)
         case "login.user": return loginUser(rpc)
         case "logout.user": return logoutUser(rpc)
         default: return Self.errorReply(id: rpc.id, .methodNotFound(rpc.method))
         }
     }
 
-    /// The reply bytes for an error.
+    /// The reply bytes for an error, in the documentation's words where it has them (`DataAPIError.documented`).
     static func errorReply(id: RPCID?, _ error: DataAPIError) -> [UInt8] {
         var writer = JSONWriter(capacity: 256)
-        RPCReply.writeError(id: id, error: error, to: &writer)
+        RPCReply.writeError(id: id, error: error.documented, to: &writer)
         return writer.bytes
     }
 

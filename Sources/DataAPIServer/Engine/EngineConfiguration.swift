@@ -44,7 +44,8 @@ public struct EngineConfiguration: Sendable {
     ///   - clock: The time source; the system clock by default.
     ///   - maxRequestBytes: The largest body accepted; 4 MiB by default.
     public init(
-        employees: [Employee], keys: [APIKey] = [], users: [UserAccount] = [], dayLimit: Int = 3000, minuteLimit: Int = 120,
+        employees: [Employee], keys: [APIKey] = [], users: [UserAccount] = [], dayLimit: Int = MethodDescription.employees.budgets.day,
+        minuteLimit: Int = MethodDescription.employees.budgets.minute,
         sessionLifetime: Duration = .seconds(3600), clock: any WallClock = SystemWallClock(), maxRequestBytes: Int = 4 << 20
     ) {
         self.employees = employees
@@ -65,7 +66,10 @@ public struct EngineConfiguration: Sendable {
     ///   - dayLimit: Points per account per day; 3000 by default.
     ///   - minuteLimit: Points per account per minute; 120 by default.
     /// - Returns: The configuration, with the system clock and a one-hour session lifetime.
-    public static func demo(employees: [Employee], token: String, dayLimit: Int = 3000, minuteLimit: Int = 120) -> EngineConfiguration {
+    public static func demo(
+        employees: [Employee], token: String, dayLimit: Int = MethodDescription.employees.budgets.day,
+        minuteLimit: Int = MethodDescription.employees.budgets.minute
+    ) -> EngineConfiguration {
         EngineConfiguration(
             employees: employees,
             keys: [APIKey(token: token, role: .customer(userID: 1)), APIKey(token: "agent-\(token)", role: .agent(customerUserIDs: [1]))],

@@ -43,7 +43,8 @@ public struct HTTPServer: Sendable {
         /// Creates a configuration; every parameter has the default stated on its property.
         public init(
             port: Int = 0, maxBodySize: Int = 8 << 20, faults: FaultInjector.Configuration = .none, faultSeed: UInt64 = 0,
-            dayLimit: Int = 3000, minuteLimit: Int = 120, logger: Logger = Logger(label: "empsh.serve")
+            dayLimit: Int = MethodDescription.employees.budgets.day, minuteLimit: Int = MethodDescription.employees.budgets.minute,
+            logger: Logger = Logger(label: "empsh.serve")
         ) {
             self.port = port
             self.maxBodySize = maxBodySize

@@ -12,6 +12,10 @@ import EmployeeQuery
 public struct ServeConfiguration: Sendable, Hashable {
     /// The port used when none is given: 8080.
     public static let defaultPort = 8080
+    /// Points per UTC day when none is given: the method description's default (3000).
+    public static let defaultDayLimit = MethodDescription.employees.budgets.day
+    /// Points per minute when none is given: the method description's default (120).
+    public static let defaultMinuteLimit = MethodDescription.employees.budgets.minute
     /// The sizes of a generated company: 10 to 200 000 (`DemoCompany.employeeCountRange`).
     public static let employeeCountRange = DemoCompany.employeeCountRange
 
@@ -40,7 +44,7 @@ public struct ServeConfiguration: Sendable, Hashable {
     /// Creates a configuration; every parameter has the default stated on its property.
     public init(
         port: Int = defaultPort, employees: Int? = nil, seed: UInt64 = DemoCompany.defaultSeed, token: String? = nil,
-        dataFile: String? = nil, minuteLimit: Int = 120, dayLimit: Int = 3000, faultProbability: Double = 0,
+        dataFile: String? = nil, minuteLimit: Int = defaultMinuteLimit, dayLimit: Int = defaultDayLimit, faultProbability: Double = 0,
         faultDelay: ClosedRange<Duration> = .seconds(3) ... .seconds(10)
     ) {
         self.port = port

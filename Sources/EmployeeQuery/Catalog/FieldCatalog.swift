@@ -1,54 +1,20 @@
 import DataAPIContract
 
-/// The method's rules for each record field (spec §3, §4): its kind, down to nested keys, and whether
-/// the API filters and sorts by it; each kind says which operators apply to it (`FieldKind.operators`).
+/// The method's rules for each record field (spec §3, §4), read from `MethodDescription.employees`: its kind,
+/// down to nested keys, and whether the API filters and sorts by it; the operator table says which
+/// operators each kind takes (`FieldKind.operators`).
 extension EmployeeField {
     /// Whether the API accepts the field in `filter`: every field but `patronymic` and `operator`.
-    public var isFilterable: Bool { self != .patronymic && self != .operator }
+    public var isFilterable: Bool { rule.filterable }
 
     /// Whether the API accepts the field in `sort`: `first_name`, `last_name`, `patronymic`, `full_name`, `calls_available`.
-    public var isSortable: Bool {
-        switch self {
-        case .firstName, .lastName, .patronymic, .fullName, .callsAvailable: true
-        default: false
-        }
-    }
+    public var isSortable: Bool { rule.sortable }
 
     /// The shape of the field's value.
-    public var kind: FieldKind {
-        switch self {
-        case .id, .scheduleID: .number
-        case .firstName, .lastName, .patronymic, .fullName, .email, .scheduleName: .string
-        case .status: .enumeration(EmployeeStatus.known.map(\.rawValue))
-        case .allowedInCallTypes, .allowedOutCallTypes: .arrayOfEnumerations(CallType.known.map(\.rawValue))
-        case .callRecording: .enumeration(CallRecording.known.map(\.rawValue))
-        case .callsAvailable: .boolean
-        case .groups: .arrayOfObjects([.init("group_id", .number), .init("group_name", .string)])
-        case .coach:
-            .object([.init("coach_id", .number), .init("coach_full_name", .string), .init("coach_always_enabled", .boolean)])
-        case .phoneNumbers:
-            .arrayOfObjects([
-                .init("phone_number", .string), .init("channels_count", .number), .init("dial_time", .number),
-                .init("status", .enumeration(PhoneNumberStatus.known.map(\.rawValue))),
-            ])
-        case .extension:
-            .object([
-                .init("extension_phone_number", .string), .init("extension_voice_mail_enabled", .boolean),
-                .init("extension_queue_enabled", .boolean),
-            ])
-        case .operator:
-            .object([
-                .init("operator_login", .string), .init("operator_display_name", .string),
-                .init("operator_position_id", .number), .init("operator_position_name", .string),
-                .init("operator_offline_message_enabled", .boolean), .init("operator_invite_to_chat_enabled", .boolean),
-                .init("operator_chat_enabled", .boolean), .init("operator_chats_available", .boolean),
-                .init("operator_sites", .arrayOfObjects([.init("site_id", .number), .init("site_domain_name", .string)])),
-            ])
-        }
-    }
+    public var kind: FieldKind { rule.kind }
 
-    /// Whether a record may hold `null` in the field: every field but `id` and the arrays, which come
-    /// as `[]` when empty (`FieldKind.isNullable`). `coach`, `extension` and `operator` may also be `{}`.
+    /// Whether a record may hold `null` in the field: the scalars but `id`. Arrays come as `[]` and
+    /// objects as `{}` when empty (spec §1), which is not null (`FieldKind.isNullable`).
     public var isNullable: Bool { self != .id && kind.isNullable }
 
     /// The field names that `isFilterable` accepts, in canonical order.
@@ -74,14 +40,9 @@ public indirect enum FieldKind: Sendable, Hashable {
     /// An array of objects with the listed keys.
     case arrayOfObjects([NestedField])
 
-    /// Whether a value of this kind may be `null`: numbers, strings, Booleans, enums and objects may;
-    /// arrays come as `[]` instead.
-    public var isNullable: Bool {
-        switch self {
-        case .arrayOfEnumerations, .arrayOfObjects: false
-        default: true
-        }
-    }
+    /// Whether a value of this kind may be `null`: numbers, strings, Booleans and enums may; arrays come
+    /// as `[]` and objects as `{}` instead (spec §1: empty scalars are `null`, empty arrays `[]`, empty objects `{}`).
+    public var isNullable: Bool { scalarType != nil }
 
     /// The nested keys of an object or array-of-objects kind; empty for the others.
     public var nestedFields: [NestedField] {
@@ -91,27 +52,13 @@ public indirect enum FieldKind: Sendable, Hashable {
         }
     }
 
-    /// The operators the API accepts on a field of this kind (spec §3), in the order of `FilterOperator.known`:
-    /// - numbers: `= != < <= > >= in not_in is_null is_not_null`;
-    /// - Booleans: `= != in not_in is_null is_not_null` (`true`/`false` have no order to compare by);
-    /// - strings and enums: `= != < <= > >= like ilike not_like not_ilike regexp in not_in is_null is_not_null`;
-    /// - arrays of enums: `= != jsquery overlap not_overlap is_null is_not_null`;
-    /// - objects and arrays of objects: `= != jsquery is_null is_not_null`.
-    ///
-    /// On the kinds without a `scalarType` (arrays and objects), `=` and `!=` take only `null`.
-    public var operators: [FilterOperator] {
-        let nullTests: Set<FilterOperator> = [.equal, .notEqual, .isNull, .isNotNull]
-        let scalar = nullTests.union([.less, .lessOrEqual, .greater, .greaterOrEqual, .in, .notIn])
-        let accepted: Set<FilterOperator> =
-            switch self {
-            case .number: scalar
-            case .boolean: nullTests.union([.in, .notIn])
-            case .string, .enumeration: scalar.union([.like, .ilike, .notLike, .notIlike, .regexp])
-            case .arrayOfEnumerations: nullTests.union([.jsquery, .overlap, .notOverlap])
-            case .object, .arrayOfObjects: nullTests.union([.jsquery])
-            }
-        return FilterOperator.known.filter(accepted.contains)
-    }
+    /// The operators the API accepts on a field of this kind: the documentation's table
+    /// (`OperatorTable.documented`), in the order of `FilterOperator.known`.
+    public var operators: [FilterOperator] { OperatorTable.documented.operators(for: self) }
+
+    /// The operators the client evaluates on a field of this kind (`OperatorTable.local`): the API's and
+    /// more; a condition outside `operators` runs locally.
+    public var localOperators: [FilterOperator] { OperatorTable.local.operators(for: self) }
 
     /// The JSON type of the value that `=`, `!=`, `<`, `<=`, `>`, `>=`, `in` and `not_in` compare a field of this
     /// kind with: `number`, `string` (strings and enums) or `boolean`; `nil` for arrays and objects.

@@ -6,10 +6,11 @@ import PostgresRegex
 ///
 /// **Null semantics (SQL-like).** A scalar field that is null fails every comparison, `like`
 /// family, `regexp`, `in` and `not_in` test — `!=`, `not_like` and `not_in` included — and
-/// passes only `is_null` (and `= null`). Object and array fields count as null when empty
-/// (`{}`, `[]`) for `is_null`/`is_not_null`/`= null`/`!= null`; `overlap` and `not_overlap`
-/// look only at the elements, so an empty array passes `not_overlap`. `jsquery` sees the
-/// field's JSON as the reply carries it (`{}` for an empty object).
+/// passes only `is_null` (and `= null`). Object and array fields are never null: empty, they hold
+/// `{}` and `[]` (spec §1), so `is_null` never matches them and `is_not_null` always does — what
+/// `is_null` matches is exactly where a script reading the row sees `json.null`. `overlap` and
+/// `not_overlap` look only at the elements, so an empty array passes `not_overlap`. `jsquery` sees
+/// the field's JSON as the reply carries it (`{}` for an empty object; `NOT coach_id = *` finds it).
 indirect enum CompiledFilter: Sendable {
     /// Every filter holds (`"condition": "and"`).
     case all([CompiledFilter])
@@ -93,7 +94,7 @@ extension CompiledFilter.Test {
     func matches(_ employee: Employee, _ field: EmployeeField, meter: EvaluationMeter) throws(DataAPIError) -> Bool {
         switch self {
         case .isNull(let wanted):
-            return EmployeeValue.isEmpty(employee, field) == wanted
+            return EmployeeValue.isNull(employee, field) == wanted
         case .compare(let comparison, let operand):
             guard let order = Self.order(EmployeeValue.json(employee, field), operand) else { return false }
             return comparison.holds(order)

@@ -6,14 +6,15 @@ import PostgresRegex
 /// Checks run in this order, and the first failure is reported with the `field` path of the
 /// offending member (`filter.filters[1].operator`, `filter.value[2]`, …):
 /// 1. the field exists (`unexpected_parameters`) and may be filtered (`filter_prohibited`);
-/// 2. the operator applies to the field's kind (`FieldKind.operators`; `invalid_parameter_value` naming
-///    `operator`); on arrays and objects `=`/`!=` take only `null`;
+/// 2. the operator applies to the field's kind (`OperatorTable.documented` for the API, `OperatorTable.local`
+///    for the client; `invalid_parameter_value` naming `operator`, the operator and the field's type); on
+///    arrays and objects `=`/`!=` take only `null` (`OperatorTable.takesOnlyNull`);
 /// 3. the value has the field's JSON type (`data_type_error` naming `value` or `value[i]`);
 /// 4. the value is valid: enum values in their set, patterns, regular expressions and jsquery
 ///    that compile (`invalid_parameter_value`, the message saying where it broke).
 ///
 /// The engine compiles with `.filterable`; a client evaluating what the API cannot filter compiles
-/// with `.every` (`LocalFilter`), which skips only the `filter_prohibited` check.
+/// with `.every` (`LocalFilter`), which skips the `filter_prohibited` check and takes the local operator table.
 public enum FilterCompiler {
     /// Which fields a filter may name.
     enum Fields: Sendable {
@@ -21,6 +22,9 @@ public enum FilterCompiler {
         case filterable
         /// Every record field, `patronymic` and `operator` included (for local evaluation).
         case every
+
+        /// The operators each kind takes: the documented table for the API, the local one for the client.
+        var operators: OperatorTable { self == .filterable ? .documented : .local }
     }
 
     /// Compiles a filter.
@@ -45,13 +49,11 @@ public enum FilterCompiler {
 
     private static func compile(_ condition: Filter.Condition, path: String, fields: Fields) throws(DataAPIError) -> CompiledFilter {
         let name = condition.field
-        guard let field = EmployeeField(rawValue: name) else {
-            throw DataAPIError(.unexpectedParameters, message: "Unknown field \(name) in \(path).field", field: "\(path).field", value: .string(name))
-        }
+        let field = try EmployeeField.named(name, at: "\(path).field")
         guard field.isFilterable || fields == .every else { throw DataAPIError.filterProhibited(field: "\(path).field", value: name) }
         let op = condition.op
         let kind = field.kind
-        guard kind.operators.contains(op) else {
+        guard fields.operators.accepts(op, on: kind) else {
             throw DataAPIError.invalidParameterValue(
                 field: "\(path).operator", value: .string(op.rawValue),
                 message: "Operator \(op.rawValue) is not applicable to field \(name) (\(kind.name))")
@@ -65,10 +67,12 @@ public enum FilterCompiler {
             test = .isNull(op == .isNull)
         case .equal, .notEqual, .less, .greater, .lessOrEqual, .greaterOrEqual:
             if value.isNull {
-                guard op == .equal || op == .notEqual else {
+                guard OperatorTable.nullComparisons.contains(op) else {
                     throw DataAPIError.dataTypeError(field: valuePath, value: value, expected: kind.scalarType ?? "null")
                 }
                 test = .isNull(op == .equal)
+            } else if OperatorTable.takesOnlyNull(op, on: kind) {
+                throw DataAPIError.dataTypeError(field: valuePath, value: value, expected: "null")
             } else {
                 try checkScalar(value, kind: kind, path: valuePath)
                 test = .compare(comparison(op), value)

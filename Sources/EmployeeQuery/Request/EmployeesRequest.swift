@@ -22,39 +22,30 @@ public struct EmployeesRequest: Sendable {
     ///   errors (see `FilterCompiler`).
     public init(_ query: Query) throws(DataAPIError) {
         limit = query.limit ?? Paging.defaultLimit
-        guard Paging.limitRange.contains(limit) else {
-            throw DataAPIError.invalidParameterValue(
-                field: "limit", value: .int(Int64(limit)), message: "limit must be between 0 and 10000, not \(limit)")
-        }
+        try Paging.check(limit: limit)
         offset = query.offset ?? 0
-        guard Paging.offsetRange.contains(offset) else {
-            throw DataAPIError.invalidParameterValue(
-                field: "offset", value: .int(Int64(offset)), message: "offset must be between 0 and 100000, not \(offset)")
-        }
+        try Paging.check(offset: offset)
         filter = try query.filter.map { filter throws(DataAPIError) in try FilterCompiler.compile(filter) }
         var sort: [(field: EmployeeField, descending: Bool)] = []
         for (index, key) in query.sort.enumerated() {
             let path = "sort[\(index)].field"
-            guard let field = EmployeeField(rawValue: key.field) else {
-                throw DataAPIError(.unexpectedParameters, message: "Unknown field \(key.field) in \(path)", field: path, value: .string(key.field))
-            }
+            let field = try EmployeeField.named(key.field, at: path)
             guard field.isSortable else { throw DataAPIError.sortProhibited(field: path, value: key.field) }
             sort.append((field, key.order == .desc))
         }
         self.sort = sort
-        if let names = query.fields {
-            var fields = Set<EmployeeField>()
-            for (index, name) in names.enumerated() {
-                guard let field = EmployeeField(rawValue: name) else {
-                    throw DataAPIError(
-                        .unexpectedParameters, message: "Unknown field \(name) in fields", field: "fields[\(index)]", value: .string(name))
-                }
-                fields.insert(field)
-            }
-            self.fields = fields.count == EmployeeField.allCases.count ? nil : fields
-        } else {
-            self.fields = nil
-        }
+        let fields = try query.fields.map { names throws(DataAPIError) in try Self.fields(names) }
+        self.fields = fields?.count == EmployeeField.allCases.count ? nil : fields
+    }
+
+    /// The fields a `fields` list names.
+    /// - Parameter names: The names as given.
+    /// - Returns: The fields.
+    /// - Throws: `unexpected_parameters` naming `fields[i]` for an unknown name.
+    public static func fields(_ names: [String]) throws(DataAPIError) -> Set<EmployeeField> {
+        var fields = Set<EmployeeField>()
+        for (index, name) in names.enumerated() { fields.insert(try EmployeeField.named(name, at: "fields[\(index)]")) }
+        return fields
     }
 
     /// The indices of the records that pass the request's filter, in order, within a budget of steps.

@@ -28,10 +28,7 @@ public struct LocalSort: Sendable {
         var keys: [(field: EmployeeField, descending: Bool)] = []
         for (index, key) in sort.enumerated() {
             let keyPath = "\(path)[\(index)].field"
-            guard let field = EmployeeField(rawValue: key.field) else {
-                throw DataAPIError(
-                    .unexpectedParameters, message: "Unknown field \(key.field) in \(keyPath)", field: keyPath, value: .string(key.field))
-            }
+            let field = try EmployeeField.named(key.field, at: keyPath)
             guard SortKey.applies(to: field) else {
                 throw DataAPIError.invalidParameterValue(
                     field: keyPath, value: .string(key.field), message: "Cannot sort by \(key.field) (\(field.kind.name))")

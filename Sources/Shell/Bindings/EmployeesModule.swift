@@ -38,7 +38,7 @@ final class EmployeesModule {
     private func page(_ stack: LuaStack) throws -> Int32 {
         let options = try QueryOptions.read(stack, at: 1, function: "employees.page")
         let params = options.query.params(accessToken: nil)
-        let reply = try wait(method: "get.employees") { try await $0.call(method: "get.employees", params: params) }
+        let reply = try wait(method: MethodDescription.employees.name) { try await $0.call(method: MethodDescription.employees.name, params: params) }
         stack.createtable(narr: 0, nrec: 3)
         try LuaTapeDecoder.pushRows(reply.tape ?? JSONTape(), onto: stack)
         backend.count(page: stack.rawlen(-1))
@@ -99,7 +99,7 @@ final class EmployeesModule {
         let plan = try plan(QueryOptions.read(stack, at: 1, function: "employees.count"))
         if plan.localFilter == nil {
             let query = plan.serverQuery
-            var total = try wait(method: "get.employees") { try await $0.count(query: query) }
+            var total = try wait(method: MethodDescription.employees.name) { try await $0.count(query: query) }
             backend.countCall()
             total = max(0, total - (plan.localOffset ?? plan.serverQuery.offset ?? 0))
             if let limit = plan.localLimit ?? plan.serverQuery.limit { total = min(total, limit) }
@@ -122,7 +122,7 @@ final class EmployeesModule {
         let options = try QueryOptions.read(stack, at: 1, function: "employees.explain")
         let plan = try plan(options)
         let query = plan.serverQuery
-        let total = try wait(method: "get.employees") { try await $0.count(query: query) }
+        let total = try wait(method: MethodDescription.employees.name) { try await $0.count(query: query) }
         backend.countCall()
         stack.pushstring(plan.explain(totalItems: total, pageSize: plan.pageSize) + "\n(explain counted the matching rows: 1 point)")
         return 1

@@ -93,7 +93,7 @@ final class RowSource {
         } catch let stop as LimitReached {
             throw LuaRaise.message(stop.message)
         } catch {
-            throw APIErrorObject(error, method: "get.employees")
+            throw APIErrorObject(error, method: MethodDescription.employees.name)
         }
     }
 
@@ -104,7 +104,7 @@ final class RowSource {
             do {
                 records.append(contentsOf: try page.employees())
             } catch {
-                throw APIErrorObject(error, method: "get.employees")
+                throw APIErrorObject(error, method: MethodDescription.employees.name)
             }
             backend.count(page: page.count)
         }

@@ -3,8 +3,9 @@ import EmployeeQuery
 
 /// Splits a query between the API and the client, sending the server the largest part it supports.
 ///
-/// - **Filter.** A condition goes to the server when its field is filterable and its operator applies
-///   to the field's kind (`FieldKind.operators`). An `and` group splits member by member; an
+/// - **Filter.** A condition goes to the server when its field is filterable and the documentation's
+///   operator table lists its operator for the field's kind (`FieldKind.operators`); others (`<` on a
+///   string, `like` on an enum, `in` on a Boolean) run locally, as a field the API cannot filter does. An `and` group splits member by member; an
 ///   `or` group goes whole or not at all (every member, nested groups included, must go whole).
 /// - **Sort.** Goes to the server when every key is sortable by the API; otherwise it all runs locally.
 /// - **Fields.** The user's fields, plus `id` (so pages can be de-duplicated) and whatever the local
@@ -44,19 +45,14 @@ public enum QueryPlanner {
                 throw DataAPIError.invalidParameterValue(field: name, value: .int(Int64(value)), message: "\(name) must be 0 or more, not \(value)")
             }
         }
-        // One rule for every function, whether the offset runs on the server or locally: the API's range.
-        if let offset, !Paging.offsetRange.contains(offset) {
-            throw DataAPIError.invalidParameterValue(
-                field: "offset", value: .int(Int64(offset)),
-                message: "offset must be between 0 and \(Paging.maxOffset), not \(offset)")
-        }
-        // Every check, with the user's paths, in the engine's order: limit, offset, filter, sort, fields.
+        // The method's own checks, in the engine's order (limit, offset, filter, sort, fields), with the
+        // user's paths. The offset keeps the API's range wherever it runs; a filter or sort the API cannot
+        // run is checked by the local rules, which take what the API takes and more.
+        if let offset { try Paging.check(offset: offset) }
         if let filter { _ = try LocalFilter(filter) }
         let wholeSort = try LocalSort(sort)
         let wanted = fields.flatMap { $0.isEmpty ? nil : $0 }
-        for (index, name) in (wanted ?? []).enumerated() where EmployeeField(rawValue: name) == nil {
-            throw DataAPIError(.unexpectedParameters, message: "Unknown field \(name) in fields", field: "fields[\(index)]", value: .string(name))
-        }
+        if let wanted { _ = try EmployeesRequest.fields(wanted) }
 
         let split = filter.map(Self.split) ?? (server: nil, local: nil)
         let localFilter = try split.local.map { filter throws(DataAPIError) in try LocalFilter(filter) }
@@ -80,7 +76,8 @@ public enum QueryPlanner {
             extraFields: extraFields, pageSize: Paging.pageSize(pageSize))
     }
 
-    /// Whether the API can run a condition: its field is filterable and the operator applies to its kind.
+    /// Whether the API can run a condition: its field is filterable and the documented operator table
+    /// (`FieldKind.operators`) lists the operator for its kind; `F.last_name:lt "М"` runs locally.
     /// - Parameter condition: A condition (its field need not exist).
     /// - Returns: `true` when it can go to the server.
     public static func isServerSide(_ condition: Filter.Condition) -> Bool {

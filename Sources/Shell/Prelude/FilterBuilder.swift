@@ -4,7 +4,8 @@ import EmployeeQuery
 /// A method of `F.<field>` in Lua (`F.id:lt(5)`): its name, the API operator of the condition it
 /// builds, and the operand it takes.
 ///
-/// The builders of a field follow from its kind in the catalog (`FieldKind.operators`): one per
+/// The builders of a field follow from its kind in the catalog (`FieldKind.localOperators`, what the
+/// client can evaluate; the planner sends the server only what `FieldKind.operators` lists): one per
 /// operator the kind takes, named by `name(of:)`, and on the kinds that take `jsquery` (arrays and
 /// objects) the two the shell offers on top, `has` and `exists`. The Lua side (`filter.lua`) gets
 /// them through `Prelude.catalog` and keeps no table of its own.
@@ -72,13 +73,13 @@ struct FilterBuilder: Hashable {
     }
 
     /// The builders of a field of `kind`, in order: `has` and `exists` where the kind takes
-    /// `jsquery`, then one per operator of `kind.operators`, except `=` and `!=` on kinds without a
-    /// `scalarType` (there they only test for null, as `is_null` and `is_not_null` do).
+    /// `jsquery`, then one per operator of `kind.localOperators`, except those that take only null
+    /// (`OperatorTable.takesOnlyNull`: `=` and `!=` on arrays and objects, which `is_null` and
+    /// `is_not_null` already build).
     static func builders(for kind: FieldKind) -> [FilterBuilder] {
-        let operators = kind.operators
+        let operators = kind.localOperators
         let derived = operators.contains(.jsquery) ? [has, exists] : []
-        let comparesValues = kind.scalarType != nil
-        return derived + operators.filter { comparesValues || ($0 != .equal && $0 != .notEqual) }.map(FilterBuilder.init)
+        return derived + operators.filter { !OperatorTable.takesOnlyNull($0, on: kind) }.map(FilterBuilder.init)
     }
 
     /// Every builder of any kind: `has`, `exists`, and one per operator of `FilterOperator.known`.

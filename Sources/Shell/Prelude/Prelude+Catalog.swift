@@ -12,8 +12,9 @@ extension Prelude {
     ///   `FieldKind.name`, `scalar_type` its `FieldKind.scalarType`, and `builders` the names of the
     ///   `F.<field>` methods that apply (`FilterBuilder.builders(for:)`, in order);
     /// - `builders`: every builder name → `{operator=, operand=}` (`FilterBuilder`);
-    /// - `operators`: `order` (`FilterOperator.known`), `builder` (operator → builder name) and
-    ///   `complement` (operator → the operator `~` turns it into, where there is one).
+    /// - `operators`: `order` (`FilterOperator.known`), `builder` (operator → builder name),
+    ///   `complement` (operator → the operator `~` turns it into, where there is one) and `null_test`
+    ///   (the operators that test for null on every field when given `json.null`: `OperatorTable.nullComparisons`).
     static let catalog: LuaValue = {
         var fields: [LuaValue: LuaValue] = [:]
         for field in EmployeeField.allCases {
@@ -41,6 +42,8 @@ extension Prelude {
                 "order": .array(FilterOperator.known.map { .string($0.rawValue) }),
                 "builder": .table(builderOf),
                 "complement": .table(complementOf),
+                "null_test": .table(
+                    Dictionary(uniqueKeysWithValues: OperatorTable.nullComparisons.map { (LuaValue.string($0.rawValue), LuaValue.boolean(true)) })),
             ]),
         ])
     }()

@@ -42,7 +42,11 @@ extension LuaTypes {
                 "---@class F.\(name)", "F.\(name) = {}",
             ]
             for builder in FilterBuilder.builders(for: field.kind) {
-                out += [""] + annotation(of: builder, on: field)
+                var lines = annotation(of: builder, on: field)
+                if field.isFilterable && !field.kind.operators.contains(builder.op) {
+                    lines.insert("---Runs on the client: the API's operator table has no `\(builder.op.rawValue)` for a \(field.kind.name).", at: 1)
+                }
+                out += [""] + lines
             }
         }
         return out

@@ -15,6 +15,7 @@ enum JSONModule {
         stack.newmetatable(LuaJSONDecoder.objectMarker)
         stack.pop()
 
+        installNullOrdering(in: stack)
         stack.createtable(narr: 0, nrec: 6)
         stack.pushlightuserdata(nil)
         stack.rawsetfield(-2, "null")
@@ -23,6 +24,24 @@ enum JSONModule {
         stack.setfunction(-1, "array") { stack in try mark(stack, LuaJSONDecoder.arrayMarker, "json.array") }
         stack.setfunction(-1, "object") { stack in try mark(stack, LuaJSONDecoder.objectMarker, "json.object") }
         stack.setglobal("json")
+    }
+
+    /// `json.null` compared by order with anything (`json.null > 30`, `"a" <= json.null`) is `false`, as
+    /// the filters' null semantics say (a null fails every comparison), instead of Lua's "attempt to
+    /// compare number with userdata": a `where` over rows with a null field keeps the same rows a
+    /// server-side filter would. `json.null` is Lua's light userdata, whose metatable is shared by every
+    /// light userdata; only `__lt` and `__le` are set, so printing and equality are unchanged.
+    private static func installNullOrdering(in stack: LuaStack) {
+        stack.pushlightuserdata(nil)
+        stack.createtable(narr: 0, nrec: 2)
+        for name in ["__lt", "__le"] {
+            stack.setfunction(-1, name) { stack in
+                stack.pushboolean(false)
+                return 1
+            }
+        }
+        stack.setmetatable(-2)
+        stack.pop()
     }
 
     /// `json.encode(value [, {indent = true}])` → string.

@@ -4,6 +4,7 @@ local catalog, P = ...
 local Cond, F, build, refs, describe, isnull = P.Cond, P.F, P.build, P.refs, P.describe, P.isnull
 -- The API's operators, the builder of each and the one ~ turns it into: from the catalogue.
 local operators, builder_of, complement = catalog.operators.order, catalog.operators.builder, catalog.operators.complement
+local null_test = catalog.operators.null_test
 
 -- Checks a filter (an F condition, or a table in the API's shape) and returns a checked copy.
 local function normalize(x, path)
@@ -50,8 +51,9 @@ local function normalize(x, path)
   end
   local label = path .. " (" .. x.field .. " " .. x.operator .. ")"
   local operand = catalog.builders[m].operand
-  -- = and != with null test for null on every field, even where the builder does not apply.
-  if operand == "value_or_null" and isnull(x.value) then return setmetatable({ field = x.field, operator = x.operator, value = x.value }, Cond) end
+  -- = and != with null test for null on every field, even where the builder does not apply (Swift's
+  -- OperatorTable.nullComparisons, through the catalogue).
+  if null_test[x.operator] and isnull(x.value) then return setmetatable({ field = x.field, operator = x.operator, value = x.value }, Cond) end
   if not r.can[m] then return nil, label .. ": operator " .. x.operator .. " does not apply to " .. x.field .. " (" .. r.spec.kind_name .. ")" end
   if operand == "none" and not (x.value == nil or isnull(x.value)) then
     return nil, label .. " takes no value, got " .. describe(x.value)
