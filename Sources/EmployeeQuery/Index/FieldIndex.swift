@@ -37,7 +37,7 @@ struct FieldIndex: Sendable {
             nulls = RecordSet(values.indices.lazy.filter { values[$0] == nil }.map { Int32($0) }, capacity: values.count)
         default:
             tables = .values(ValueTable(field, of: employees))
-            let empty = employees.indices.lazy.filter { EmployeeValue.isEmpty(employees[$0], field) }
+            let empty = employees.indices.lazy.filter { EmployeeValue.isNull(employees[$0], field) }
             nulls = RecordSet(empty.map { Int32($0) }, capacity: employees.count)
         }
     }
