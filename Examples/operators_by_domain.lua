@@ -15,11 +15,13 @@ local operators = employees.all{
 }
 
 local by_domain = operators
-    :unnest("operator.operator_sites")
+    :unnest("operator.operator_sites", {drop_empty = true})
     :map(function(row)
         return {domain = row.site_domain_name, id = row.id, operator = row.full_name, status = row.status}
     end)
     :sort_by({"domain", "operator"})
     :group_by("domain")
 
-team.report(("%d chat operators on %d domains"):format(#operators, #by_domain), by_domain, {"id", "operator", "status"})
+team.report(("%d chat operators on %d domains"):format(#operators, #by_domain), by_domain:map(function(g)
+    return {domain = g.key, count = g.count, operators = table.concat(g.rows:pluck("operator"), ", ")}
+end), {"domain", "count", "operators"})

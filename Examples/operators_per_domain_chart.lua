@@ -10,7 +10,7 @@ local operators = employees.all{ filter = team.operators(), fields = {"id", "ope
 
 local seen = {}
 operators
-    :unnest("operator.operator_sites")
+    :unnest("operator.operator_sites", {drop_empty = true})
     :where(function(site)
         local key = tostring(site.site_domain_name) .. "\0" .. site.id
         if seen[key] then return false end

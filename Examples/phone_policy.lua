@@ -6,7 +6,7 @@ local team = require "team"
 local phones = employees.all{
     filter = F.phone_numbers:jsquery "# = *",
     fields = {"id", "full_name", "phone_numbers"},
-}:unnest("phone_numbers")
+}:unnest("phone_numbers", {drop_empty = true})
 
 local breaches = phones
     :map(function(p)

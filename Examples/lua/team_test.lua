@@ -28,7 +28,7 @@ function test_policy_breach_names_what_is_wrong()
 end
 
 function test_policy_breach_agrees_with_the_demo_numbers()
-    local numbers = employees.all{ fields = {"id", "phone_numbers"} }:unnest("phone_numbers")
+    local numbers = employees.all{ fields = {"id", "phone_numbers"} }:unnest("phone_numbers", {drop_empty = true})
     assert(#numbers > 0, "the demo account has phone numbers")
     for _, phone in ipairs(numbers) do
         local breach = team.policy_breach(phone)

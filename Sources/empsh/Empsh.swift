@@ -93,13 +93,26 @@ struct Empsh: AsyncParsableCommand {
         // captureForPassthrough also takes options it does not know: ask for help, or refuse them.
         if let first = script.first, first.hasPrefix("-"), first != "-", first != "--" {
             if first == "--help" || first == "-h" { throw CleanExit.helpRequest(self) }
-            throw ValidationError("Unknown option '\(first)'.")
+            throw ValidationError("Unknown option '\(first)'.\(Self.suggestion(for: first))")
         }
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds.") }
         if let memory, !(1...(1 << 30)).contains(memory) { throw ValidationError("--memory must be a number of megabytes from 1.") }
         for spec in library where spec.isEmpty || spec.hasPrefix("=") || spec.hasSuffix("=") {
             throw ValidationError("-l needs a module name, or NAME=MODULE; got \"\(spec)\".")
         }
+    }
+
+    /// " Did you mean '--format'?" for a mistyped long option (as ArgumentParser says for the
+    /// subcommands), from the options `--help` lists; "" when none is close.
+    static func suggestion(for option: String) -> String {
+        guard option.hasPrefix("--") else { return "" }
+        let typed = String(option.prefix { $0 != "=" })
+        let help = helpMessage(columns: 1000)
+        var names: [String] = []
+        for word in help.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }) where word.hasPrefix("--") && word.count > 2 {
+            if !names.contains(String(word)) { names.append(String(word)) }
+        }
+        return Suggestion.closest(to: typed, among: names).map { " Did you mean '\($0)'?" } ?? ""
     }
 
     func run() async throws { try runOnThisThread() }

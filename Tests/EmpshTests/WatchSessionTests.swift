@@ -26,14 +26,45 @@ import Testing
         let second = try session.expect("rows)")
         let lines = strippingANSI(second).replacingOccurrences(of: "\r", with: "").split(separator: "\n")
         #expect(lines.contains { $0.hasPrefix("Δ") })
-        let marked = lines.filter { ($0.hasPrefix("+ ") || $0.hasPrefix("- ") || $0.hasPrefix("~ ")) && !$0.hasPrefix("- -") }
+        let marked = lines.filter { $0.hasPrefix("+ ") || $0.hasPrefix("× ") || $0.hasPrefix("~ ") }
         #expect(!marked.isEmpty, "\(second)")
+        // A row that went is marked ×, never with the rule's "-".
+        #expect(!lines.contains { $0.hasPrefix("- ") && !$0.allSatisfy { $0 == "-" || $0 == " " } }, "\(second)")
         #expect(redraw.contains("\u{1B}[H\u{1B}[2J"))
         session.send("\u{3}")
         try session.expect("interrupted")
         try session.expect("empsh> ")
         session.send("1 + 1\r")
         try session.expect("2")
+        session.send(".quit\r")
+        #expect(try session.waitForExit() == 0)
+    }
+
+    /// A chart, a count_by and a group_by redraw on each run; changed counts are marked.
+    @Test func replWatchRedrawsChartsAndAggregates() throws {
+        let session = try start()
+        try session.expect("empsh> ")
+        session.send(".watch 1 employees.all{}:count_by(\"status\"):chart()\r")
+        try session.expect("Every 1s: employees.all{}:count_by")
+        let chart = try session.expect("Every 1s: employees.all{}:count_by")
+        #expect(chart.contains("█") && chart.contains("available"), "\(chart)")
+        #expect(!strippingANSI(chart).contains("\nnil"), "\(chart)")
+        session.send("\u{3}")
+        try session.expect("empsh> ")
+        session.send(".watch 1 employees.all{}:group_by(\"status\")\r")
+        try session.expect("Every 1s: employees.all{}:group_by")
+        try session.expect("rows)")
+        var changed = false
+        for _ in 0..<4 where !changed {
+            try session.expect("Every 1s: employees.all{}:group_by")
+            let frame = strippingANSI(try session.expect("rows)")).replacingOccurrences(of: "\r", with: "")
+            let lines = frame.split(separator: "\n")
+            #expect(lines.contains { $0.hasPrefix("Δ") && $0.contains("key") && $0.contains("count") }, "\(frame)")
+            changed = lines.contains { $0.hasPrefix("~ ") && $0.contains("[") }
+        }
+        #expect(changed)
+        session.send("\u{3}")
+        try session.expect("empsh> ")
         session.send(".quit\r")
         #expect(try session.waitForExit() == 0)
     }

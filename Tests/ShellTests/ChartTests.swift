@@ -42,6 +42,13 @@ import Testing
         let rows = "List.new{ { s = 'a' }, { s = 'b' }, { s = 'a' }, {} }"
         #expect(try h.written("\(rows):count_by('s'):chart()") == "a       ██████████ 2\nb       █████ 1\n(null)  █████ 1\n")
         #expect(try h.written("\(rows):group_by('s'):chart()") == "a       ██████████ 2\nb       █████ 1\n(null)  █████ 1\n")
+        // Still after other list methods, and by several keys with one label per row.
+        let kept = try h.written("\(rows):group_by('s'):where(function(g) return g.count > 1 end):chart()")
+        #expect(kept.hasPrefix("a  █") && kept.hasSuffix("█ 2\n") && !kept.dropLast().contains("\n"), "\(kept)")
+        let two = "List.new{ { s = 'a', g = 'Продажи' }, { s = 'a', g = 'Продажи' }, { s = 'b' } }"
+        let lines = try h.written("\(two):count_by{'s', 'g'}:chart()").split(separator: "\n")
+        #expect(lines.count == 2 && lines[0].hasPrefix("a / Про") && lines[0].hasSuffix(" 2"), "\(lines)")
+        #expect(lines.count == 2 && lines[1].hasPrefix("b / (nu") && lines[1].hasSuffix(" 1"), "\(lines)")
     }
 
     @Test func dataFormatsPrintTheNumbers() throws {

@@ -80,8 +80,8 @@ import Testing
 
     @Test func groupsFollowTheLineFormat() throws {
         let h = try PreludeHarness(format: .line)
-        let text = try h.written("List.new{ { id = 1, s = 'a' } }:group_by('s'):show{ 'id' }")
-        #expect(text == "s = a\n-[ 1 ]\nid  1\n(1 row)\n")
+        let text = try h.written("List.new{ { id = 1, s = 'a' } }:group_by('s'):show()")
+        #expect(text == "-[ 1 ]-------------------\nkey    a\ncount  1\nrows   [{\"id\":1,\"s\":\"a\"}]\n(1 row)\n")
     }
 
     @Test func summariesKeepDisplayWidth() {

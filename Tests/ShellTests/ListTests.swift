@@ -65,26 +65,62 @@ let employeeRows = #"""
                 == "shop.ru,null,shop.ru,null")
     }
 
-    @Test func groupByKeepsFirstAppearanceOrder() throws {
+    @Test func groupByGivesAListOfKeyCountRows() throws {
         let h = try harness()
         #expect(
             try h.text(
                 #"""
                 local g = rows:group_by("status")
                 local out = {}
-                for i, grp in ipairs(g) do out[i] = grp.key .. "=" .. table.concat(grp.rows:pluck("id"), "+") end
-                return #g .. " " .. table.concat(out, " ")
-                """#) == "3 available=1+3 break=2 not_at_work=4")
+                for i, grp in ipairs(g) do out[i] = grp.key .. "=" .. grp.count .. ":" .. table.concat(grp.rows:pluck("id"), "+") end
+                return tostring(g) .. " " .. table.concat(out, " ")
+                """#) == "list of 3 rows available=2:1+3 break=1:2 not_at_work=1:4")
+        // Every list method works on it, and map and each get the rows the REPL shows.
+        let sorted = #"return table.concat(rows:group_by("status"):sort_by{"-count", "key"}:pluck("key"), ",")"#
+        #expect(try h.text(sorted) == "available,break,not_at_work")
+        let kept = #"return table.concat(rows:group_by("status"):where(function(g) return g.count > 1 end):pluck("key"), ",")"#
+        #expect(try h.text(kept) == "available")
         #expect(
-            try h.json(#"return rows:group_by("operator.operator_login"):count()"#)
-                == #"[{"count":1,"key":"ivanov"},{"count":2,"key":null},{"count":1,"key":"sidorov"}]"#)
+            try h.text(#"return table.concat(rows:group_by("status"):map(function(g, i) return i .. g.key .. #g.rows end), ",")"#)
+                == "1available2,2break1,3not_at_work1")
+        #expect(try h.text(#"local n = 0 rows:group_by("status"):each(function(g) n = n + g.count end) return tostring(n)"#) == "4")
+        #expect(try h.text(#"return tostring(rows:group_by("status"):count())"#) == "3")
+        #expect(
+            try h.text(#"return rows:group_by("operator.operator_login"):render({"key", "count"}, "csv")"#)
+                == "key,count\r\nivanov,1\r\n,2\r\nsidorov,1\r\n")
         #expect(
             try h.text(
                 #"""
                 local s = {}
-                rows:group_by(function(e) return #e.groups end):each(function(k, r) s[#s + 1] = k .. ":" .. #r end)
-                return table.concat(s, " ") .. " " .. table.concat(rows:group_by("status"):map(function(k, r) return k end), ",")
-                """#) == "1:1 0:2 2:1 available,break,not_at_work")
+                for _, g in ipairs(rows:group_by(function(e) return #e.groups end)) do s[#s + 1] = g.key .. ":" .. g.count end
+                return table.concat(s, " ")
+                """#)
+                == "1:1 0:2 2:1")
+        // The rows of a group are a list too.
+        #expect(try h.text(#"return table.concat(rows:group_by("status")[1].rows:where{id = 3}:pluck("full_name"), ",")"#) == "Сидоров Пётр")
+    }
+
+    /// Several keys: each under its own name, nulls as json.null (one group), in order of first appearance.
+    @Test func groupByAndCountBySeveralKeys() throws {
+        let h = try harness()
+        #expect(
+            try h.text(
+                #"""
+                local out = {}
+                for i, g in ipairs(rows:group_by{"status", "patronymic"}) do
+                  out[i] = g.status .. "/" .. tostring(g.patronymic) .. "=" .. g.count .. ":" .. table.concat(g.rows:pluck("id"), "+")
+                    .. tostring(g.key)
+                end
+                return table.concat(out, " ")
+                """#) == "available/Петрович=1:1nil break/null=1:2nil available/null=1:3nil not_at_work/Ильич=1:4nil")
+        #expect(
+            try h.json(#"return rows:count_by{"status", "operator.operator_login"}"#)
+                == #"[{"count":1,"operator.operator_login":"ivanov","status":"available"},"#
+                + #"{"count":1,"operator.operator_login":"sidorov","status":"available"},"#
+                + #"{"count":1,"operator.operator_login":null,"status":"break"},{"count":1,"operator.operator_login":null,"status":"not_at_work"}]"#)
+        #expect(try h.text(#"return #rows:count_by{"status"} .. rows:count_by{"status"}[1].key"#) == "3available")
+        #expect(h.error(#"rows:group_by{"status", "status"}"#)?.contains(#"group_by: key "status" is given twice"#) == true)
+        #expect(h.error("rows:count_by{}")?.contains("count_by expects at least one key") == true)
     }
 
     @Test func countBySortsByCountThenKey() throws {
@@ -95,6 +131,7 @@ let employeeRows = #"""
         #expect(
             try h.json(#"return rows:count_by("patronymic")"#)
                 == #"[{"count":2,"key":null},{"count":1,"key":"Ильич"},{"count":1,"key":"Петрович"}]"#)
+        #expect(try h.text("return tostring(rows:count_by(function() return 0/0 end)[1].count)") == "4")
     }
 
     @Test func sortByIsStableWithNullsLast() throws {
@@ -113,15 +150,60 @@ let employeeRows = #"""
         #expect(
             try h.text(
                 #"""
-                local u = rows:unnest("operator.operator_sites")
+                local u = rows:unnest("operator.operator_sites", {drop_empty = true})
                 local out = {}
                 for i, e in ipairs(u) do out[i] = e.id .. "@" .. e.site_domain_name .. "#" .. e.site_id end
                 return table.concat(out, " ") .. " " .. tostring(rows[1].site_id)
                 """#) == "1@shop.ru#1 1@blog.ru#2 3@shop.ru#1 nil")
         #expect(
             try h.json(#"return rows:unnest("operator.operator_sites"):count_by("site_domain_name")"#)
-                == #"[{"count":2,"key":"shop.ru"},{"count":1,"key":"blog.ru"}]"#)
-        #expect(try h.text(#"return table.concat(rows:unnest("groups"):pluck("group_name"), ",")"#) == "Продажи,Продажи,Склад")
+                == #"[{"count":2,"key":"shop.ru"},{"count":2,"key":null},{"count":1,"key":"blog.ru"}]"#)
+        #expect(
+            try h.text(#"return table.concat(rows:unnest("groups", {drop_empty = true}):pluck("group_name"), ",")"#) == "Продажи,Продажи,Склад")
+    }
+
+    /// Employees without a group (`groups = {}`) or an operator (`operator = {}` or null) stay, once,
+    /// with the elements' keys null, as pandas' explode keeps them; drop_empty leaves them out.
+    @Test func unnestKeepsRowsWhoseArrayIsEmptyOrNull() throws {
+        let h = try harness()
+        let nulls = #"""
+            local out = {}
+            for i, e in ipairs(u) do
+              out[i] = e.id .. ":" .. tostring(e.group_id == json.null and "null" or e.group_id) .. ":" .. tostring(e.group_name == json.null and "null" or e.group_name)
+            end
+            return table.concat(out, " ")
+            """#
+        let everyone = "1:3:Продажи 2:null:null 3:3:Продажи 3:5:Склад 4:null:null"
+        #expect(try h.text(#"local u = rows:unnest("groups")"# + "\n" + nulls) == everyone)
+        #expect(try h.text(#"local u = rows:unnest("groups", {drop_empty = false})"# + "\n" + nulls) == everyone)
+        #expect(try ids(h, #"return rows:unnest("groups", {drop_empty = true})"#) == "1,3,3")
+        #expect(try ids(h, #"return rows:unnest("operator.operator_sites")"#) == "1,1,2,3,4")
+        #expect(
+            try h.text(
+                #"""
+                local e = rows:unnest("operator.operator_sites")[3]
+                return e.id .. tostring(e.site_id == json.null) .. tostring(e.site_domain_name == json.null)
+                """#)
+                == "2truetrue")
+        // No row has an element: the keys come from the field catalogue.
+        #expect(
+            try h.text(
+                #"""
+                local e = List.new{ { id = 9, groups = {} } }:unnest("groups")[1]
+                return tostring(e.group_id == json.null) .. tostring(e.group_name == json.null)
+                """#)
+                == "truetrue")
+        // Arrays of strings: the value goes under the path's name, null for an empty array.
+        #expect(
+            try h.text(
+                #"""
+                local u = List.new{ { id = 1, allowed_in_call_types = { "internal", "external" } }, { id = 2, allowed_in_call_types = {} } }
+                  :unnest("allowed_in_call_types")
+                return table.concat(u:map(function(e) return e.id .. "=" .. tostring(e.allowed_in_call_types == json.null and "null" or e.allowed_in_call_types) end), " ")
+                """#) == "1=internal 1=external 2=null")
+        let typo = h.error(#"rows:unnest("groups", {drop_emtpy = true})"#)
+        #expect(typo?.contains(#"unnest: unknown option "drop_emtpy"; did you mean "drop_empty"?"#) == true)
+        #expect(h.error(#"rows:unnest("groups", {drop_empty = 1})"#)?.contains("unnest: drop_empty expects true or false, got 1") == true)
     }
 
     /// An element key that the row also has loses neither value: the element's goes under the path.
@@ -160,6 +242,10 @@ let employeeRows = #"""
         ("rows:sort_by{}", "chunk:3: sort_by expects at least one key"),
         ("rows:first(-1)", "chunk:3: first expects a count"),
         ("rows:unnest(3)", "chunk:3: unnest expects a dotted path"),
+        ("rows:unnest('groups', 5)", "chunk:3: unnest expects options such as {drop_empty = true}, got 5"),
+        ("rows:count_by{}", "chunk:3: count_by expects at least one key"),
+        ("rows:wher(print)", "chunk:3: list:wher does not exist; did you mean list:where?"),
+        ("rows:frist()", "chunk:3: list:frist does not exist; did you mean list:first?"),
         ("rows:show(5)", "chunk:3: show expects a list of columns, got 5"),
         ("rows:render(nil, 'xml')", #"chunk:3: render: unknown format "xml"; formats: table, json, csv, ndjson, line"#),
         ("List.new(5)", "chunk:3: List.new expects a table of rows, got 5"),

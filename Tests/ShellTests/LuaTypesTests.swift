@@ -12,7 +12,7 @@ import Testing
     static let upcoming: Set<String> = ["jsquery", "jsquery.match"]
 
     /// What the runtime has: non-standard globals and the keys of the tables they hold
-    /// (`employees.page`), list and group methods (`List:where`, `Groups:keys`), and each field's
+    /// (`employees.page`), list methods (`List:where`, `List:group_by`), and each field's
     /// builders (`F.status:eq`).
     static let introspection = #"""
         local std = {}
@@ -31,7 +31,6 @@ import Testing
           end
         end
         for name in pairs(List.methods) do names[#names + 1] = "List:" .. name end
-        for name in pairs(getmetatable(List.new{}:group_by("id")).__index) do names[#names + 1] = "Groups:" .. name end
         for _, field in ipairs(empsh.fields.order) do
           names[#names + 1] = "F." .. field
           for _, builder in ipairs(empsh.fields.fields[field].builders) do names[#names + 1] = "F." .. field .. ":" .. builder end

@@ -91,38 +91,27 @@ import Testing
         #expect(CSVWriter().write(table) == "a,\"b,c\"\r\n\"x\"\"y\",\"line1\nline2\"\r\n,3\r\ntrue,0.5\r\n")
     }
 
-    @Test func groupedShowWritesOneTablePerGroup() throws {
+    /// A group_by result is a list like any other: show draws its rows {key=, count=, rows=}.
+    @Test func groupListsShowTheirRows() throws {
         let h = try PreludeHarness()
         try h.run(employeeRows)
-        let text = try h.written(#"rows:group_by("status"):show{ "id", "full_name" }"#)
+        let text = try h.written(#"rows:group_by("status"):show{ "key", "count" }"#)
         #expect(
             text == """
-                status = available
-                id  full_name
-                --  ------------
-                 1  Иванов Иван
-                 3  Сидоров Пётр
-                (2 rows)
-
-                status = break
-                id  full_name
-                --  ------------
-                 2  Петрова Анна
-                (1 row)
-
-                status = not_at_work
-                id  full_name
-                --  -----------
-                 4  Ёлкин Борис
-                (1 row)
+                key          count
+                -----------  -----
+                available        2
+                break            1
+                not_at_work      1
+                (3 rows)
 
                 """)
         #expect(
-            try h.text(#"return rows:group_by("status"):render({ "id" }, "csv")"#)
-                == "status,id\r\navailable,1\r\navailable,3\r\nbreak,2\r\nnot_at_work,4\r\n")
+            try h.text(#"return rows:group_by("status"):render({ "key", "count" }, "csv")"#)
+                == "key,count\r\navailable,2\r\nbreak,1\r\nnot_at_work,1\r\n")
         #expect(
             try h.text(#"return rows:where{id = 2}:group_by("status"):to_json()"#).hasPrefix(
-                #"[{"key":"break","count":1,"rows":[{"first_name":"Анна""#))
+                #"[{"count":1,"key":"break","rows":[{"first_name":"Анна""#))
     }
 
     @Test func showFollowsTheShellsFormat() throws {

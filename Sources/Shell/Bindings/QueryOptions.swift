@@ -32,9 +32,11 @@ struct QueryOptions {
         while stack.next(table) {
             defer { stack.pop() }
             guard let key = stack.tostring(-2), stack.type(-2) == .string, names.contains(key) else {
-                let shown = stack.type(-2) == .string ? "'\(stack.tostring(-2) ?? "")'" : "a \(stack.typename(-2)) key"
+                let typed = stack.type(-2) == .string ? stack.tostring(-2) : nil
+                let shown = typed.map { "'\($0)'" } ?? "a \(stack.typename(-2)) key"
+                let near = typed.flatMap { Suggestion.closest(to: $0, among: names) }.map { "; did you mean '\($0)'?" } ?? ";"
                 stack.pop()
-                throw LuaRaise.message("\(function): unknown option \(shown); valid options: \(names.joined(separator: ", "))")
+                throw LuaRaise.message("\(function): unknown option \(shown)\(near) valid options: \(names.joined(separator: ", "))")
             }
             let value = stack.gettop()
             switch key {
@@ -168,7 +170,8 @@ struct QueryOptions {
 
     static func checkField(_ name: String, function: String, place: String) throws {
         guard EmployeeField(rawValue: name) == nil else { return }
-        throw LuaRaise.message(
-            "\(function): unknown field '\(name)' in \(place); valid fields: \(EmployeeField.allCases.map(\.rawValue).joined(separator: ", "))")
+        let all = EmployeeField.allCases.map(\.rawValue)
+        let near = Suggestion.closest(to: name, among: all).map { "; did you mean '\($0)'?" } ?? ";"
+        throw LuaRaise.message("\(function): unknown field '\(name)' in \(place)\(near) valid fields: \(all.joined(separator: ", "))")
     }
 }

@@ -14,7 +14,9 @@ public enum Prelude {
     /// The chunks, in the order they run: the files in `Prelude/lua/`, embedded at build time
     /// (`EmbeddedLua`), each named by its first line. Each is called with the field catalogue
     /// (`catalog`) and the table the chunks share.
-    static let chunks: [EmbeddedChunk] = [EmbeddedLua.filter, EmbeddedLua.conditions, EmbeddedLua.list, EmbeddedLua.chart, EmbeddedLua.groups]
+    static let chunks: [EmbeddedChunk] = [
+        EmbeddedLua.filter, EmbeddedLua.conditions, EmbeddedLua.list, EmbeddedLua.chart, EmbeddedLua.groups, EmbeddedLua.names,
+    ]
 
     /// Installs the globals `F` and `List` and the `empsh` functions into a state. Call it once,
     /// after the bindings: `json` (`json.null`, `json.encode`) is looked up when a function needs
@@ -53,12 +55,31 @@ public enum Prelude {
             stack.rawsetfield(shared, name)
         }
         stack.setfunction(shared, "quote", quote)
+        stack.setfunction(shared, "suggest", suggest)
         for chunk in chunks {
             try stack.load(chunk)
             stack.pushvalue(catalogIndex)
             stack.pushvalue(shared)
             try stack.call(arguments: 2, results: 0)
         }
+    }
+
+    /// `P.suggest(word, names)` → the name in the sequence `names` closest to `word`
+    /// (``Suggestion/closest(to:among:)``), or nil.
+    private static func suggest(_ stack: LuaStack) throws -> Int32 {
+        guard let word = stack.tostring(1), stack.type(1) == .string, stack.type(2) == .table else { return 0 }
+        var names: [String] = []
+        let count = stack.rawlen(2)
+        if count > 0 {
+            for i in 1...count {
+                stack.rawgeti(2, Int64(i))
+                if stack.type(-1) == .string, let name = stack.tostring(-1) { names.append(name) }
+                stack.pop()
+            }
+        }
+        guard let best = Suggestion.closest(to: word, among: names) else { return 0 }
+        stack.pushstring(best)
+        return 1
     }
 
     /// `P.quote(s)` → `s` as a quoted JSON string, which jsquery reads as the same string.

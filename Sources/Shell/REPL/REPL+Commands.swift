@@ -11,6 +11,9 @@ extension REPL {
         or Ctrl-D exits.
 
         .help                          Shows this text.
+        .help NAME                     The functions of a part of the Lua API, with what
+                                       they take and do: employees, F, F.status, list,
+                                       json, api, jsquery, empsh.
         .mode table|line|json|csv|ndjson
                                        Sets how lists print (no argument: shows it);
                                        line prints one field per line.
@@ -19,9 +22,10 @@ extension REPL {
                                        .explain {filter = F.status:eq "available"}
         .cache on|off|clear            Uses, stops using or empties the response cache
                                        (no argument: shows whether it is on).
-        .watch SECONDS EXPR            Runs EXPR every SECONDS and redraws it; rows that
-                                       appeared (+), changed (~) or went (-) since the
-                                       last run are marked. Ctrl-C stops.
+        .watch SECONDS EXPR            Runs EXPR every SECONDS and redraws it (a list, a
+                                       count_by or group_by, a chart); rows that appeared
+                                       (+), changed (~) or went (×) since the last run are
+                                       marked. Ctrl-C stops.
         .paths                         Lists where require looks for modules.
         .reload MODULE                 Loads MODULE again (and updates its global).
         .quit                          Exits.
@@ -31,13 +35,23 @@ extension REPL {
           employees.count{filter = F.status:eq "available"}
         """
 
+    /// The dot commands, for "did you mean …?".
+    static let commands = ["help", "quit", "exit", "mode", "timer", "cache", "explain", "watch", "paths", "reload"]
+
     /// Runs a dot command.
     func runCommand(_ line: String) -> CommandOutcome {
         let parts = line.dropFirst().split(separator: " ", maxSplits: 1).map(String.init)
         let name = parts.first ?? ""
         let argument = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
         switch name {
-        case "help": print(Self.help)
+        case "help":
+            if argument.isEmpty {
+                print(Self.help)
+            } else if let text = LuaHelp.text(for: argument) {
+                print(text)
+            } else {
+                complain(LuaHelp.unknown(argument))
+            }
         case "quit", "exit": return .quit
         case "mode":
             if argument.isEmpty {
@@ -81,7 +95,8 @@ extension REPL {
                 print("reloaded " .. name)
                 """)
         default:
-            complain("unknown command .\(name); .help lists the commands")
+            let near = Suggestion.closest(to: name, among: Self.commands).map { "did you mean .\($0)? " } ?? ""
+            complain("unknown command .\(name); \(near).help lists the commands")
         }
         return .proceed
     }

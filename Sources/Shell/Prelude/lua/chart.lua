@@ -1,5 +1,5 @@
 -- =empsh/chart: list:chart(label, value), a horizontal bar chart drawn by empsh.chart; with no
--- arguments on a count_by result (rows {key=, count=}) it charts the counts.
+-- arguments on a count_by or group_by result (rows {key=, count=, ...}) it charts the counts.
 local catalog, P = ...
 local null, describe, missing, wrap, hints = P.null, P.describe, P.missing, P.wrap, P.hints
 local methods = P.ListMT.__index
@@ -24,11 +24,19 @@ end
 -- Under --format json/csv/ndjson the label and value columns are printed instead of bars.
 function methods:chart(label, value)
   if label == nil and value == nil then
-    local h = hints[self]
-    if not (h and h[1] == "key" and h[2] == "count") then
+    local keys = P.key_columns(self)
+    if not keys then
       error("chart expects a label and a value (field names, dotted paths or functions); only count_by and group_by results chart without them", 2)
     end
-    label, value = "key", "count"
+    label, value = keys[1], "count"
+    if #keys > 1 then
+      -- Several keys: one label "a / b" per row, under the column name "key".
+      label = function(row)
+        local parts = {}
+        for i, k in ipairs(keys) do parts[i] = label_text(row[k]) end
+        return table.concat(parts, " / ")
+      end
+    end
   end
   local get_label, get_value = need(label), need(value)
   local labels, values = {}, {}

@@ -66,7 +66,8 @@ local expects = { number = "a number", string = "a string", boolean = "true or f
 local function check(spec, v, label)
   if spec.values then
     if type(v) ~= "string" or not spec.set[v] then
-      return label .. ": " .. describe(v) .. " is not a valid " .. spec.name .. "; valid values: " .. quoted(spec.values)
+      local near = type(v) == "string" and P.suggest(v, spec.values)
+      return label .. ": " .. describe(v) .. " is not a valid " .. spec.name .. (near and ("; did you mean %q?"):format(near) or ";") .. " valid values: " .. quoted(spec.values)
     end
   elseif not spec.scalar_type then
     return label .. ": " .. spec.name .. " is an " .. spec.kind_name .. ", not a value to compare"
@@ -202,7 +203,8 @@ local F = setmetatable({}, {
   __index = function(_, k)
     local r = refs[k]
     if r then return r end
-    error("F." .. tostring(k) .. ": unknown field; fields: " .. table.concat(names, ", "), 2)
+    local near = type(k) == "string" and P.suggest(k, names)
+    error("F." .. tostring(k) .. ": unknown field" .. (near and "; did you mean F." .. near .. "?" or ";") .. " fields: " .. table.concat(names, ", "), 2)
   end,
   __newindex = function() error("F is read-only", 2) end,
 })

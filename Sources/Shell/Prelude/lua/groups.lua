@@ -1,107 +1,108 @@
--- =empsh/Groups: what list:group_by(key) returns: a sequence of {key=, rows=} in order
--- of first appearance, with count each map keys show render chart to_json.
+-- =empsh/groups: list:group_by(keys) and list:count_by(keys). Both return ordinary lists: rows
+-- {key=, count=, rows=} (count_by: {key=, count=}); grouping by several keys puts each value
+-- under the key's own name instead of `key`: group_by{"status", "schedule_name"} gives
+-- {status=, schedule_name=, count=, rows=}.
 local catalog, P = ...
-local isnull, describe, wrap = P.isnull, P.describe, P.wrap
-local methods = {}
-local Groups = { __index = methods, __name = "empsh.groups" }
-local names = setmetatable({}, { __mode = "k" })
+local null, describe, missing, compare, wrap, hints = P.null, P.describe, P.missing, P.compare, P.wrap, P.hints
+local methods = P.ListMT.__index
 
-function P.groups(list, name)
-  names[list] = name
-  return setmetatable(list, Groups)
-end
-Groups.__tostring = function(g) return ("%d group%s by %s"):format(#g, #g == 1 and "" or "s", names[g] or "key") end
-
-local function label(key)
-  if key == nil or isnull(key) then return "(null)" end
-  if type(key) == "table" then
-    local json = rawget(_G, "json")
-    if type(json) == "table" and type(json.encode) == "function" then return json.encode(key) end
+-- The getters and column names of a key spec: a name, a dotted path or a function gives one
+-- column `key`; a table of several gives their names (a function at place i: `key<i>`).
+local function key_spec(spec, label)
+  if type(spec) == "table" and not P.isnull(spec) then
+    if #spec == 0 then error(label .. " expects at least one key", 3) end
+    if #spec == 1 then return key_spec(spec[1], label) end
+    local gets, names, seen = {}, {}, {}
+    for i, k in ipairs(spec) do
+      local get, err = P.getter(k, label)
+      if not get then error(err, 3) end
+      local name = type(k) == "string" and k or "key" .. i
+      if seen[name] then error(label .. ": key " .. describe(name) .. " is given twice", 3) end
+      seen[name] = true
+      gets[i], names[i] = get, name
+    end
+    return gets, names
   end
-  return tostring(key)
+  local get, err = P.getter(spec, label)
+  if not get then error(err, 3) end
+  return { get }, { "key" }
 end
 
---- A list of {key=, count=}, one per group, in the groups' order.
-function methods:count()
-  local out = {}
-  for i, g in ipairs(self) do out[i] = { key = g.key, count = #g.rows } end
-  return wrap(out, { "key", "count" })
-end
-
-function methods:keys()
-  local out = {}
-  for i, g in ipairs(self) do out[i] = g.key end
-  return wrap(out)
-end
-
-function methods:each(fn)
-  if type(fn) ~= "function" then error("each expects a function(key, rows), got " .. describe(fn), 2) end
-  for i, g in ipairs(self) do fn(g.key, g.rows, i) end
-  return self
-end
-
-function methods:map(fn)
-  if type(fn) ~= "function" then error("map expects a function(key, rows), got " .. describe(fn), 2) end
-  local out = {}
-  for i, g in ipairs(self) do
-    local v = fn(g.key, g.rows, i)
-    if v ~= nil then out[#out + 1] = v end
+-- Rows with the same key values, in order of first appearance: {values, rows} each, missing
+-- values (nil, json.null) as json.null and all NaNs as one key.
+local function partition(list, gets)
+  local out, index, NIL, NAN, LEAF = {}, {}, {}, {}, {}
+  for _, row in ipairs(list) do
+    local node, values = index, {}
+    for j, get in ipairs(gets) do
+      local k = get(row)
+      local slot = k
+      if missing(k) then slot, k = NIL, null() elseif k ~= k then slot = NAN end
+      values[j] = k
+      local next_node = node[slot]
+      if not next_node then next_node = {}; node[slot] = next_node end
+      node = next_node
+    end
+    local g = node[LEAF]
+    if not g then
+      g = { values = values, rows = {} }
+      node[LEAF] = g
+      out[#out + 1] = g
+    end
+    g.rows[#g.rows + 1] = row
   end
-  return wrap(out)
+  return out
 end
 
--- json and ndjson: {key=, count=, rows=[...]} per group; csv: the rows with the key as first column.
-local function encode(self, lines)
-  local json = rawget(_G, "json")
-  if type(json) ~= "table" or type(json.encode) ~= "function" then error("to_json needs json.encode", 3) end
+local function group_row(names, values, count)
+  local row = { count = count }
+  for j, name in ipairs(names) do row[name] = values[j] end
+  return row
+end
+
+--- group_by(keys): a list of {key=, count=, rows=} in order of first appearance.
+function methods:group_by(spec)
+  local gets, names = key_spec(spec, "group_by")
   local out = {}
-  for i, g in ipairs(self) do
-    local rows = table.move(g.rows, 1, #g.rows, 1, {})
-    local text = #rows == 0 and "[]" or json.encode(rows)
-    out[i] = '{"key":' .. (g.key == nil and "null" or json.encode(g.key)) .. ',"count":' .. #rows .. ',"rows":' .. text .. "}"
+  for i, g in ipairs(partition(self, gets)) do
+    local row = group_row(names, g.values, #g.rows)
+    row.rows = wrap(g.rows, hints[self])
+    out[i] = row
   end
-  if lines then return #out == 0 and "" or table.concat(out, "\n") .. "\n" end
-  return "[" .. table.concat(out, ",") .. "]"
+  local columns = table.move(names, 1, #names, 1, {})
+  columns[#columns + 1], columns[#columns + 2] = "count", "rows"
+  return wrap(out, columns)
 end
 
-function methods:to_json() return encode(self, false) end
-
-function methods:render(columns, format)
-  columns = P.columns_arg(columns, "render")
-  format = format or P.format()
-  if format == "json" then return encode(self, false) .. "\n" end
-  if format == "ndjson" then return encode(self, true) end
-  if format == "csv" then
-    local name, rows = names[self] or "key", {}
-    for _, g in ipairs(self) do
-      for _, row in ipairs(g.rows) do
-        local copy = {}
-        if type(row) == "table" then for k, v in pairs(row) do copy[k] = v end end
-        copy[name] = g.key
-        rows[#rows + 1] = copy
+--- count_by(keys): a list of {key=, count=}, largest count first, then by the keys (nulls last).
+function methods:count_by(spec)
+  local gets, names = key_spec(spec, "count_by")
+  local out = {}
+  for i, g in ipairs(partition(self, gets)) do out[i] = group_row(names, g.values, #g.rows) end
+  table.sort(out, function(a, b)
+    if a.count ~= b.count then return a.count > b.count end
+    for _, name in ipairs(names) do
+      local va, vb = a[name], b[name]
+      local ma, mb = missing(va), missing(vb)
+      if ma ~= mb then return mb end
+      if not ma then
+        local c = compare(va, vb)
+        if c ~= 0 then return c < 0 end
       end
     end
-    local cols = columns
-    if cols then cols = table.move(cols, 1, #cols, 2, { name }) end
-    if not cols then
-      cols = { name }
-      for _, c in ipairs(P.columns(rows)) do if c ~= name then cols[#cols + 1] = c end end
-    end
-    return P.render(wrap(rows), cols, "csv")
-  end
-  local out = {}
-  for i, g in ipairs(self) do
-    out[i] = ("%s = %s\n"):format(names[self] or "key", label(g.key)) .. P.render(g.rows, columns, format == "line" and "line" or "table")
-  end
-  return table.concat(out, "\n")
+    return false
+  end)
+  local columns = table.move(names, 1, #names, 1, {})
+  columns[#columns + 1] = "count"
+  return wrap(out, columns)
 end
 
---- A bar chart of the groups' sizes (see list:chart).
-function methods:chart(...)
-  if select("#", ...) > 0 then error("chart on groups takes no arguments: it charts how many rows each group has", 2) end
-  self:count():chart()
-end
-
-function methods:show(columns)
-  io.write(self:render(P.columns_arg(columns, "show")))
+-- The key columns of a group_by or count_by result (those before "count" in its columns), or nil.
+function P.key_columns(list)
+  local h = hints[list]
+  if not h then return nil end
+  for i, c in ipairs(h) do
+    if c == "count" then return i > 1 and table.move(h, 1, i - 1, 1, {}) or nil end
+  end
+  return nil
 end

@@ -1,5 +1,5 @@
--- =empsh/List: result lists (List.new(rows)) with where map group_by count_by sort_by
--- unnest pluck first count each show render to_json to_csv (chart: chart.lua); sets the global List.
+-- =empsh/List: result lists (List.new(rows)) with where map sort_by unnest pluck first count
+-- each show render to_json to_csv (group_by, count_by: groups.lua; chart: chart.lua); sets the global List.
 local catalog, P = ...
 local isnull, null, describe = P.isnull, P.null, P.describe
 local methods = {}
@@ -159,73 +159,83 @@ function methods:sort_by(spec)
   return wrap(out, hints[self])
 end
 
-function methods:unnest(path)
-  if type(path) ~= "string" then error("unnest expects a dotted path such as \"operator.operator_sites\", got " .. describe(path), 2) end
-  local get = need(path, "unnest")
-  local last = path:match("([^.]+)$")
-  local out = {}
+-- The keys of the elements of the arrays at `path`: those of every element in the list, else the
+-- catalogue's (a list where no row has one); nil for arrays of scalars, which go under `last`.
+local function element_keys(self, get, path)
+  local keys, seen, tables = {}, {}, false
   for _, row in ipairs(self) do
     local items = get(row)
     if type(items) == "table" and not isnull(items) then
       for _, item in ipairs(items) do
-        local copy = {}
-        for k, v in pairs(row) do copy[k] = v end
         if type(item) == "table" and not isnull(item) then
-          -- An element's key that the row already has keeps both: the element's goes under the
-          -- path (`phone_numbers.status` beside the row's `status`).
-          for k, v in pairs(item) do
-            if row[k] ~= nil then copy[path .. "." .. k] = v else copy[k] = v end
-          end
-        else
-          copy[last] = item
+          tables = true
+          for k in pairs(item) do if not seen[k] then seen[k] = true; keys[#keys + 1] = k end end
         end
-        out[#out + 1] = copy
+      end
+    end
+  end
+  if tables then return keys end
+  local spec, first = nil, true
+  for name in path:gmatch("[^.]+") do
+    if first then spec = catalog.fields[name] elseif spec and spec.nested then spec = spec.nested.fields[name] else spec = nil end
+    first = false
+  end
+  if spec and spec.nested then return table.move(spec.nested.order, 1, #spec.nested.order, 1, {}) end
+  return nil
+end
+
+-- unnest(path[, {drop_empty = true}]): one row per element of the array at path; a row whose
+-- array is empty, null or missing stays once, the elements' keys null (as pandas' explode),
+-- unless drop_empty.
+function methods:unnest(path, options)
+  if type(path) ~= "string" then error("unnest expects a dotted path such as \"operator.operator_sites\", got " .. describe(path), 2) end
+  if options ~= nil and (type(options) ~= "table" or isnull(options)) then
+    error("unnest expects options such as {drop_empty = true}, got " .. describe(options), 2)
+  end
+  local drop = false
+  for k, v in pairs(options or {}) do
+    if k ~= "drop_empty" then
+      local near = type(k) == "string" and P.suggest(k, { "drop_empty" })
+      error("unnest: unknown option " .. describe(k) .. (near and ("; did you mean %q?"):format(near) or "; options: drop_empty"), 2)
+    end
+    if type(v) ~= "boolean" then error("unnest: drop_empty expects true or false, got " .. describe(v), 2) end
+    drop = v
+  end
+  local get = need(path, "unnest")
+  local last = path:match("([^.]+)$")
+  local keys = not drop and element_keys(self, get, path)
+  local out = {}
+  local function add(row, item)
+    local copy = {}
+    for k, v in pairs(row) do copy[k] = v end
+    if type(item) == "table" and not isnull(item) then
+      -- An element's key that the row already has keeps both: the element's goes under the path
+      -- (`phone_numbers.status` beside the row's `status`).
+      for k, v in pairs(item) do
+        if row[k] ~= nil then copy[path .. "." .. k] = v else copy[k] = v end
+      end
+    else
+      copy[last] = item
+    end
+    out[#out + 1] = copy
+  end
+  for _, row in ipairs(self) do
+    local items = get(row)
+    local n = 0
+    if type(items) == "table" and not isnull(items) then
+      for _, item in ipairs(items) do n = n + 1; add(row, item) end
+    end
+    if n == 0 and not drop and type(row) == "table" and not isnull(row) then
+      if keys then
+        local nulls = {}
+        for _, k in ipairs(keys) do nulls[k] = null() end
+        add(row, nulls)
+      else
+        add(row, null())
       end
     end
   end
   return wrap(out)
-end
-
-function methods:group_by(key)
-  local get = need(key, "group_by")
-  local groups, index, NIL, NAN = {}, {}, {}, {}
-  for _, row in ipairs(self) do
-    local k = get(row)
-    local slot = k
-    if missing(k) then slot, k = NIL, null() elseif k ~= k then slot = NAN end
-    local g = index[slot]
-    if not g then
-      g = { key = k, rows = wrap({}, hints[self]) }
-      index[slot] = g
-      groups[#groups + 1] = g
-    end
-    g.rows[#g.rows + 1] = row
-  end
-  return P.groups(groups, type(key) == "string" and key or "key")
-end
-
-function methods:count_by(key)
-  local get = need(key, "count_by")
-  local counts, index, NIL = {}, {}, {}
-  for _, row in ipairs(self) do
-    local k = get(row)
-    local slot = k
-    if missing(k) then slot, k = NIL, null() end
-    local c = index[slot]
-    if not c then
-      c = { key = k, count = 0 }
-      index[slot] = c
-      counts[#counts + 1] = c
-    end
-    c.count = c.count + 1
-  end
-  table.sort(counts, function(a, b)
-    if a.count ~= b.count then return a.count > b.count end
-    local ma, mb = missing(a.key), missing(b.key)
-    if ma ~= mb then return mb end
-    return not ma and compare(a.key, b.key) < 0
-  end)
-  return wrap(counts, { "key", "count" })
 end
 
 local function columns_arg(columns, label)

@@ -78,8 +78,9 @@ local function print_results(...)
   write(concat(texts, "\t"), "\n")
 end
 
--- .watch: rows keyed by id, marked against the previous run in a first column "Δ":
--- "+" appeared, "~" changed, "-" disappeared.
+-- .watch: rows keyed by id (or, in count_by and group_by results, by their key columns), marked
+-- against the previous run in a first column "Δ": "+" appeared, "~" changed, "×" disappeared
+-- (not "-", which the table's rule is drawn with).
 local function same(a, b)
   if a == b then return true end
   if type(a) ~= "table" or type(b) ~= "table" or a == null or b == null then return false end
@@ -88,25 +89,50 @@ local function same(a, b)
   return true
 end
 
+-- The key of a row of an aggregate ({key=, count=, rows=}, or several key columns): its other
+-- fields, as text.
+local function aggregate_key(row)
+  local names = {}
+  for k in pairs(row) do if k ~= "count" and k ~= "rows" then names[#names + 1] = tostring(k) end end
+  sort(names)
+  local parts = {}
+  for i, k in ipairs(names) do parts[i] = k .. "=" .. pretty(row[k], "", {}) end
+  return concat(parts, "\0")
+end
+
+-- How rows of a list are matched between runs, or nil when they cannot be: by id, or for an
+-- aggregate by its key columns; with the columns to show.
 local function keyed(v)
   if mt_name(v) ~= "empsh.list" then return nil end
-  for _, row in ipairs(v) do if type(row) ~= "table" or row.id == nil then return nil end end
-  return v
+  local by_id, by_key = true, true
+  for _, row in ipairs(v) do
+    if type(row) ~= "table" or row == null then return nil end
+    if row.id == nil then by_id = false end
+    if math.type(row.count) ~= "integer" then by_key = false end
+  end
+  local columns = empsh.columns(v)
+  if by_id then return function(row) return row.id end, columns end
+  if not by_key or #v == 0 then return nil end
+  local ordered = {}
+  for _, c in ipairs(columns) do if c ~= "count" and c ~= "rows" then ordered[#ordered + 1] = c end end
+  ordered[#ordered + 1] = "count"
+  for _, c in ipairs(columns) do if c == "rows" then ordered[#ordered + 1] = c end end
+  return aggregate_key, ordered
 end
 
 -- The rows with their Δ column, and the marks empsh.render highlights in colour: "+", "-",
 -- the list of changed fields, or "" for a row as it was.
-local function marked(rows, previous)
+local function marked(rows, previous, key)
   local before, now, out, marks = {}, {}, {}, {}
-  for _, row in ipairs(previous or {}) do before[row.id] = row end
-  for _, row in ipairs(rows) do now[row.id] = true end
+  for _, row in ipairs(previous or {}) do before[key(row)] = row end
+  for _, row in ipairs(rows) do now[key(row)] = true end
   local function copy(row, mark)
     local c = { ["Δ"] = mark }
     for k, v in pairs(row) do c[k] = v end
     return c
   end
   for _, row in ipairs(rows) do
-    local old, mark = before[row.id], ""
+    local old, mark = before[key(row)], ""
     if previous ~= nil and old == nil then
       mark = "+"
     elseif old ~= nil and not same(old, row) then
@@ -119,30 +145,50 @@ local function marked(rows, previous)
     marks[#marks + 1] = mark
   end
   for _, row in ipairs(previous or {}) do
-    if not now[row.id] then
-      out[#out + 1] = copy(row, "-")
+    if not now[key(row)] then
+      out[#out + 1] = copy(row, "×")
       marks[#marks + 1] = "-"
     end
   end
   return out, marks
 end
 
--- Runs fn every `seconds`, redrawing its value under a header; stops only by an error or Ctrl-C.
+-- Runs fn with print and io.write going into a buffer (a chart, a show inside the expression),
+-- so that the screen is cleared only when the new frame is ready; returns the text and fn's value.
+local function captured(fn)
+  local parts, real_print, real_write = {}, print, io.write
+  print = function(...)
+    local n, texts = select("#", ...), {}
+    for i = 1, n do texts[i] = tostring((select(i, ...))) end
+    parts[#parts + 1] = concat(texts, "\t") .. "\n"
+  end
+  io.write = function(...)
+    for i = 1, select("#", ...) do parts[#parts + 1] = tostring((select(i, ...))) end
+    return io.stdout
+  end
+  local ok, value = pcall(fn)
+  print, io.write = real_print, real_write
+  if not ok then error(value, 0) end
+  return concat(parts), value
+end
+
+-- Runs fn every `seconds`, redrawing its value (and whatever it printed: a chart) under a
+-- header; stops only by an error or Ctrl-C.
 local function watch(seconds, fn, text, clear, sleep, fresh)
   local previous
   while true do
     fresh()
-    local value = fn()
+    local printed, value = captured(fn)
     if clear then write("\27[H\27[2J") end
     write(("Every %gs: %s    %s\n\n"):format(seconds, text, os.date("%H:%M:%S")))
-    local rows = keyed(value)
-    if rows then
-      local columns = empsh.columns(rows)
+    write(printed)
+    local key, columns = keyed(value)
+    if key then
       table.insert(columns, 1, "Δ")
-      local out, marks = marked(rows, previous)
+      local out, marks = marked(value, previous, key)
       write(empsh.render(List.new(out), columns, nil, marks))
-      previous = rows
-    else
+      previous = value
+    elseif value ~= nil or printed == "" then
       print_results(value)
     end
     io.stdout:flush()
