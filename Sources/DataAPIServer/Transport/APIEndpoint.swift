@@ -14,10 +14,12 @@ struct APIEndpoint: Sendable {
     let engine: Engine
     let configuration: HTTPServer.Configuration
     private let faults: NIOLockedValueBox<FaultInjector>
+    private let lanes: EvaluationLanes
 
     init(engine: Engine, configuration: HTTPServer.Configuration) {
         self.engine = engine
         self.configuration = configuration
+        self.lanes = EvaluationLanes(width: configuration.costlyEvaluations)
         self.faults = NIOLockedValueBox(FaultInjector(configuration.faults, seed: configuration.faultSeed))
     }
 
@@ -59,21 +61,23 @@ struct APIEndpoint: Sendable {
         }
     }
 
-    /// The engine's reply, computed on a Dispatch worker thread rather than the event loop: a
-    /// request whose filter takes its whole evaluation budget (a second) holds neither the
-    /// connections of other clients nor the server's shutdown.
+    /// The engine's reply, off the event loop: a cheap request at once, a costly one (whose filter
+    /// may take its whole evaluation budget) in the bounded pool of `EvaluationLanes`, so it holds
+    /// neither the connections of other clients, nor cheap requests, nor the server's shutdown.
     private func answer(_ body: [UInt8]) async -> [UInt8] {
         let engine = self.engine
-        return await withCheckedContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(returning: engine.handle(body)) }
-        }
+        return await lanes.run(body) { engine.handle(body) }
     }
 
     /// Reads the whole body, or returns `nil` when it is longer than the cap (after draining it).
+    /// - Throws: `BodyTooSlow` when the body takes longer than three read timeouts in all (a client
+    ///   trickling bytes); the connection is then closed.
     private func readBody(_ body: RequestBody) async throws -> [UInt8]? {
         var bytes: [UInt8] = []
         var total = 0
+        let deadline = ContinuousClock.now + configuration.readTimeout * 3
         for try await chunk in body {
+            guard ContinuousClock.now < deadline else { throw BodyTooSlow() }
             total += chunk.readableBytes
             if total <= configuration.maxBodySize {
                 bytes.append(contentsOf: chunk.readableBytesView)
@@ -91,3 +95,6 @@ struct APIEndpoint: Sendable {
 
 /// Thrown after an injected fault has closed the connection; nothing is written after it.
 struct ConnectionDropped: Error {}
+
+/// Thrown when a request body arrives too slowly; Hummingbird closes the connection.
+struct BodyTooSlow: Error {}

@@ -1,6 +1,7 @@
 import DataAPIContract
 import EmployeeQuery
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -39,6 +40,14 @@ public struct HTTPServer: Sendable {
         public var minuteLimit: Int
         /// The logger for server events and request lines; label `empsh.serve` by default.
         public var logger: Logger
+        /// How long a connection may send nothing while its request head or body is read, or idle
+        /// between requests, before it is closed; 10 s by default. A whole body must arrive within
+        /// three times this.
+        public var readTimeout: Duration = .seconds(10)
+        /// The most connections open at once; past it new ones wait to be accepted; 256 by default.
+        public var maxConnections = 256
+        /// How many costly evaluations (`regexp`, `jsquery`) run at once; one less than the cores by default.
+        public var costlyEvaluations = EvaluationLanes.defaultWidth
 
         /// Creates a configuration; every parameter has the default stated on its property.
         public init(
@@ -81,17 +90,35 @@ public struct HTTPServer: Sendable {
     public func run(stopOnSignals: Bool = false, onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let application = Application(
             router: makeRouter(),
-            configuration: .init(address: .hostname(Self.host, port: configuration.port), serverName: "empsh"),
+            server: .http1(configuration: .init(idleTimeout: TimeAmount(configuration.readTimeout))),
+            configuration: .init(
+                address: .hostname(Self.host, port: configuration.port), serverName: "empsh",
+                availableConnectionsDelegate: MaximumAvailableConnections(configuration.maxConnections)),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: configuration.logger
         )
+        // Stopping cancels evaluations in flight first (services stop in reverse order), so the
+        // application's graceful wait for its requests ends within a step check.
+        let canceller = ServiceGroupConfiguration.ServiceConfiguration(
+            service: CancelEvaluationsOnShutdown(cancellation: engine.evaluationBudget.cancellation),
+            successTerminationBehavior: .ignore)
         let group = ServiceGroup(
             configuration: .init(
-                services: [application],
+                services: [.init(service: application), canceller],
                 gracefulShutdownSignals: stopOnSignals ? [.sigterm, .sigint] : [],
                 logger: configuration.logger
             ))
         try await group.run()
+    }
+
+    /// Sets the engine's cancellation flag when the server begins to stop.
+    private struct CancelEvaluationsOnShutdown: Service {
+        let cancellation: EvaluationCancellation?
+
+        func run() async throws {
+            try? await gracefulShutdown()
+            cancellation?.cancel()
+        }
     }
 
     /// The one router: `POST /v2.0`, 405 for its other methods, the request log around all of it.

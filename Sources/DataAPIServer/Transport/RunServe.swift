@@ -24,6 +24,8 @@ public func runServe(
     var engineConfiguration = EngineConfiguration.demo(
         employees: employees, token: token, dayLimit: configuration.dayLimit, minuteLimit: configuration.minuteLimit)
     engineConfiguration.churn = Churn(perSecond: configuration.churn, seed: configuration.seed)
+    // Stopping the server cancels the evaluations in flight (`HTTPServer.run`).
+    engineConfiguration.evaluationBudget = engineConfiguration.evaluationBudget.cancellable(by: EvaluationCancellation())
     let engine = Engine(engineConfiguration)
     let server = HTTPServer(
         engine: engine,
