@@ -128,8 +128,7 @@ final class Company: Sendable {
     /// Pages through `plan.serverQuery` on the engine as the client's pager does, dropping repeated ids.
     func fetch(_ plan: QueryPlan, context: String) throws -> [Employee] {
         let query = plan.serverQuery
-        let pager = Pager(offset: query.offset ?? 0, limit: query.limit, pageSize: plan.pageSize)
-        guard case .fetch(let start) = pager.start(), let first = start.first else { return [] }
+        let pager = Pager(offset: query.offset ?? 0, limit: query.limit, pageSize: plan.pageSize, ordered: query.sort.isEmpty)
         var rows: [JSON] = []
         var seen = Set<Int64>()
         func page(_ request: Pager.Request) throws -> EngineReply {
@@ -138,12 +137,17 @@ final class Company: Sendable {
             paged.offset = request.offset
             let reply = engine.employees(paged.params(accessToken: nil))
             try #require(reply.error == nil, "\(context): \(reply.json.encodedString())")
-            for row in reply.rows.dropFirst(request.skip) where seen.insert(row["id"]?.intValue ?? -1).inserted { rows.append(row) }
+            for row in reply.rows where rows.count < (query.limit ?? .max) && seen.insert(row["id"]?.intValue ?? -1).inserted { rows.append(row) }
             return reply
         }
-        let firstReply = try page(first)
-        if case .fetch(let rest) = pager.afterFirstPage(first, received: firstReply.rows.count, total: firstReply.totalItems.map { Int($0) }) {
-            for request in rest { _ = try page(request) }
+        var queue = pager.first().map { [$0] } ?? []
+        while !queue.isEmpty {
+            let request = queue.removeFirst()
+            let reply = try page(request)
+            let remaining = query.limit.map { $0 - rows.count }
+            let action = pager.next(after: request, received: reply.rows.count, total: reply.totalItems.map { Int($0) }, remaining: remaining)
+            if action == .done { break }
+            if queue.isEmpty, case .fetch(let rest) = action { queue = rest }
         }
         if let fields = query.fields {
             for row in rows { #expect(Set(row.objectValue?.keys ?? []) == Set(fields), "\(context)") }

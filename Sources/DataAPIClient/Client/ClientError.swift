@@ -15,6 +15,8 @@ public struct ClientError: Error, Sendable, CustomStringConvertible {
         public static let malformedReply = Kind(rawValue: "malformed_reply")
         /// The query matches more rows than offset paging can reach (offset 100 000 + limit 10 000).
         public static let tooManyRows = Kind(rawValue: "too_many_rows")
+        /// A sorted query's rows kept moving while it was paged, so the pages could not be made to meet.
+        public static let pagingUnstable = Kind(rawValue: "paging_unstable")
         /// The day's point budget is spent.
         public static let dailyLimit = Kind(rawValue: "daily_limit")
         /// The minute budget stayed spent after repeated waits.
@@ -55,13 +57,23 @@ public struct ClientError: Error, Sendable, CustomStringConvertible {
         ClientError(.malformedReply, method: method, message: "malformed reply to \(method): \(detail)")
     }
 
+    /// A sorted query's rows kept moving after `calls` calls spent finding where they went.
+    static func pagingUnstable(method: String, calls: Int) -> ClientError {
+        ClientError(
+            .pagingUnstable, method: method,
+            message: "the account kept changing while \(method) was paged in a sorted order (\(calls) calls spent finding "
+                + "the rows that moved); nothing was truncated silently: run it again, or leave out sort and sort the list "
+                + "locally (rows in id order are always paged exactly)")
+    }
+
     /// The query matches `total` rows but paging reaches only `reachable`.
     static func tooManyRows(method: String, total: Int, reachable: Int) -> ClientError {
         ClientError(
             .tooManyRows, method: method,
             message: "the query matches \(total) rows, but \(method) can page through at most \(reachable) "
-                + "(offset up to 100000 plus limit up to 10000); nothing was truncated: narrow the filter "
-                + "(or split it into ranges, e.g. by id) so that each query matches at most \(reachable) rows"
+                + "(offset up to 100000 plus limit up to 10000); nothing was truncated: a sorted query "
+                + "is paged by offset alone: narrow the filter so that it matches at most \(reachable) rows, or leave out "
+                + "sort (rows in id order are read in id ranges, any number of them) and sort the list locally"
         )
     }
 }

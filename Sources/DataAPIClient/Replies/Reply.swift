@@ -67,6 +67,13 @@ public struct FetchSummary: Sendable, Hashable {
     public var rows: Int
     /// Pages fetched (calls made or served from the cache).
     public var pages: Int
-    /// Rows dropped as duplicates of rows handed out before.
+    /// Rows dropped as duplicates of rows handed out before, besides the rows each checked page repeats
+    /// on purpose (`Pager.overlap`).
     public var duplicatesDropped: Int
+    /// Whether the account changed while paging: a page did not meet the rows before it, repeated more
+    /// or fewer rows than planned, or a range's `total_items` moved. Every row present for the whole
+    /// fetch was still handed out exactly once.
+    public var changed = false
+    /// Calls made to fetch what moved, beyond the planned pages (each a point).
+    public var checkCalls = 0
 }

@@ -86,7 +86,7 @@ final class RowSource {
 
     private func nextPage() throws -> Page? {
         if feed == nil {
-            feed = backend.fetch(plan.serverQuery, pageSize: plan.pageSize)
+            feed = backend.fetch(plan.serverQuery, pageSize: plan.pageSize, onDemand: plan.stopsEarly)
         }
         do {
             return try feed?.next()
@@ -97,20 +97,31 @@ final class RowSource {
         }
     }
 
-    /// Fetches every page, runs the local part, and pushes the rows in the user's projection.
+    /// Fetches the pages, runs the local part, and pushes the rows in the user's projection. The local
+    /// filter runs page by page; with a limit and no local sort the fetch stops once enough rows passed it.
     private func pushLocalResult(onto stack: LuaStack) throws {
         var records: [Employee] = []
         while let page = try nextPage() {
+            let rows: [Employee]
             do {
-                records.append(contentsOf: try page.employees())
+                rows = try page.employees()
             } catch {
                 throw APIErrorObject(error, method: MethodDescription.employees.name)
             }
+            do {
+                records.append(contentsOf: try plan.localFilter?.filter(rows) ?? rows)
+            } catch {
+                throw APIErrorObject(error)
+            }
             backend.count(page: page.count)
+            if let stop = plan.earlyStopRows, records.count >= stop {
+                feed?.abandon()
+                break
+            }
         }
         let selected: [Employee]
         do {
-            selected = try plan.applyLocal(to: records)
+            selected = try plan.applyLocal(to: records, filtered: true)
         } catch {
             throw APIErrorObject(error)
         }

@@ -37,21 +37,54 @@ extension QueryPlan {
             var bound = ""
             if let limit = serverQuery.limit { bound = limit == 0 ? "; none, limit is 0" : "; at most \(Self.pages(limit, pageSize))" }
             lines.append("pages: unknown until the first page (\(pageSize) rows a page\(bound))")
+            if let stop = earlyStopRows { lines.append("pages are read \(Self.earlyStop(stop))") }
             lines.append("points: 1 a page; \(count)")
             return lines.joined(separator: "\n")
         }
+        lines += pagingLines(totalItems: totalItems, pageSize: pageSize, count: count)
+        return lines.joined(separator: "\n")
+    }
+
+    /// The pages, ranges, check and points of a fetch of `totalItems` matching rows.
+    private func pagingLines(totalItems: Int, pageSize: Int, count: String) -> [String] {
         let offset = serverQuery.offset ?? 0
         let end = serverQuery.limit.map { min(totalItems, offset + $0) } ?? totalItems
         let wanted = max(0, end - offset)
-        if end > Pager.reachableRows && wanted > 0 {
-            lines.append("pages: 1, then the fetch fails: \(totalItems) rows match and the API reaches only the first \(Pager.reachableRows)")
-            lines.append("points: 1; \(count)")
-        } else {
-            let pages = serverQuery.limit == 0 ? 0 : max(1, Self.pages(wanted, pageSize))
-            lines.append("pages: \(pages) (\(wanted) rows at \(pageSize) a page)")
-            lines.append("points: \(pages) (1 a page); \(count)")
+        let pager = Pager(offset: offset, limit: serverQuery.limit, pageSize: pageSize, ordered: serverQuery.sort.isEmpty)
+        let estimate = pager.estimate(total: totalItems)
+        if estimate.refused {
+            return [
+                "pages: 1, then the fetch fails: \(totalItems) rows match and a sorted query reaches only the first \(Pager.reachableRows)",
+                "points: 1; \(count)",
+            ]
         }
-        return lines.joined(separator: "\n")
+        let plain = serverQuery.limit == 0 ? 0 : max(1, Self.pages(wanted, pageSize))
+        var lines = ["pages: \(estimate.calls) (\(wanted) rows at \(pageSize) a page)"]
+        if let stop = earlyStopRows {
+            lines = ["pages: at most \(estimate.calls) (\(wanted) rows at \(pageSize) a page), \(Self.earlyStop(stop))"]
+        }
+        if estimate.ranges.count > 1 {
+            let spans = estimate.ranges.map { "rows \($0.lowerBound + 1)–\($0.upperBound)" }
+            lines.append(
+                "ranges: \(estimate.ranges.count), past the offset ceiling (\(Pager.reachableRows) rows a filter): "
+                    + spans.joined(separator: "; then id > the last id read: "))
+        }
+        let extra = estimate.calls - plain
+        lines.append(
+            "check: each page after a range's first repeats the last row of the page before, so a change while paging is noticed "
+                + "and what moved fetched again (1 point a gap); here it costs \(extra) point\(extra == 1 ? "" : "s")")
+        if earlyStopRows != nil {
+            lines.append("points: at most \(estimate.calls) (1 a page); \(count)")
+        } else {
+            lines.append("calls in flight: up to 2 (every page is needed)")
+            lines.append("points: \(estimate.calls) (1 a page); \(count)")
+        }
+        return lines
+    }
+
+    /// How an early-stopping fetch reads its pages.
+    private static func earlyStop(_ rows: Int) -> String {
+        "one call at a time, in order, stopping once \(rows) row\(rows == 1 ? "" : "s") pass the local filter (no call is made for a page that is not needed)"
     }
 
     /// `ceil(rows / pageSize)`.

@@ -27,6 +27,13 @@ public struct QueryPlan: Sendable {
     /// Whether some part of the query runs locally (a filter or a sort).
     public var hasLocalPart: Bool { localFilter != nil || localSort != nil }
 
+    /// Whether the fetch stops early: a local filter with a `limit` and no local sort reads pages in order,
+    /// one call at a time, and stops once `localOffset + localLimit` rows have passed the filter.
+    public var stopsEarly: Bool { localFilter != nil && localSort == nil && localLimit != nil }
+
+    /// The rows after the local filter at which an early-stopping fetch ends; `nil` when it reads every page.
+    public var earlyStopRows: Int? { stopsEarly ? (localOffset ?? 0) + (localLimit ?? 0) : nil }
+
     /// Whether every row matching the server's filter is fetched: no `limit` or `offset` goes to the server.
     public var fetchesAll: Bool { serverQuery.limit == nil && (serverQuery.offset ?? 0) == 0 }
 
@@ -49,9 +56,10 @@ public struct QueryPlan: Sendable {
     /// - Returns: The rows that pass `localFilter`, ordered by `localSort`, then `localOffset` skipped and
     ///   at most `localLimit` kept; `extraFields` are still present.
     /// - Throws: `invalid_parameter_value` when the local filter's evaluation runs past `EvaluationBudget.standard`.
-    public func applyLocal(to rows: [Employee]) throws(DataAPIError) -> [Employee] {
+    /// - Parameter filtered: Whether `localFilter` already ran on the rows (page by page); `false` by default.
+    public func applyLocal(to rows: [Employee], filtered: Bool = false) throws(DataAPIError) -> [Employee] {
         var rows = rows
-        if let localFilter { rows = try localFilter.filter(rows) }
+        if let localFilter, !filtered { rows = try localFilter.filter(rows) }
         if let localSort { rows = localSort.sorted(rows) }
         let start = min(localOffset ?? 0, rows.count)
         let end = localLimit.map { min(rows.count, start + $0) } ?? rows.count

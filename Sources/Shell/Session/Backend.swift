@@ -104,16 +104,27 @@ public final class Backend: @unchecked Sendable {
     /// At most `fetchConcurrency` calls are in flight and one page waits in the feed, besides the page
     /// Lua is reading: a page of 10 000 rows takes 10 MB on the wire and as much as a tape, so this keeps
     /// `employees.each` over any number of rows under 100 MiB, and the next page is ready when Lua wants it.
-    public func fetch(_ query: Query, pageSize: Int? = nil) -> PageFeed {
+    /// With `onDemand` (a local filter with a limit: the reader may stop after any page), one call at a
+    /// time, each made only once the reader asks for the next page, so no point is spent on a page it
+    /// does not read. A fetch that noticed the account change says so on stderr (`pagingNotice`).
+    /// - Parameters:
+    ///   - query: The server's part of the query.
+    ///   - pageSize: Rows per page; the client's by default.
+    ///   - onDemand: Whether to fetch each page only when the reader asks for it; `false` by default.
+    public func fetch(_ query: Query, pageSize: Int? = nil, onDemand: Bool = false) -> PageFeed {
         let feed = PageFeed(shouldStop: shouldStop)
         let client = self.client
         let id = reserveTaskID()
         feed.onDone = { [weak self] in self?.untrack(id) }
+        let notice: @Sendable (FetchSummary) -> Void = { [weak self] in self?.pagingNotice($0) }
         let task = Task.detached(executorPreference: ClientExecutor.shared) {
             do {
-                try await client.fetchAll(query: query, pageSize: pageSize, concurrency: Self.fetchConcurrency) { page in
+                let concurrency = onDemand ? 1 : Self.fetchConcurrency
+                let summary = try await client.fetchAll(query: query, pageSize: pageSize, concurrency: concurrency) { page in
                     try await feed.put(page)
+                    if onDemand { try await feed.awaitDemand() }
                 }
+                notice(summary)
                 feed.finish(nil)
             } catch {
                 feed.finish(error)
@@ -121,6 +132,17 @@ public final class Backend: @unchecked Sendable {
         }
         track(task, id: id)
         return feed
+    }
+
+    /// Says on stderr, through `progress` when there is one, that a fetch saw the account change.
+    func pagingNotice(_ summary: FetchSummary) {
+        guard summary.changed else { return }
+        let calls =
+            summary.checkCalls == 0 ? "" : "; \(summary.checkCalls) more call\(summary.checkCalls == 1 ? "" : "s") fetched the rows that moved"
+        let text =
+            "get.employees: the account changed while paging\(calls): every employee present throughout is listed once, "
+            + "one added or removed meanwhile at most once"
+        if let progress { progress.pagingChanged(text) } else { FileHandle.standardError.write(Data("empsh: \(text)\n".utf8)) }
     }
 
     /// Records a delivered page: one successful call.

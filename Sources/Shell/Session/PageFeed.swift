@@ -16,6 +16,10 @@ public final class PageFeed: @unchecked Sendable {
     private var abandoned = false
     private var failure: (any Error)?
     private var waiting: [CheckedContinuation<Void, any Error>] = []
+    /// Whether the reader waits for a page that is not there yet.
+    private var wanting = false
+    /// The fetch waiting for the reader to ask for another page (`awaitDemand`).
+    private var demand: CheckedContinuation<Void, any Error>?
     var onDone: (() -> Void)?
 
     private let shouldStop: (() -> String?)?
@@ -38,6 +42,17 @@ public final class PageFeed: @unchecked Sendable {
         }
     }
 
+    /// Waits until the reader has taken every page put and asks for another.
+    /// - Throws: `CancellationError` when the reader has abandoned the feed.
+    func awaitDemand() async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            condition.withLock {
+                if abandoned { return continuation.resume(throwing: CancellationError()) }
+                if wanting && head == pages.count { continuation.resume() } else { demand = continuation }
+            }
+        }
+    }
+
     func finish(_ error: (any Error)?) {
         condition.withLock {
             finished = true
@@ -53,9 +68,13 @@ public final class PageFeed: @unchecked Sendable {
     public func next() throws -> Page? {
         let page = try condition.withLock { () throws -> Page?? in
             while head == pages.count && !finished {
+                wanting = true
+                demand?.resume()
+                demand = nil
                 if shouldStop?() != nil { return .none }
                 _ = condition.wait(until: Date(timeIntervalSinceNow: 0.05))
             }
+            wanting = false
             if head < pages.count {
                 let page = pages[head]
                 pages[head] = nil  // consumed pages free their bytes
@@ -81,6 +100,8 @@ public final class PageFeed: @unchecked Sendable {
             head = 0
             for continuation in waiting { continuation.resume(throwing: CancellationError()) }
             waiting.removeAll()
+            demand?.resume(throwing: CancellationError())
+            demand = nil
         }
     }
 

@@ -46,6 +46,11 @@ public final class FetchProgress: @unchecked Sendable {
         lock.withLock { say("\(notice)") }
     }
 
+    /// A fetch noticed that the account changed while it paged (from any thread).
+    @Sendable public func pagingChanged(_ text: String) {
+        lock.withLock { say(text) }
+    }
+
     /// A top-level command ended: clears the line and starts counting again.
     public func finish() {
         guard enabled else { return }
