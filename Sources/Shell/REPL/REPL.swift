@@ -88,7 +88,7 @@ public final class REPL {
                 interruptsInARow = 0
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
                 if trimmed.hasPrefix(".") && !trimmed.hasPrefix("..") {
-                    reader.addHistory(trimmed)
+                    remember(trimmed)
                     if runCommand(trimmed) == .quit { return 0 }
                     continue
                 }
@@ -98,6 +98,17 @@ public final class REPL {
     }
 
     private func readLine(prompt: String) -> LineInput { reader.readLine(prompt: prompt) }
+
+    /// Adds an entry to the history, unless it holds the secret in use (the token or password): that one is
+    /// kept out of the history file, and the REPL says so.
+    private func remember(_ entry: String) {
+        guard reader.keepsHistory else { return }
+        if (try? shell.backend.wait(stoppable: false) { await $0.mentionsSecret(entry) }) ?? true {
+            note("(this line holds the secret in use; it is not saved to the history)")
+            return
+        }
+        reader.addHistory(entry)
+    }
 
     /// `_PROMPT`/`_PROMPT2` when set to a string or number, else the default. No metamethod
     /// runs here: the prompt is drawn outside any protected, interruptible call.
@@ -120,7 +131,7 @@ public final class REPL {
     /// stack and returns its text, or reports the syntax error and returns nil.
     private func compile(_ line: String) -> Chunk? {
         if compileAsExpression(line) {
-            reader.addHistory(line)
+            remember(line)
             return Chunk(text: line)
         }
         var text = line
@@ -131,11 +142,11 @@ public final class REPL {
                 let kept = constants.filter { !declared.contains($0) }
                 try stack.load(LocalRewriter.prelude(constants: kept) + rewrite.text, name: "=stdin")
                 constants = kept + rewrite.constants
-                reader.addHistory(text)
+                remember(text)
                 return Chunk(text: text)
             } catch let error as LuaError {
                 guard case .syntax(incomplete: true) = error.kind else {
-                    reader.addHistory(text)
+                    remember(text)
                     complain(error.message)
                     return nil
                 }
