@@ -5,7 +5,7 @@ import Foundation
 private var bytesTyped = 0
 
 /// The completer the C callback asks; set while an `EditLineReader` reads.
-private var activeCompleter: ((_ word: String, _ inString: Bool) -> [String])?
+private var activeCompleter: ((_ word: String, _ inString: Bool, _ before: String) -> [String])?
 
 /// The interrupt hooks of the reader that is reading; set while an `EditLineReader` reads.
 private var activeInterrupt: InterruptSignal?
@@ -20,7 +20,7 @@ private let completionHook: @convention(c) (UnsafePointer<CChar>?, Int32, Int32)
     // libedit's readline layer counts `start` in characters (its line is wide), not in bytes.
     let line = rl_line_buffer.map { String(cString: $0) } ?? ""
     let before = Array(String(String.UnicodeScalarView(line.unicodeScalars.prefix(Int(max(0, start))))).utf8)
-    let candidates = completer(word, EditLineReader.isInsideString(before))
+    let candidates = completer(word, EditLineReader.isInsideString(before), String(decoding: before, as: UTF8.self))
     guard !candidates.isEmpty else { return nil }
     let list = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: candidates.count + 2)
     list[0] = strdup(candidates.count == 1 ? candidates[0] : EditLineReader.commonPrefix(candidates))
@@ -91,15 +91,16 @@ private func readByte(_ input: Int32) -> UInt8? {
 /// Line editing on a terminal with libedit: history kept in a file, completion from the shell.
 public final class EditLineReader: LineReader {
     private let history: HistoryFile?
-    private let completer: (String, Bool) -> [String]
+    private let completer: (String, Bool, String) -> [String]
     private let interrupt: InterruptSignal
 
     /// Creates a reader.
     /// - Parameters:
     ///   - historyPath: the history file, read now and appended to after each entry; `nil` for none.
-    ///   - completer: the candidates for a word (full replacements), given whether it is inside a string.
+    ///   - completer: the candidates for a word (full replacements), given whether it is inside a string and the
+    ///     line before it.
     ///   - interrupt: how Ctrl-C reaches a read in progress.
-    public init(historyPath: String?, interrupt: InterruptSignal, completer: @escaping (String, Bool) -> [String]) {
+    public init(historyPath: String?, interrupt: InterruptSignal, completer: @escaping (String, Bool, String) -> [String]) {
         // Before libedit starts: it reads the locale once, to decode, measure and bind characters.
         if let warning = TerminalLocale.prepare(environment: ProcessInfo.processInfo.environment) {
             FileHandle.standardError.write(Data((warning + "\n").utf8))

@@ -40,11 +40,12 @@ public final class REPL {
         }
     }
 
-    /// The candidates that complete `word` (full replacements), given whether it is inside a string.
+    /// The candidates that complete `word` (full replacements), given whether it is inside a string and the
+    /// line before it (a string after `F.status:eq ` completes to the field's values).
     ///
     /// Completing `a.b.` reads `a.b`, which can run the user's `__index`; the call gets at most
     /// `completionLimits`, so such code that loops or blocks costs one empty completion, not the session.
-    public func completions(for word: String, inString: Bool) -> [String] {
+    public func completions(for word: String, inString: Bool, before: String = "") -> [String] {
         let base = stack.gettop()
         let limits = shell.lua.limits
         shell.lua.limits = Self.completionLimits
@@ -55,7 +56,8 @@ public final class REPL {
         pushHelper("complete")
         stack.pushstring(word)
         stack.pushboolean(inString)
-        guard (try? stack.call(arguments: 2, results: 1)) != nil, stack.type(-1) == .table else { return [] }
+        stack.pushstring(before)
+        guard (try? stack.call(arguments: 3, results: 1)) != nil, stack.type(-1) == .table else { return [] }
         return (0..<stack.arrayLength(-1)).compactMap { index in
             stack.rawgeti(-1, Int64(index + 1))
             defer { stack.pop() }
