@@ -98,8 +98,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swift5,
-            linkerSettings: staticSwiftRuntime
+            linkerSettings: staticSwiftRuntime,
+            plugins: ["BuildInfo"]
         ),
+        // The commit empsh is built from, for --version (EMPSH_COMMIT, else git, else "unknown").
+        .plugin(name: "BuildInfo", capability: .buildTool()),
         .executableTarget(name: "EngineBench", dependencies: ["DataAPIContract", "DataAPIServer"]),
         .target(name: "TestSupport", dependencies: ["DataAPIContract", "DataAPIClient", "DataAPIServer"], path: "Tests/TestSupport"),
         .testTarget(name: "LuaTests", dependencies: ["Lua"], swiftSettings: swift5),

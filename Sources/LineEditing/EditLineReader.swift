@@ -1,11 +1,11 @@
 import CEditLine
 import Foundation
 
-/// The completer the C callback asks; set while an `EditLineReader` reads.
 /// Bytes read since the current `readline` began: whether Ctrl-C found an empty line.
 private var bytesTyped = 0
 
-private var activeCompleter: ((_ word: String, _ inString: Bool) -> [String])?
+/// The completer the C callback asks; set while an `EditLineReader` reads.
+private var activeCompleter: ((_ word: String, _ inString: Bool, _ before: String) -> [String])?
 
 /// The interrupt hooks of the reader that is reading; set while an `EditLineReader` reads.
 private var activeInterrupt: InterruptSignal?
@@ -17,8 +17,10 @@ private let completionHook: @convention(c) (UnsafePointer<CChar>?, Int32, Int32)
     rl_attempted_completion_over = 1
     guard let text, let completer = activeCompleter else { return nil }
     let word = String(cString: text)
-    let before = rl_line_buffer.map { Array(String(cString: $0).utf8.prefix(Int(start))) } ?? []
-    let candidates = completer(word, EditLineReader.isInsideString(before))
+    // libedit's readline layer counts `start` in characters (its line is wide), not in bytes.
+    let line = rl_line_buffer.map { String(cString: $0) } ?? ""
+    let before = Array(String(String.UnicodeScalarView(line.unicodeScalars.prefix(Int(max(0, start))))).utf8)
+    let candidates = completer(word, EditLineReader.isInsideString(before), String(decoding: before, as: UTF8.self))
     guard !candidates.isEmpty else { return nil }
     let list = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: candidates.count + 2)
     list[0] = strdup(candidates.count == 1 ? candidates[0] : EditLineReader.commonPrefix(candidates))
@@ -33,10 +35,37 @@ private let completionHook: @convention(c) (UnsafePointer<CChar>?, Int32, Int32)
     return list
 }
 
-/// libedit's character source: standard input, or end of input as soon as Ctrl-C is pending,
-/// so that `readline` returns (libedit itself retries a read that a signal interrupted).
+/// The multibyte state of the character being read (a UTF-8 sequence typed or pasted byte by byte).
+private var decoding = mbstate_t()
+
+/// libedit's character source: one character from standard input, or end of input as soon as Ctrl-C is
+/// pending, so that `readline` returns (libedit itself retries a read that a signal interrupted).
+///
+/// libedit's readline layer stores what this returns as one `wchar_t` of its wide line buffer, so a character is
+/// returned whole: its bytes are decoded with the C library's `mbrtowc` under the locale ``TerminalLocale`` set,
+/// as libedit's own `read_char` does. A byte that cannot start or continue a character is dropped.
 private let getcHook: @convention(c) (UnsafeMutablePointer<FILE>?) -> Int32 = { file in
     let input = file.map { fileno($0) } ?? STDIN_FILENO
+    while true {
+        guard let byte = readByte(input) else {
+            decoding = mbstate_t()
+            return EOF
+        }
+        var character: wchar_t = 0
+        var char = CChar(bitPattern: byte)
+        let result = mbrtowc(&character, &char, 1, &decoding)
+        // size_t comes into Swift as Int: (size_t)-2 is -2.
+        if result == -2 { continue }  // the character goes on
+        if result == -1 {  // not a character here
+            decoding = mbstate_t()
+            continue
+        }
+        return Int32(character)
+    }
+}
+
+/// One byte of `input`, nil at its end or when Ctrl-C is pending.
+private func readByte(_ input: Int32) -> UInt8? {
     while true {
         var fds = [
             pollfd(fd: input, events: Int16(POLLIN), revents: 0),
@@ -44,34 +73,39 @@ private let getcHook: @convention(c) (UnsafeMutablePointer<FILE>?) -> Int32 = { 
         ]
         if poll(&fds, 2, -1) < 0 {
             if errno == EINTR { continue }
-            return EOF
+            return nil
         }
-        if fds[1].revents & Int16(POLLIN) != 0 { return EOF }
+        if fds[1].revents & Int16(POLLIN) != 0 { return nil }
         guard fds[0].revents != 0 else { continue }
         var byte: UInt8 = 0
         let n = read(input, &byte, 1)
         if n == 1 {
             bytesTyped += 1
-            return Int32(byte)
+            return byte
         }
         if n < 0 && errno == EINTR { continue }
-        return EOF
+        return nil
     }
 }
 
 /// Line editing on a terminal with libedit: history kept in a file, completion from the shell.
 public final class EditLineReader: LineReader {
-    private let historyPath: String?
-    private let completer: (String, Bool) -> [String]
+    private let history: HistoryFile?
+    private let completer: (String, Bool, String) -> [String]
     private let interrupt: InterruptSignal
 
     /// Creates a reader.
     /// - Parameters:
-    ///   - historyPath: the history file, read now and rewritten after each entry; `nil` for none.
-    ///   - completer: the candidates for a word (full replacements), given whether it is inside a string.
+    ///   - historyPath: the history file, read now and appended to after each entry; `nil` for none.
+    ///   - completer: the candidates for a word (full replacements), given whether it is inside a string and the
+    ///     line before it.
     ///   - interrupt: how Ctrl-C reaches a read in progress.
-    public init(historyPath: String?, interrupt: InterruptSignal, completer: @escaping (String, Bool) -> [String]) {
-        self.historyPath = historyPath
+    public init(historyPath: String?, interrupt: InterruptSignal, completer: @escaping (String, Bool, String) -> [String]) {
+        // Before libedit starts: it reads the locale once, to decode, measure and bind characters.
+        if let warning = TerminalLocale.prepare(environment: ProcessInfo.processInfo.environment) {
+            FileHandle.standardError.write(Data((warning + "\n").utf8))
+        }
+        self.history = historyPath.map { HistoryFile(path: $0, limit: 1000) }
         self.interrupt = interrupt
         self.completer = completer
         rl_readline_name = UnsafePointer(strdup("empsh"))
@@ -81,11 +115,7 @@ public final class EditLineReader: LineReader {
         rl_catch_signals = 0
         rl_getc_function = getcHook
         stifle_history(1000)
-        if let historyPath {
-            try? FileManager.default.createDirectory(
-                atPath: (historyPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            _ = read_history(historyPath)
-        }
+        history?.load()
     }
 
     /// `$XDG_STATE_HOME/empsh/history`, with `~/.local/state` when `XDG_STATE_HOME` is unset.
@@ -106,6 +136,7 @@ public final class EditLineReader: LineReader {
         }
         interrupt.arm()
         bytesTyped = 0
+        decoding = mbstate_t()
         TerminalMode.enterRaw()
         guard let line = readline(prompt) else {
             if interrupt.takePending() {
@@ -125,7 +156,7 @@ public final class EditLineReader: LineReader {
     public func addHistory(_ entry: String) {
         guard !entry.trimmingCharacters(in: .whitespaces).isEmpty else { return }
         _ = add_history(entry)
-        if let historyPath { _ = write_history(historyPath) }
+        history?.append(entry)
     }
 
     /// Whether the text before a word leaves it inside a string literal (odd unescaped quotes).

@@ -20,6 +20,14 @@ public protocol LineReader: AnyObject {
     /// Remembers a chunk that compiled, for recall and for the next session.
     /// - Parameter entry: the chunk's text; multiline chunks are one entry.
     func addHistory(_ entry: String)
+
+    /// Whether `addHistory` keeps entries anywhere (a terminal's reader does; plain standard input does not).
+    var keepsHistory: Bool { get }
+}
+
+extension LineReader {
+    /// True: a reader keeps its history unless it says otherwise.
+    public var keepsHistory: Bool { true }
 }
 
 /// How a reader learns of Ctrl-C while it waits for input. The shell owns the signal handling; a

@@ -11,6 +11,9 @@ import CLuaShim
 /// // results == [.integer(2)]
 /// ```
 public final class LuaState {
+    /// The release of the Lua library empsh is built with, as `LUA_RELEASE` says it: `Lua 5.4.6`.
+    public static var release: String { "Lua \(LUA_VERSION_MAJOR).\(LUA_VERSION_MINOR).\(LUA_VERSION_RELEASE)" }
+
     /// The main thread's stack.
     public let stack: LuaStack
     /// Limits applied to each top-level call (`run`, `call`); nested calls share them.

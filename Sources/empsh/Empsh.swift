@@ -8,7 +8,7 @@ import Shell
 struct Empsh: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "empsh",
-        abstract: "A Lua shell for the employees of a UIS / CoMagic account (Data API get.employees).",
+        abstract: "A Lua shell for the employees of a UIS / CoMagic account (Data API get.employees), version \(Version.number).",
         discussion: """
             Without a script or -e, empsh starts the REPL when standard input is a terminal, and \
             otherwise runs standard input as a script. A script gets its arguments in the global \
@@ -24,6 +24,7 @@ struct Empsh: AsyncParsableCommand {
             second past its --timeout or past Ctrl-C (a long C call or a finalizer) and the watchdog \
             ended the process, and 130 when interrupted by Ctrl-C.
             """,
+        version: Version.text,
         subcommands: [Serve.self, TestCommand.self]
     )
 
@@ -93,6 +94,7 @@ struct Empsh: AsyncParsableCommand {
         // captureForPassthrough also takes options it does not know: ask for help, or refuse them.
         if let first = script.first, first.hasPrefix("-"), first != "-", first != "--" {
             if first == "--help" || first == "-h" { throw CleanExit.helpRequest(self) }
+            if first == "--version" || first == "-v" { throw CleanExit.message(Version.text) }
             throw ValidationError("Unknown option '\(first)'.\(Self.suggestion(for: first))")
         }
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds.") }

@@ -65,13 +65,13 @@ struct RunPlan {
         guard entersREPL else { return 0 }
         FileHandle.standardError.write(
             Data(
-                "empsh on \(backend.isDemo ? "the " : "")\(backend.accountDescription). Type .help for help; Ctrl-D exits.\n".utf8))
+                "\(Version.text)\nempsh on \(backend.isDemo ? "the " : "")\(backend.accountDescription). Type .help for help; Ctrl-D exits.\n".utf8))
         let reader: LineReader
         var repl: REPL?
         if stdinIsTerminal {
             reader = EditLineReader(
                 historyPath: EditLineReader.defaultHistoryPath(environment: environment), interrupt: Interrupts.forLineReader,
-                completer: { word, inString in repl?.completions(for: word, inString: inString) ?? [] })
+                completer: { word, inString, before in repl?.completions(for: word, inString: inString, before: before) ?? [] })
         } else {
             reader = PlainLineReader()
         }

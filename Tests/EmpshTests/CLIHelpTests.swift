@@ -18,7 +18,7 @@ import Testing
 
     static let expected = #"""
         OVERVIEW: A Lua shell for the employees of a UIS / CoMagic account (Data API
-        get.employees).
+        get.employees), version 0.1.0.
 
         Without a script or -e, empsh starts the REPL when standard input is a
         terminal, and otherwise runs standard input as a script. A script gets its
@@ -92,6 +92,7 @@ import Testing
                                   MB megabytes; past it a run fails with "not enough
                                   memory" (exit 1). By default half the machine's
                                   memory, at most 4096.
+          --version               Show the version.
           -h, --help              Show help information.
 
         SUBCOMMANDS:

@@ -24,7 +24,8 @@ public final class PTYSession {
     /// - Parameters:
     ///   - arguments: the command line.
     ///   - environment: variables added to the test's environment (EMPSH_* credentials are removed).
-    public init(_ arguments: [String], environment: [String: String] = [:]) throws {
+    ///   - unset: variables removed from it (`LANG`, to run as in a bare container).
+    public init(_ arguments: [String], environment: [String: String] = [:], unset: [String] = []) throws {
         var masterFD: Int32 = -1
         var slaveFD: Int32 = -1
         var size = winsize(ws_row: 30, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
@@ -38,6 +39,7 @@ public final class PTYSession {
         for key in ["EMPSH_TOKEN", "EMPSH_LOGIN", "EMPSH_PASSWORD", "EMPSH_URL", "EMPSH_PROFILE", "EMPSH_PATH"] { env[key] = nil }
         env["TERM"] = "dumb"
         for (key, value) in environment { env[key] = value }
+        for key in unset { env[key] = nil }
         process.environment = env
         let slave = FileHandle(fileDescriptor: slaveFD, closeOnDealloc: true)
         process.standardInput = slave
@@ -127,11 +129,51 @@ extension PTYSession {
     /// - Parameters:
     ///   - state: The folder used as `XDG_STATE_HOME` and `HOME`.
     ///   - arguments: empsh's arguments; none by default.
+    ///   - environment: more variables (`LANG`, `PAGER`, a token).
+    ///   - unset: variables to remove.
     /// - Returns: The session at its first `empsh> `.
     /// - Throws: What `PTYSession.init` and `expect` throw.
-    public static func startREPL(state: URL, _ arguments: [String] = []) throws -> PTYSession {
-        let session = try PTYSession(arguments, environment: ["XDG_STATE_HOME": state.path, "HOME": state.path, "NO_COLOR": "1"])
+    public static func startREPL(
+        state: URL, _ arguments: [String] = [], environment: [String: String] = [:], unset: [String] = []
+    ) throws -> PTYSession {
+        var env = ["XDG_STATE_HOME": state.path, "HOME": state.path, "NO_COLOR": "1"]
+        env.merge(environment) { _, new in new }
+        let session = try PTYSession(arguments, environment: env, unset: unset)
         try session.expect("empsh> ")
         return session
+    }
+
+    /// Types `.quit` and waits for a clean exit.
+    /// - Returns: The exit status.
+    /// - Throws: `PTYError` when the process does not exit.
+    @discardableResult
+    public func quit() throws -> Int32 {
+        send(".quit\r")
+        return try waitForExit()
+    }
+}
+
+/// What every REPL test starts from: a fresh folder for the REPL's state (history, `HOME`), and sessions
+/// started in it on a terminal. Sessions of one fixture share the history, as a user's REPLs do.
+public struct REPLFixture {
+    /// The folder used as `XDG_STATE_HOME` and `HOME`.
+    public let state: URL
+
+    /// Creates the state folder.
+    /// - Throws: When the temporary folder cannot be made.
+    public init() throws { state = try makeTemporaryDirectory() }
+
+    /// The history file the REPL keeps under `state`.
+    public var historyFile: URL { state.appendingPathComponent("empsh/history") }
+
+    /// Starts the REPL and waits for its first prompt.
+    /// - Parameters:
+    ///   - arguments: empsh's arguments.
+    ///   - environment: more variables.
+    ///   - unset: variables to remove.
+    /// - Returns: The session at its first `empsh> `.
+    /// - Throws: What `PTYSession.startREPL` throws.
+    public func start(_ arguments: [String] = [], environment: [String: String] = [:], unset: [String] = []) throws -> PTYSession {
+        try PTYSession.startREPL(state: state, arguments, environment: environment, unset: unset)
     }
 }

@@ -93,6 +93,11 @@ public actor Client: CustomStringConvertible {
     /// Whether replies are being cached now.
     public var isCaching: Bool { cache != nil }
 
+    /// Whether a text holds a secret this client uses (its token, password or session key, as written or
+    /// JSON-escaped): the REPL keeps such a line out of its history.
+    /// - Parameter text: what the user typed.
+    public func mentionsSecret(_ text: String) -> Bool { scrubber.scrub(text) != text }
+
     /// The point budgets the latest reply reported (`metadata.limits`), or nil before any counted reply.
     public var pointLimits: Metadata.Limits? { limiter.limits }
 

@@ -25,4 +25,7 @@ public final class PlainLineReader: LineReader {
     }
 
     public func addHistory(_ entry: String) {}
+
+    /// False: lines from standard input are not remembered.
+    public var keepsHistory: Bool { false }
 }

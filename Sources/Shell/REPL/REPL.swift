@@ -40,11 +40,12 @@ public final class REPL {
         }
     }
 
-    /// The candidates that complete `word` (full replacements), given whether it is inside a string.
+    /// The candidates that complete `word` (full replacements), given whether it is inside a string and the
+    /// line before it (a string after `F.status:eq ` completes to the field's values).
     ///
     /// Completing `a.b.` reads `a.b`, which can run the user's `__index`; the call gets at most
     /// `completionLimits`, so such code that loops or blocks costs one empty completion, not the session.
-    public func completions(for word: String, inString: Bool) -> [String] {
+    public func completions(for word: String, inString: Bool, before: String = "") -> [String] {
         let base = stack.gettop()
         let limits = shell.lua.limits
         shell.lua.limits = Self.completionLimits
@@ -55,7 +56,8 @@ public final class REPL {
         pushHelper("complete")
         stack.pushstring(word)
         stack.pushboolean(inString)
-        guard (try? stack.call(arguments: 2, results: 1)) != nil, stack.type(-1) == .table else { return [] }
+        stack.pushstring(before)
+        guard (try? stack.call(arguments: 3, results: 1)) != nil, stack.type(-1) == .table else { return [] }
         return (0..<stack.arrayLength(-1)).compactMap { index in
             stack.rawgeti(-1, Int64(index + 1))
             defer { stack.pop() }
@@ -88,7 +90,7 @@ public final class REPL {
                 interruptsInARow = 0
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
                 if trimmed.hasPrefix(".") && !trimmed.hasPrefix("..") {
-                    reader.addHistory(trimmed)
+                    remember(trimmed)
                     if runCommand(trimmed) == .quit { return 0 }
                     continue
                 }
@@ -98,6 +100,17 @@ public final class REPL {
     }
 
     private func readLine(prompt: String) -> LineInput { reader.readLine(prompt: prompt) }
+
+    /// Adds an entry to the history, unless it holds the secret in use (the token or password): that one is
+    /// kept out of the history file, and the REPL says so.
+    private func remember(_ entry: String) {
+        guard reader.keepsHistory else { return }
+        if (try? shell.backend.wait(stoppable: false) { await $0.mentionsSecret(entry) }) ?? true {
+            note("(this line holds the secret in use; it is not saved to the history)")
+            return
+        }
+        reader.addHistory(entry)
+    }
 
     /// `_PROMPT`/`_PROMPT2` when set to a string or number, else the default. No metamethod
     /// runs here: the prompt is drawn outside any protected, interruptible call.
@@ -120,7 +133,7 @@ public final class REPL {
     /// stack and returns its text, or reports the syntax error and returns nil.
     private func compile(_ line: String) -> Chunk? {
         if compileAsExpression(line) {
-            reader.addHistory(line)
+            remember(line)
             return Chunk(text: line)
         }
         var text = line
@@ -131,11 +144,11 @@ public final class REPL {
                 let kept = constants.filter { !declared.contains($0) }
                 try stack.load(LocalRewriter.prelude(constants: kept) + rewrite.text, name: "=stdin")
                 constants = kept + rewrite.constants
-                reader.addHistory(text)
+                remember(text)
                 return Chunk(text: text)
             } catch let error as LuaError {
                 guard case .syntax(incomplete: true) = error.kind else {
-                    reader.addHistory(text)
+                    remember(text)
                     complain(error.message)
                     return nil
                 }

@@ -214,10 +214,34 @@ local function resolve(path)
   return v
 end
 
--- Completions of `word` (the text before the cursor, back to a separator).
-local function complete(word, in_string)
+-- The catalogue's spec of the field whose builder a string is an argument of (`F.status:eq "`,
+-- `F.call_recording:in{"a", "`, `F.operator.x:eq("`), from the text before the string's word.
+local function builder_field(fields, before)
+  local path = before and before:match("F%.([%w_%.]+)%s*:%s*[%a_]+%s*[%(%{]?[%s%w_,\"'%-%.]*[\"']$")
+  if not path then return nil end
+  local spec, table_ = nil, fields
+  for name in path:gmatch("[^%.]+") do
+    spec = table_ and table_.fields[name]
+    if not spec then return nil end
+    table_ = spec.nested
+  end
+  return spec
+end
+
+-- Completions of `word` (the text before the cursor, back to a separator); `before` is the line
+-- before the word.
+local function complete(word, in_string, before)
   local out, seen = {}, {}
   local fields = empsh and empsh.fields
+  local spec = in_string and fields and builder_field(fields, before)
+  if spec then
+    -- A field's values: its enumeration in the catalogue, or nothing (not the field names).
+    for _, value in ipairs(spec.values or {}) do
+      if value:sub(1, #word) == word and not seen[value] then seen[value] = true; out[#out + 1] = value end
+    end
+    sort(out)
+    return out
+  end
   if in_string then
     if fields then
       for _, name in ipairs(fields.order) do
