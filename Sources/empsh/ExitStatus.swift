@@ -23,7 +23,7 @@ enum ExitStatus {
             return try body()
         } catch {
             let status = code(for: error)
-            FileHandle.standardError.write(Data("empsh: \(status.message)\n".utf8))
+            StandardStreams.writeError("empsh: \(status.message)\n")
             return status.code
         }
     }

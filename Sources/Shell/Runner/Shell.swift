@@ -135,7 +135,7 @@ public final class Shell {
                 text += traceback + "\n"
             }
         }
-        FileHandle.standardError.write(Data(errorText(text).utf8))
+        StandardStreams.writeError(errorText(text))
     }
 
     /// An error message as written to standard error: red when colour is on for it.

@@ -46,7 +46,9 @@ public final class Backend: @unchecked Sendable {
         let url = settings.url ?? ClientSettings.defaultURL
         let transport: HTTPTransport
         do {
-            transport = try HTTPTransport(url: url)
+            var transportConfiguration = HTTPTransport.Configuration()
+            if let stall = settings.stallTimeout { transportConfiguration.stallTimeout = stall }
+            transport = try HTTPTransport(url: url, configuration: transportConfiguration)
         } catch {
             throw ShellError.usage("cannot use the URL \(url): \(error)")
         }

@@ -20,7 +20,7 @@ public final class FetchProgress: @unchecked Sendable {
     ///   - write: where the text goes; standard error by default.
     public init(
         enabled: Bool = isatty(STDERR_FILENO) != 0,
-        write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+        write: @escaping @Sendable (String) -> Void = { StandardStreams.writeError($0) }
     ) {
         self.enabled = enabled
         self.write = write
