@@ -56,6 +56,7 @@ let package = Package(
         ),
         .target(name: "PostgresRegex", dependencies: ["CPCRE2"]),
         .systemLibrary(name: "CMalloc"),
+        .systemLibrary(name: "CProcess"),
         .target(name: "DataAPIContract"),
         .target(name: "EmployeeQuery", dependencies: ["DataAPIContract", "PostgresRegex"]),
         .target(
@@ -94,7 +95,7 @@ let package = Package(
         .executableTarget(
             name: "empsh",
             dependencies: [
-                "Shell", "DataAPIServer", "DataAPIClient", "DataAPIContract", "LineEditing", "Lua", "CMalloc",
+                "Shell", "DataAPIServer", "DataAPIClient", "DataAPIContract", "LineEditing", "Lua", "CMalloc", "CProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swift5,

@@ -103,7 +103,7 @@ public final class EditLineReader: LineReader {
     public init(historyPath: String?, interrupt: InterruptSignal, completer: @escaping (String, Bool, String) -> [String]) {
         // Before libedit starts: it reads the locale once, to decode, measure and bind characters.
         if let warning = TerminalLocale.prepare(environment: ProcessInfo.processInfo.environment) {
-            FileHandle.standardError.write(Data((warning + "\n").utf8))
+            StandardStreams.writeError(warning + "\n")
         }
         self.history = historyPath.map { HistoryFile(path: $0, limit: 1000) }
         self.interrupt = interrupt

@@ -67,8 +67,7 @@ final class HistoryFile {
         guard !reportedFailure else { return }
         reportedFailure = true
         let reason = String(cString: strerror(code))
-        FileHandle.standardError.write(
-            Data("empsh: cannot save the history to \(path): \(reason); this session's lines are not kept\n".utf8))
+        StandardStreams.writeError("empsh: cannot save the history to \(path): \(reason); this session's lines are not kept\n")
     }
 
     private func countLines(_ fd: Int32) -> Int {

@@ -47,6 +47,13 @@ struct ConnectionOptions: ParsableArguments {
             valueName: "N"))
     var retries = 3
 
+    @Option(
+        name: .customLong("stall-timeout"),
+        help: ArgumentHelp(
+            "Fails a call that receives no byte for SECONDS (EMPSH_STALL_TIMEOUT, a profile's stall_timeout); it is retried as --retries says. 10 by default.",
+            valueName: "SECONDS"))
+    var stallTimeout: String?
+
     @Flag(name: .customLong("no-cache"), help: "Never answers a call from the response cache.")
     var noCache = false
 
@@ -92,6 +99,11 @@ struct ConnectionOptions: ParsableArguments {
         configuration.retry = .exponential(maxAttempts: retries + 1)
         // A replay answers from its file: no secret is read, asked for or warned about.
         if let replay { return try .replaying(replay, configuration: configuration) }
+        // No core file may hold a secret: off before one is read or asked for, and once a profile gave one.
+        let secretInEnvironment = ["EMPSH_TOKEN", "EMPSH_PASSWORD", "EMPSH_LOGIN"].contains { !(environment[$0] ?? "").isEmpty }
+        if token != nil || tokenFile != nil || password != nil || passwordFile != nil || login != nil || secretInEnvironment {
+            CoreDumps.disable()
+        }
         if token != nil { SecretInput.warnVisible("--token", instead: "--token-file or EMPSH_TOKEN") }
         if password != nil { SecretInput.warnVisible("--password", instead: "--password-file, EMPSH_PASSWORD or the prompt") }
         let token = try self.token ?? tokenFile.map { try SecretInput.read(file: $0, option: "--token-file") }
@@ -111,11 +123,14 @@ struct ConnectionOptions: ParsableArguments {
         let settings: ClientSettings
         do {
             settings = try ClientSettings.resolve(
-                flags: .init(url: url, token: token, login: login, password: password, userID: userID, profile: profile),
+                flags: .init(
+                    url: url, token: token, login: login, password: password, userID: userID, profile: profile,
+                    stallTimeout: stallTimeout),
                 environment: environment, readFile: ClientSettings.readFile)
         } catch {
             throw ShellError.usage("\(error)")
         }
+        if !settings.credentials.isNone { CoreDumps.disable() }
         if settings.isDemo {
             let size = try Self.demoEmployeeCount(environment["EMPSH_DEMO_EMPLOYEES"])
             var churn = 0

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LineEditing
 import Lua
 import Shell
 
@@ -151,6 +152,7 @@ struct Empsh: AsyncParsableCommand {
 
     /// Parses, runs, and maps every outcome to empsh's exit codes (a usage error is 2, not 64).
     static func main() async {
+        StandardStreams.reopenClosed()
         MemoryTuning.apply()
         Watchdog.exitCode = ExitStatus.code(for: .notStopped)
         do {
@@ -181,7 +183,7 @@ struct Empsh: AsyncParsableCommand {
                 if !message.isEmpty { print(message) }
                 Foundation.exit(0)
             }
-            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            if !message.isEmpty { StandardStreams.writeError(message + "\n") }
             Foundation.exit(status.code)
         }
     }

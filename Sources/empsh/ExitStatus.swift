@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LineEditing
 import Shell
 
 /// The one place where outcomes become exit codes: 0 ok, 1 script error, 2 usage or
@@ -23,7 +24,7 @@ enum ExitStatus {
             return try body()
         } catch {
             let status = code(for: error)
-            FileHandle.standardError.write(Data("empsh: \(status.message)\n".utf8))
+            StandardStreams.writeError("empsh: \(status.message)\n")
             return status.code
         }
     }

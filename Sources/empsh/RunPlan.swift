@@ -56,16 +56,15 @@ struct RunPlan {
             if let script {
                 try shell.guarded { try shell.run(script, arguments: arguments) }
             } else if readsStandardInput {
-                let source = ScriptSource.standardInput()
+                let source = try ScriptSource.standardInput()
                 try shell.guarded { try shell.run(source, arguments: arguments) }
             }
         } catch let error as ShellError {
             return ExitStatus.report(error, in: shell)
         }
         guard entersREPL else { return 0 }
-        FileHandle.standardError.write(
-            Data(
-                "\(Version.text)\nempsh on \(backend.isDemo ? "the " : "")\(backend.accountDescription). Type .help for help; Ctrl-D exits.\n".utf8))
+        StandardStreams.writeError(
+            "\(Version.text)\nempsh on \(backend.isDemo ? "the " : "")\(backend.accountDescription). Type .help for help; Ctrl-D exits.\n")
         let reader: LineReader
         var repl: REPL?
         if stdinIsTerminal {

@@ -1,21 +1,29 @@
+import DataAPIClient
 import Foundation
+import LineEditing
 import Shell
 
 /// Reading a token or password from where it cannot be seen: a file (`-` for standard input),
 /// or a prompt on the terminal that does not echo.
 enum SecretInput {
-    /// The secret held in `path` (`-`: standard input), without its final line break.
-    /// - Throws: `ShellError.usage` when it cannot be read or is empty (the message names the
-    ///   file, never its contents).
+    /// The largest secret file read: 64 KiB (a key is a few dozen bytes; `/dev/zero` is not read forever).
+    static let maxBytes = 64 << 10
+
+    /// The secret held in `path` (`-`: standard input), without its final line break. A pipe or FIFO
+    /// (`--token-file <(pass show uis)`) is read once, to its end.
+    /// - Throws: `ShellError.usage` when it cannot be read, is a directory, is larger than `maxBytes` or is
+    ///   empty (the message names the file, never its contents).
     static func read(file path: String, option: String) throws -> String {
-        let data: Data?
-        if path == "-" {
-            data = try? FileHandle.standardInput.readToEnd() ?? Data()
-        } else {
-            data = FileManager.default.contents(atPath: path)
+        let read: [UInt8]?
+        do {
+            read =
+                path == "-"
+                ? try BoundedFile.read(descriptor: STDIN_FILENO, kinds: .readable, limit: maxBytes)
+                : try BoundedFile.read(path, kinds: .readable, limit: maxBytes)
+        } catch {
+            throw ShellError.usage("\(option): cannot read \(path): \(error)")
         }
-        guard let data else { throw ShellError.usage("\(option): cannot read \(path)") }
-        var bytes = [UInt8](data)
+        guard var bytes = read else { throw ShellError.usage("\(option): cannot read \(path): no such file") }
         while let last = bytes.last, last == 10 || last == 13 { bytes.removeLast() }  // bytes: "\r\n" is one Character
         let text = String(decoding: bytes, as: UTF8.self)
         guard !text.isEmpty else { throw ShellError.usage("\(option): \(path) is empty") }
@@ -45,9 +53,12 @@ enum SecretInput {
     }
 
     /// The warning for a secret given as an option's value, which `ps` shows to every user.
-    static func warnVisible(_ option: String, instead: String) {
-        FileHandle.standardError.write(
-            Data(
-                "empsh: warning: \(option) on the command line can be read by other users of this machine (ps); use \(instead)\n".utf8))
+    /// - Parameters:
+    ///   - option: The option, e.g. `--token`.
+    ///   - instead: What to use instead.
+    ///   - command: The command that warns; `empsh` by default.
+    static func warnVisible(_ option: String, instead: String, command: String = "empsh") {
+        StandardStreams.writeError(
+            "\(command): warning: \(option) on the command line can be read by other users of this machine (ps); use \(instead)\n")
     }
 }

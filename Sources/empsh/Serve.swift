@@ -1,6 +1,8 @@
 import ArgumentParser
 import DataAPIServer
 import Foundation
+import LineEditing
+import Shell
 
 /// `empsh serve`: the reference implementation of get.employees over HTTP on 127.0.0.1.
 struct Serve: AsyncParsableCommand {
@@ -8,8 +10,8 @@ struct Serve: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serves the reference implementation of get.employees on 127.0.0.1.",
         discussion: """
-            Prints `listening on http://127.0.0.1:PORT/v2.0` once it accepts requests and, when --token \
-            is not given, the generated demo key. Ctrl-C or SIGTERM stops it.
+            Prints `listening on http://127.0.0.1:PORT/v2.0` once it accepts requests and, when neither \
+            --token nor --token-file is given, the generated demo key. Ctrl-C or SIGTERM stops it.
 
             The account opens three ways, all acting for customer user 1 and drawing on the same point \
             budgets: the customer key (--token T, or the generated one), the agent key `agent-T` (every call \
@@ -28,8 +30,16 @@ struct Serve: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The seed of the generated company and of the fault sequence.", valueName: "N"))
     var seed: UInt64 = DemoCompany.defaultSeed
 
-    @Option(help: ArgumentHelp("The access key clients must send; a generated one when absent.", valueName: "T"))
+    @Option(
+        help: ArgumentHelp(
+            "The access key clients must send; a generated one when absent. Other users can see it in ps: prefer --token-file.",
+            valueName: "T"))
     var token: String?
+
+    @Option(
+        name: .customLong("token-file"),
+        help: ArgumentHelp("Reads the access key from FILE (- for standard input; a pipe or FIFO is read once).", valueName: "FILE"))
+    var tokenFile: String?
 
     @Option(name: .customLong("data"), help: ArgumentHelp("Serves the employee records of a JSON array in FILE.", valueName: "FILE"))
     var dataFile: String?
@@ -48,7 +58,19 @@ struct Serve: AsyncParsableCommand {
             "How many employees change status each second, the same way for the same seed; 0 means none.", valueName: "N"))
     var churn = 0
 
+    func validate() throws {
+        if token != nil, tokenFile != nil { throw ValidationError("Give --token or --token-file, not both.") }
+    }
+
     func run() async throws {
+        if token != nil || tokenFile != nil { CoreDumps.disable() }
+        if token != nil { SecretInput.warnVisible("--token", instead: "--token-file", command: "empsh serve") }
+        let token: String?
+        do {
+            token = try self.token ?? tokenFile.map { try SecretInput.read(file: $0, option: "--token-file") }
+        } catch let error as ShellError {
+            throw ValidationError(error.description)
+        }
         var configuration = ServeConfiguration(
             port: port, employees: employees, seed: seed, token: token, dataFile: dataFile,
             minuteLimit: minuteLimit, dayLimit: dayLimit, faultProbability: faults)
@@ -61,7 +83,7 @@ struct Serve: AsyncParsableCommand {
         } catch let error as ServeConfigurationError {
             throw ValidationError(error.message)
         } catch {
-            FileHandle.standardError.write(Data("empsh serve: \(error)\n".utf8))
+            StandardStreams.writeError("empsh serve: \(error)\n")
             throw ExitCode(3)
         }
     }

@@ -12,12 +12,12 @@ import Testing
             return
         }
         #expect(login == "ops" && password == Secret("pa55word"))
-        session.loggedIn(key: Secret("k1"), expireAt: 3600)
+        session.loggedIn(key: Secret("k1"), expireAt: 3600, at: 0)
         #expect(session.next(at: 3539) == .use(Secret("k1")))
         #expect(session.next(at: 3540) == .login(login: "ops", password: Secret("pa55word")))
         #expect(session.rejected(Secret("k1")) == .retry)
         #expect(session.key == nil)
-        session.loggedIn(key: Secret("k2"), expireAt: 7200)
+        session.loggedIn(key: Secret("k2"), expireAt: 7200, at: 3540)
         #expect(session.rejected(Secret("k2")) == .fail)  // a second rejection in a row
         session.succeeded()
         #expect(session.rejected(Secret("k2")) == .retry)

@@ -1,4 +1,5 @@
 import DataAPIContract
+import Foundation
 import Testing
 
 @testable import DataAPIClient
@@ -127,10 +128,47 @@ import Testing
         #expect(badToken?.description == "\(Self.path):2: profile work: token must be a string")
         #expect(!(badToken?.description.contains("12345") ?? true))
         let unknownKey = Self.configurationError { try Self.resolve(.init(profile: "work"), file: "[profiles.work]\n\ntokn = \"x\"\n") }
-        #expect(unknownKey?.description == "\(Self.path):3: profile work: unknown key tokn (known: url, token, login, password, user_id)")
+        #expect(
+            unknownKey?.description == "\(Self.path):3: profile work: unknown key tokn (known: url, token, login, password, user_id, stall_timeout)")
         let bothInProfile = Self.configurationError {
             try Self.resolve(.init(profile: "work"), file: "[profiles.work]\ntoken = \"t\"\nlogin = \"l\"\npassword = \"p\"\n")
         }
         #expect(bothInProfile?.message == "both a token and a login were given in profile work in \(Self.path); give one of them")
+    }
+
+    @Test func theStallTimeoutComesFromTheFlagTheEnvironmentOrTheProfile() throws {
+        let profile = "[profiles.default]\ntoken = \"t-1234\"\nstall_timeout = 2.5\n"
+        #expect(try Self.resolve(file: profile).stallTimeout == .milliseconds(2500))
+        #expect(try Self.resolve(env: Self.env.merging(["EMPSH_STALL_TIMEOUT": "4"]) { $1 }, file: profile).stallTimeout == .seconds(4))
+        #expect(try Self.resolve(.init(stallTimeout: "1"), file: profile).stallTimeout == .seconds(1))
+        #expect(try Self.resolve(.init(token: "t-1234")).stallTimeout == nil)
+        for bad in ["0", "-3", "ten", "inf", "100000"] {
+            let error = #expect(throws: ConfigurationError.self) { try Self.resolve(.init(token: "t-1234", stallTimeout: bad)) }
+            #expect(error?.message == "--stall-timeout must be a number of seconds above 0 and at most 86400", "\(bad)")
+        }
+        let wrongType = #expect(throws: ConfigurationError.self) { try Self.resolve(file: "[profiles.default]\nstall_timeout = \"x\"\n") }
+        #expect(wrongType?.message == "profile default: stall_timeout must be a number of seconds")
+    }
+
+    @Test func aProfileFileThatIsNotARegularFileIsRefusedWithoutWaiting() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("empsh-settings-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let fifo = dir + "/fifo.toml"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let fifoError = #expect(throws: ConfigurationError.self) { try ClientSettings.readFile(fifo) }  // no writer: would hang if waited on
+        #expect(fifoError?.description == "\(fifo): cannot read the file: it is not a regular file (a FIFO)")
+        let zero = dir + "/zero.toml"
+        try FileManager.default.createSymbolicLink(atPath: zero, withDestinationPath: "/dev/zero")
+        let zeroError = #expect(throws: ConfigurationError.self) { try ClientSettings.readFile(zero) }
+        #expect(zeroError?.description == "\(zero): cannot read the file: it is not a regular file (a character device)")
+        let huge = dir + "/huge.toml"
+        #expect(FileManager.default.createFile(atPath: huge, contents: nil))
+        #expect(truncate(huge, off_t(ClientSettings.maxProfileFileBytes + 1)) == 0)
+        let hugeError = #expect(throws: ConfigurationError.self) { try ClientSettings.readFile(huge) }
+        #expect(hugeError?.description == "\(huge): cannot read the file: it is larger than 1048576 bytes")
+        #expect(try ClientSettings.readFile(dir + "/absent.toml") == nil)
+        let directoryError = #expect(throws: ConfigurationError.self) { try ClientSettings.readFile(dir) }
+        #expect(directoryError?.description == "\(dir): cannot read the file: it is a directory")
     }
 }

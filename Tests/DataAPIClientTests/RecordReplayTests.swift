@@ -44,6 +44,16 @@ import Testing
         #expect(call.params == ["limit": .int(1)])
     }
 
+    @Test func aCredentialEchoedAsAnObjectKeyIsScrubbed() throws {
+        let request = RPCRequest(id: .int(5), method: "get.employees", params: ["access_token": .string("secret-key-1234"), "limit": .int(1)])
+            .encoded()
+        let reply =
+            #"{"jsonrpc":"2.0","id":5,"result":{"data":[{"id":1,"secret-key-1234":{"nested secret-key-1234":["secret-key-1234"]}}],"metadata":{"secret-key-1234":1}}}"#
+        let call = try #require(RecordedCall(request: request, reply: Array(reply.utf8)))
+        #expect(!call.line.contains("secret-key-1234"), "\(call.line)")
+        #expect(call.line.contains(#"{"id":1,"***":{"nested ***":["***"]}}"#), "\(call.line)")
+    }
+
     @Test func aReplayAnswersByMethodAndParamsWithTheRequestsID() async throws {
         let path = temporaryFile()
         defer { try? FileManager.default.removeItem(atPath: path) }

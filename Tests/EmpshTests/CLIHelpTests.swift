@@ -60,6 +60,10 @@ import Testing
           --retries <N>           How many times a failed call is retried (connection
                                   errors, timeouts, 5xx), each announced on stderr,
                                   within 10 s in all; 0 to 10. (default: 3)
+          --stall-timeout <SECONDS>
+                                  Fails a call that receives no byte for SECONDS
+                                  (EMPSH_STALL_TIMEOUT, a profile's stall_timeout); it
+                                  is retried as --retries says. 10 by default.
           --no-cache              Never answers a call from the response cache.
           --record <FILE>         Writes every call and its reply to FILE (NDJSON,
                                   credentials left out).

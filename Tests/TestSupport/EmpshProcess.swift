@@ -30,13 +30,20 @@ public func empshBinaryPath() -> String {
 ///   - environment: variables added to (or, when `nil` values... ) the test's environment.
 ///   - directory: the working directory; the current one by default.
 ///   - timeout: seconds before it is killed (the run then fails with status 137).
+///   - redirections: `sh` redirections applied to the binary, e.g. `2>/dev/full` or `0<&-` (closed standard
+///     input); the binary is `exec`ed by `/bin/sh`, so its exit status or signal is reported as its own.
 public func runEmpsh(
     _ arguments: [String], stdin: String = "", environment: [String: String] = [:], directory: String? = nil,
-    timeout: Double = 60
+    timeout: Double = 60, redirections: String? = nil
 ) throws -> EmpshResult {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: empshBinaryPath())
-    process.arguments = arguments
+    if let redirections {
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "exec \"$0\" \"$@\" \(redirections)", empshBinaryPath()] + arguments
+    } else {
+        process.executableURL = URL(fileURLWithPath: empshBinaryPath())
+        process.arguments = arguments
+    }
     var env = ProcessInfo.processInfo.environment
     for key in ["EMPSH_TOKEN", "EMPSH_LOGIN", "EMPSH_PASSWORD", "EMPSH_URL", "EMPSH_PROFILE", "EMPSH_PATH"] {
         env[key] = nil

@@ -79,7 +79,9 @@ extension Client {
                             continue
                         }
                     }
-                    if authenticated, api.mnemonic == .accessTokenInvalid, session.rejected(token) == .retry {
+                    if authenticated, api.mnemonic == .accessTokenInvalid || api.mnemonic == .accessTokenExpired,
+                        session.rejected(token) == .retry
+                    {
                         configuration.logger?.notice("session key rejected; logging in again", metadata: ["method": "\(method)"])
                         continue
                     }
@@ -110,12 +112,15 @@ extension Client {
         return "\(error)"
     }
 
-    /// The transport's send, with any foreign error made a `TransportError`.
+    /// The transport's send, with a recording that cannot be written made a `ClientError` (never retried) and
+    /// any other foreign error a `TransportError`.
     private func send(_ body: [UInt8]) async throws -> [UInt8] {
         do {
             return try await transport.send(body, timeout: configuration.timeout)
         } catch let error as TransportError {
             throw error
+        } catch let error as RecordingError {
+            throw ClientError(.recordingFailed, message: error.message)
         } catch is CancellationError {
             throw TransportError(.cancelled, detail: "the request was cancelled")
         } catch {
@@ -151,16 +156,12 @@ extension Client {
         logger.debug("request", metadata: ["method": "\(method)", "id": "\(id)", "body": "\(body)"])
     }
 
-    /// The error with every known secret replaced by `***` in its text and values.
+    /// The error with every known secret replaced by `***` in every string it holds: message, mnemonic,
+    /// field, value, params and metadata (an echoing server may put a token anywhere).
     func scrubbed(_ error: any Error) -> any Error {
         switch error {
-        case var e as DataAPIError:
-            e.message = scrubber.scrub(e.message)
-            if let value = e.value, scrubber.scrub(value.encodedString()) != value.encodedString() { e.value = .string("***") }
-            if let params = e.params, scrubber.scrub(JSON.object(params).encodedString()) != JSON.object(params).encodedString() {
-                e.params = nil
-            }
-            return e
+        case let e as DataAPIError:
+            return Self.scrubbed(e, with: scrubber)
         case var e as TransportError:
             e.detail = scrubber.scrub(e.detail)
             return e
@@ -171,6 +172,26 @@ extension Client {
         default:
             return error
         }
+    }
+
+    /// A server's error with every secret replaced by `***` in each of its strings.
+    static func scrubbed(_ error: DataAPIError, with scrubber: Scrubber) -> DataAPIError {
+        var e = error
+        e.message = scrubber.scrub(e.message)
+        e.mnemonic = DataAPIError.Mnemonic(rawValue: scrubber.scrub(e.mnemonic.rawValue))
+        e.field = e.field.map { scrubber.scrub($0) }
+        e.value = e.value.map { scrubber.scrub($0) }
+        e.params = e.params.map { scrubber.scrub($0) }
+        if var metadata = e.metadata {
+            metadata.version = scrubber.scrub(metadata.version)
+            if var version = metadata.apiVersion {
+                version.currentVersion = version.currentVersion.map { scrubber.scrub($0) }
+                version.latestVersion = version.latestVersion.map { scrubber.scrub($0) }
+                metadata.apiVersion = version
+            }
+            e.metadata = metadata
+        }
+        return e
     }
 
     /// Parses a reply off the actor, recording `result.data` as a tape on the way.

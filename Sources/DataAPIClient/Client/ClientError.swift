@@ -25,6 +25,8 @@ public struct ClientError: Error, Sendable, CustomStringConvertible {
         public static let retriesExhausted = Kind(rawValue: "retries_exhausted")
         /// The client was closed.
         public static let closed = Kind(rawValue: "closed")
+        /// The `--record` file could not be written (a full disk); the call's reply was not handed out.
+        public static let recordingFailed = Kind(rawValue: "recording_failed")
     }
 
     /// What went wrong.

@@ -5,7 +5,7 @@ import DataAPIContract
 ///
 /// `params` are the request's parameters without `access_token` and `password`; `reply` is the
 /// JSON-RPC reply without `jsonrpc` and `id` (its `result` or `error`), with every credential the
-/// request carried replaced by `***`. `login.user` and `logout.user` are never recorded: they
+/// request carried replaced by `***` wherever it appears: in strings and in object keys. `login.user` and `logout.user` are never recorded: they
 /// exchange credentials, and a replay needs none.
 public struct RecordedCall: Sendable, Hashable {
     /// The API method, e.g. `get.employees`.
@@ -45,8 +45,8 @@ public struct RecordedCall: Sendable, Hashable {
         let scrubber = Scrubber(secrets)
         let kept: JSON
         if case .object(let object)? = try? JSON(parsing: reply) {
-            kept = Self.scrubbed(
-                .object(JSONObject(object.entries.filter { $0.key != "jsonrpc" && $0.key != "id" }.map { ($0.key, $0.value) })), scrubber)
+            kept = scrubber.scrub(
+                .object(JSONObject(object.entries.filter { $0.key != "jsonrpc" && $0.key != "id" }.map { ($0.key, $0.value) })))
         } else {
             kept = JSON.string(scrubber.scrub(String(decoding: reply, as: UTF8.self)))
         }
@@ -100,15 +100,6 @@ public struct RecordedCall: Sendable, Hashable {
         switch json {
         case .object(let object): .object(JSONObject(object.entries.sorted { $0.key < $1.key }.map { ($0.key, sortedKeys($0.value)) }))
         case .array(let items): .array(items.map(sortedKeys))
-        default: json
-        }
-    }
-
-    private static func scrubbed(_ json: JSON, _ scrubber: Scrubber) -> JSON {
-        switch json {
-        case .string(let text): .string(scrubber.scrub(text))
-        case .object(let object): .object(JSONObject(object.entries.map { ($0.key, scrubbed($0.value, scrubber)) }))
-        case .array(let items): .array(items.map { scrubbed($0, scrubber) })
         default: json
         }
     }

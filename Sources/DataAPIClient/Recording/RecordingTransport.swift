@@ -25,10 +25,11 @@ public struct RecordingTransport: Transport {
     }
 
     /// Sends through `inner`, then writes the call and its reply.
-    /// - Throws: What `inner` throws (nothing is written then).
+    /// - Throws: What `inner` throws (nothing is written then); `RecordingError` when the call cannot be
+    ///   written (a full disk), which the client reports as it is, without a retry.
     public func send(_ body: [UInt8], timeout: Duration?) async throws -> [UInt8] {
         let reply = try await inner.send(body, timeout: timeout)
-        if let call = RecordedCall(request: body, reply: reply) { log.write(call) }
+        if let call = RecordedCall(request: body, reply: reply) { try log.write(call) }
         return reply
     }
 

@@ -25,9 +25,10 @@ extension Client {
         }
     }
 
-    /// Calls `login.user` and keeps the session key.
+    /// Calls `login.user` and keeps the session key, with its end as `SessionExpiry` reads it (`expire_at` or
+    /// `expire`; without either, the key is used until the server rejects it).
     /// - Throws: The server's `auth_error` (password scrubbed), a transport error, or `ClientError.malformedReply`
-    ///   when `data.access_token`/`data.expire_at` are missing.
+    ///   when `data.access_token` is missing or the key's end cannot be read.
     private func logIn(login: String, password: Secret) async throws {
         configuration.logger?.info("logging in", metadata: ["login": "\(login)"])
         let scanned = try await perform(
@@ -37,11 +38,17 @@ extension Client {
         guard case .object(let data)? = scanned.data, case .string(let key)? = data["access_token"], !key.isEmpty else {
             throw ClientError.malformedReply(method: "login.user", "data.access_token is missing")
         }
-        guard let expireAt = data["expire_at"]?.doubleValue ?? data["expire_at"]?.intValue.map(Double.init) else {
-            throw ClientError.malformedReply(method: "login.user", "data.expire_at is missing")
-        }
         let secret = Secret(key)
         scrubber.add(secret)
-        session.loggedIn(key: secret, expireAt: expireAt)
+        let expireAt: Double?
+        switch SessionExpiry.read(data) {
+        case .at(let seconds): expireAt = seconds
+        case .absent:
+            configuration.logger?.notice("login.user named no expire_at; the session key is renewed when the server rejects it")
+            expireAt = nil
+        case .unreadable(let member):
+            throw ClientError.malformedReply(method: "login.user", "data.\(member) is neither Unix seconds nor a date")
+        }
+        session.loggedIn(key: secret, expireAt: expireAt, at: clock.now())
     }
 }

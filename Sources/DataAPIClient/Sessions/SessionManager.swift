@@ -3,7 +3,10 @@
 /// Pure: the client's driver asks it for the next step and reports what happened. A permanent token
 /// is used as it is; login/password credentials are exchanged with `login.user` for a session key,
 /// which is renewed `renewalMargin` seconds before its `expire_at`, and once more when the server calls
-/// it `access_token_invalid`. `close()` says which key to end with `logout.user`.
+/// it `access_token_invalid` or `access_token_expired`. A key that comes with less than the margin left
+/// (a short-lived key, or a server clock behind ours) is renewed once, not before every call: it is used
+/// until its `expire_at`, and one whose `expire_at` has already passed by our clock until it is rejected.
+/// `close()` says which key to end with `logout.user`.
 public struct SessionManager: Sendable, Hashable {
     /// What a call should do for its token.
     public enum Step: Sendable, Hashable {
@@ -29,6 +32,8 @@ public struct SessionManager: Sendable, Hashable {
     public private(set) var key: Secret?
     /// When the current session key expires (Unix seconds).
     public private(set) var expireAt: Double?
+    /// When the current key is to be renewed (Unix seconds); `nil`: only when the server rejects it.
+    public private(set) var renewAt: Double?
     private var renewedAfterRejection = false
     /// Whether `close()` was called.
     public private(set) var isClosed = false
@@ -50,24 +55,32 @@ public struct SessionManager: Sendable, Hashable {
         case .none: return .use(nil)
         case .token(let token): return .use(token)
         case .login(let login, let password):
-            if let key, let expireAt, now < expireAt - renewalMargin { return .use(key) }
+            if let key, renewAt.map({ now < $0 }) ?? true { return .use(key) }
             return .login(login: login, password: password)
         }
     }
 
-    /// Records a new session key from `login.user`.
+    /// Records a new session key from `login.user`, and when to renew it: `renewalMargin` seconds before
+    /// `expireAt`; at `expireAt` when less than the margin is left; only on rejection when `expireAt` has
+    /// passed already (our clock ahead of the server's) or is unknown.
     /// - Parameters:
     ///   - key: `data.access_token`.
-    ///   - expireAt: `data.expire_at`, Unix seconds.
-    public mutating func loggedIn(key: Secret, expireAt: Double) {
+    ///   - expireAt: `data.expire_at`, Unix seconds; `nil` when the reply gave none that could be read.
+    ///   - now: Unix seconds, when the key arrived.
+    public mutating func loggedIn(key: Secret, expireAt: Double?, at now: Double) {
         self.key = key
         self.expireAt = expireAt
+        guard let expireAt, expireAt > now else {
+            renewAt = nil
+            return
+        }
+        renewAt = expireAt - renewalMargin > now ? expireAt - renewalMargin : expireAt
     }
 
     /// Records that a call succeeded (so a later rejection may renew once more).
     public mutating func succeeded() { renewedAfterRejection = false }
 
-    /// Decides what to do when the server answered `access_token_invalid`.
+    /// Decides what to do when the server answered `access_token_invalid` or `access_token_expired`.
     /// - Parameter used: The token the rejected call carried.
     /// - Returns: `.retry` once for a session key (the key is dropped, so `next` says `.login`), or when the
     ///   rejected key is no longer the current one (a newer key is there, or another call already dropped it
@@ -81,6 +94,7 @@ public struct SessionManager: Sendable, Hashable {
         renewedAfterRejection = true
         key = nil
         expireAt = nil
+        renewAt = nil
         return .retry
     }
 
@@ -90,6 +104,7 @@ public struct SessionManager: Sendable, Hashable {
         defer {
             key = nil
             expireAt = nil
+            renewAt = nil
             isClosed = true
         }
         guard case .login = credentials.kind else { return nil }

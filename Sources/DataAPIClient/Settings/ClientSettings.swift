@@ -23,11 +23,13 @@ public struct ClientSettings: Sendable, Hashable, CustomStringConvertible {
         public var password: String?
         public var userID: String?
         public var profile: String?
+        /// `--stall-timeout`, seconds, as given.
+        public var stallTimeout: String?
 
         /// Creates flags; every one absent by default.
         public init(
             url: String? = nil, token: String? = nil, login: String? = nil, password: String? = nil,
-            userID: String? = nil, profile: String? = nil
+            userID: String? = nil, profile: String? = nil, stallTimeout: String? = nil
         ) {
             self.url = url
             self.token = token
@@ -35,6 +37,7 @@ public struct ClientSettings: Sendable, Hashable, CustomStringConvertible {
             self.password = password
             self.userID = userID
             self.profile = profile
+            self.stallTimeout = stallTimeout
         }
     }
 
@@ -46,6 +49,12 @@ public struct ClientSettings: Sendable, Hashable, CustomStringConvertible {
     public var userID: Int64?
     /// The profile that was applied, if any.
     public var profile: String?
+    /// How long a call may receive no byte before it fails (`--stall-timeout`, `EMPSH_STALL_TIMEOUT`, a profile's
+    /// `stall_timeout`); `nil` for the transport's default, 10 seconds.
+    public var stallTimeout: Duration?
+
+    /// The longest stall timeout accepted: a day.
+    public static let maxStallTimeout = 86_400.0
 
     /// Whether this is the embedded demo account: no credentials and no URL.
     public var isDemo: Bool { url == nil && credentials.isNone }
@@ -77,12 +86,12 @@ public struct ClientSettings: Sendable, Hashable, CustomStringConvertible {
     /// - Parameters:
     ///   - flags: The command-line flags.
     ///   - environment: The environment (`EMPSH_URL`, `EMPSH_TOKEN`, `EMPSH_LOGIN`, `EMPSH_PASSWORD`,
-    ///     `EMPSH_USER_ID`, `EMPSH_PROFILE`, `XDG_CONFIG_HOME`, `HOME`).
+    ///     `EMPSH_USER_ID`, `EMPSH_STALL_TIMEOUT`, `EMPSH_PROFILE`, `XDG_CONFIG_HOME`, `HOME`).
     ///   - readFile: Reads a file, `nil` when it does not exist; the file system by default.
     /// - Returns: The settings.
     /// - Throws: `ConfigurationError`: an unknown profile or a missing file for a named one, invalid TOML,
     ///   a token and a login from the same source, a password without a login, a login without a password,
-    ///   a `user_id` that is not an integer.
+    ///   a `user_id` that is not an integer, a stall timeout that is not a number of seconds from above 0 to a day.
     public static func resolve(
         flags: Flags, environment: [String: String], readFile: (String) throws -> String? = ClientSettings.readFile
     ) throws(ConfigurationError) -> ClientSettings {
@@ -92,7 +101,9 @@ public struct ClientSettings: Sendable, Hashable, CustomStringConvertible {
         var usedProfile: String?
         if let path = configFilePath(environment: environment) {
             let text: String?
-            do { text = try readFile(path) } catch { throw ConfigurationError("cannot read the file: \(error)", file: path) }
+            do { text = try readFile(path) } catch let error as ConfigurationError { throw error } catch {
+                throw ConfigurationError("cannot read the file: \(error)", file: path)
+            }
             if let text {
                 let file = try ProfileFile(text: text, path: path)
                 let name = named ?? "default"
@@ -100,7 +111,8 @@ public struct ClientSettings: Sendable, Hashable, CustomStringConvertible {
                     usedProfile = name
                     profileSource = Source(
                         name: "profile \(name) in \(path)", url: profile.url, token: profile.token, login: profile.login,
-                        password: profile.password, userID: profile.userID.map { .parsed($0) }
+                        password: profile.password, userID: profile.userID.map { .parsed($0) },
+                        stallTimeout: profile.stallTimeout.map { .parsed($0) }
                     )
                 } else if let named {
                     let known = file.profiles.keys.sorted()
@@ -119,11 +131,13 @@ public struct ClientSettings: Sendable, Hashable, CustomStringConvertible {
             [
                 Source(
                     name: "the command line", url: flags.url, token: flags.token, login: flags.login, password: flags.password,
-                    userID: flags.userID.map { .text($0, source: "--user-id") }
+                    userID: flags.userID.map { .text($0, source: "--user-id") },
+                    stallTimeout: flags.stallTimeout.map { .text($0, source: "--stall-timeout") }
                 ),
                 Source(
                     name: "the environment", url: env("EMPSH_URL"), token: env("EMPSH_TOKEN"), login: env("EMPSH_LOGIN"),
-                    password: env("EMPSH_PASSWORD"), userID: env("EMPSH_USER_ID").map { .text($0, source: "EMPSH_USER_ID") }
+                    password: env("EMPSH_PASSWORD"), userID: env("EMPSH_USER_ID").map { .text($0, source: "EMPSH_USER_ID") },
+                    stallTimeout: env("EMPSH_STALL_TIMEOUT").map { .text($0, source: "EMPSH_STALL_TIMEOUT") }
                 ),
             ] + (profileSource.map { [$0] } ?? [])
 
@@ -141,43 +155,57 @@ public struct ClientSettings: Sendable, Hashable, CustomStringConvertible {
         }
         var url = sources.lazy.compactMap(\.url).first
         if url == nil, !credentials.isNone { url = defaultURL }
-        return ClientSettings(url: url, credentials: credentials, userID: userID, profile: usedProfile)
+        var settings = ClientSettings(url: url, credentials: credentials, userID: userID, profile: usedProfile)
+        settings.stallTimeout = try sources.lazy.compactMap(\.stallTimeout).first.map(stallTimeout)
+        return settings
     }
 
-    /// Reads a file; `nil` when it does not exist.
+    /// A stall timeout as its source gave it, checked: more than 0 and at most `maxStallTimeout` seconds.
+    static func stallTimeout(_ given: Source.Value<Double>) throws(ConfigurationError) -> Duration {
+        let (value, name): (Double?, String)
+        switch given {
+        case .parsed(let seconds): (value, name) = (seconds, "stall_timeout")
+        case .text(let text, let source): (value, name) = (Double(text.trimmingSpaces), source)
+        }
+        guard let value, value > 0, value <= maxStallTimeout else {
+            throw ConfigurationError("\(name) must be a number of seconds above 0 and at most \(Int(maxStallTimeout))")
+        }
+        return .clampedSeconds(value)
+    }
+
+    /// The largest profile file read: 1 MiB.
+    public static let maxProfileFileBytes = 1 << 20
+
+    /// Reads a profile file; `nil` when it does not exist. Only a regular file of at most
+    /// `maxProfileFileBytes` is read: a FIFO is refused without waiting, a link to `/dev/zero` without reading.
+    /// - Throws: `ConfigurationError` naming the file.
     public static func readFile(_ path: String) throws -> String? {
-        guard let file = fopen(path, "r") else {
-            if errno == ENOENT { return nil }
-            throw ConfigurationError("cannot open the file (errno \(errno))", file: path)
+        do {
+            return try BoundedFile.read(path, kinds: .regular, limit: maxProfileFileBytes).map { String(decoding: $0, as: UTF8.self) }
+        } catch {
+            throw ConfigurationError("cannot read the file: \(error)", file: path)
         }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, file)
-            if n <= 0 { break }
-            bytes += buffer[0..<n]
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
 extension ClientSettings {
     /// One place settings come from.
     struct Source {
-        /// A `user_id` as its source gave it: already a number (a profile), or text still to check.
-        enum UserID {
+        /// A number as its source gave it: already a number (a profile), or text still to check.
+        enum Value<Number> {
             /// A number, from a typed source.
-            case parsed(Int64)
+            case parsed(Number)
             /// Text to parse, and the name of the flag or variable it came from (for the error).
             case text(String, source: String)
         }
+        typealias UserID = Value<Int64>
         var name: String
         var url: String?
         var token: String?
         var login: String?
         var password: String?
         var userID: UserID?
+        var stallTimeout: Value<Double>? = nil
     }
 
     /// Credentials come whole from the highest source with a token or a login; its password may come

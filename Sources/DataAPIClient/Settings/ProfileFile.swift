@@ -7,6 +7,7 @@ import TOMLKit
 /// url = "https://dataapi.uiscom.ru/v2.0"
 /// token = "…"
 /// user_id = 42
+/// stall_timeout = 30   # seconds without a byte before a call fails
 ///
 /// [profiles.test]
 /// login = "ops"
@@ -20,9 +21,10 @@ struct ProfileFile: Sendable {
         var login: String?
         var password: String?
         var userID: Int64?
+        var stallTimeout: Double?
     }
 
-    static let keys = ["url", "token", "login", "password", "user_id"]
+    static let keys = ["url", "token", "login", "password", "user_id", "stall_timeout"]
 
     let path: String
     let profiles: [String: Profile]
@@ -71,6 +73,11 @@ struct ProfileFile: Sendable {
                             throw ConfigurationError("profile \(name): user_id must be an integer", file: path, line: keyLine)
                         }
                         profile.userID = Int64(int)
+                    case "stall_timeout":
+                        guard let seconds = value.double ?? value.int.map(Double.init) else {
+                            throw ConfigurationError("profile \(name): stall_timeout must be a number of seconds", file: path, line: keyLine)
+                        }
+                        profile.stallTimeout = seconds
                     default:
                         throw ConfigurationError(
                             "profile \(name): unknown key \(key) (known: \(Self.keys.joined(separator: ", ")))", file: path, line: keyLine

@@ -62,4 +62,20 @@ struct Scrubber: Sendable {
         }
         return text
     }
+
+    /// The value with every secret replaced by `***` in every string, object keys included.
+    func scrub(_ json: JSON) -> JSON {
+        guard !secrets.isEmpty else { return json }
+        switch json {
+        case .string(let text): return .string(scrub(text))
+        case .array(let items): return .array(items.map { scrub($0) })
+        case .object(let object): return .object(scrub(object))
+        default: return json
+        }
+    }
+
+    /// The object with every secret replaced by `***` in its keys and in every string of its values.
+    func scrub(_ object: JSONObject) -> JSONObject {
+        JSONObject(object.entries.map { (scrub($0.key), scrub($0.value)) })
+    }
 }

@@ -14,8 +14,10 @@ import NIOPosix
 ///
 /// One `HTTPClient` is shared by every request, so connections are reused; `https` URLs use TLS with
 /// the system's trust roots. Each request is a `POST` with `Content-Type: application/json; charset=UTF-8`,
-/// bounded by a connect timeout and a whole-request deadline, and its reply by a size cap. Every failure
-/// becomes a `TransportError`. Call `shutdown()` when done.
+/// bounded by a connect timeout, a stall timeout (no byte received for that long) and a whole-request
+/// deadline, and its reply by a size cap. A JSON-RPC error body is the reply whatever the HTTP status
+/// (servers send them under 400 or 500 too); any other failure becomes a `TransportError`. Call
+/// `shutdown()` when done.
 ///
 /// ```swift
 /// let transport = try HTTPTransport(url: "https://dataapi.uiscom.ru/v2.0")
@@ -30,12 +32,22 @@ public final class HTTPTransport: Transport {
         public var requestTimeout: Duration
         /// The largest reply body accepted; 64 MiB by default (a full page of 10 000 records is about 10 MiB).
         public var maxReplyBytes: Int
+        /// How long a request may go without receiving a byte (after it is sent, and between parts of the
+        /// reply) before it fails with `.timeout`; `defaultStallTimeout`, 10 seconds, by default.
+        public var stallTimeout: Duration
+
+        /// The stall timeout when none is configured: 10 seconds.
+        public static let defaultStallTimeout = Duration.seconds(10)
 
         /// Creates a configuration; see the members for the defaults.
-        public init(connectTimeout: Duration = .seconds(10), requestTimeout: Duration = .seconds(60), maxReplyBytes: Int = 64 << 20) {
+        public init(
+            connectTimeout: Duration = .seconds(10), requestTimeout: Duration = .seconds(60), maxReplyBytes: Int = 64 << 20,
+            stallTimeout: Duration = defaultStallTimeout
+        ) {
             self.connectTimeout = connectTimeout
             self.requestTimeout = requestTimeout
             self.maxReplyBytes = maxReplyBytes
+            self.stallTimeout = stallTimeout
         }
     }
 
@@ -49,16 +61,14 @@ public final class HTTPTransport: Transport {
     /// - Parameters:
     ///   - url: The endpoint; `http` or `https`.
     ///   - configuration: Timeouts and limits; the defaults by default.
-    /// - Throws: `TransportError` `.connectionFailed` when the URL is not an `http`/`https` URL with a host.
+    /// - Throws: `TransportError` `.connectionFailed` when the URL is not an `http`/`https` URL with a host
+    ///   and, if it names one, a port from 1 to 65535 (`EndpointURL`).
     public init(url: String, configuration: Configuration = Configuration()) throws {
-        let lower = url.lowercased()
-        guard lower.hasPrefix("http://") || lower.hasPrefix("https://"), url.split(separator: "/").count >= 2 else {
-            throw TransportError(.connectionFailed, detail: "not an http or https URL: \(url)")
-        }
+        if let problem = EndpointURL.problem(url) { throw TransportError(.connectionFailed, detail: problem) }
         self.url = url
         self.configuration = configuration
         let timeout = HTTPClient.Configuration.Timeout(
-            connect: Self.timeAmount(configuration.connectTimeout), read: Self.timeAmount(configuration.requestTimeout)
+            connect: Self.timeAmount(configuration.connectTimeout), read: Self.timeAmount(configuration.stallTimeout)
         )
         var config = HTTPClient.Configuration(redirectConfiguration: .disallow, timeout: timeout)
         config.decompression = .enabled(limit: .size(configuration.maxReplyBytes))
@@ -74,9 +84,10 @@ public final class HTTPTransport: Transport {
     /// - Parameters:
     ///   - body: The JSON-RPC request.
     ///   - timeout: The whole request's deadline; `configuration.requestTimeout` when `nil`.
-    /// - Returns: The reply body of a 200 response.
+    /// - Returns: The reply body of a 200 response, or a JSON-RPC error body under any status.
     /// - Throws: `TransportError`: `.connectionFailed` (refused, DNS, TLS, connect timeout), `.connectionDropped`,
-    ///   `.timeout`, `.httpStatus` (any status but 200), `.replyTooLarge`, `.cancelled`.
+    ///   `.timeout` (the deadline, or no byte for `stallTimeout`), `.httpStatus` (any status but 200 without a
+    ///   JSON-RPC error body), `.replyTooLarge`, `.cancelled`.
     public func send(_ body: [UInt8], timeout: Duration?) async throws -> [UInt8] {
         var request = HTTPClientRequest(url: url)
         request.method = .POST
@@ -87,12 +98,26 @@ public final class HTTPTransport: Transport {
         do {
             let response = try await client.execute(request, deadline: deadline)
             guard response.status == .ok else {
-                throw TransportError(.httpStatus, status: Int(response.status.code), detail: response.status.reasonPhrase)
+                let status = TransportError(.httpStatus, status: Int(response.status.code), detail: response.status.reasonPhrase)
+                // The error a JSON-RPC server explains under 4xx/5xx is the one to report: its mnemonic, code, field.
+                guard let body = try? await Self.collect(response, upTo: Self.maxErrorBodyBytes), Self.isErrorReply(body) else {
+                    throw status
+                }
+                return body
             }
             return try await Self.collect(response, upTo: configuration.maxReplyBytes)
         } catch {
-            throw Self.transportError(error, maxReplyBytes: configuration.maxReplyBytes)
+            throw Self.transportError(error, maxReplyBytes: configuration.maxReplyBytes, stallTimeout: configuration.stallTimeout)
         }
+    }
+
+    /// The largest body read under a status other than 200 (to look for a JSON-RPC error in it): 1 MiB.
+    static let maxErrorBodyBytes = 1 << 20
+
+    /// Whether a body is a JSON-RPC reply with an `error` object.
+    static func isErrorReply(_ body: [UInt8]) -> Bool {
+        guard case .object(let object)? = try? JSON(parsing: body), case .object? = object["error"] else { return false }
+        return true
     }
 
     /// Reads a reply body into one array, sized from `Content-Length` when the server sent it: no buffer
@@ -119,7 +144,9 @@ public final class HTTPTransport: Transport {
 
     /// Maps any failure of AsyncHTTPClient or NIO to a `TransportError` (the one conversion point),
     /// its detail in plain words (`connection refused`, `no reply in 60 s`): no transport internals.
-    static func transportError(_ error: any Error, maxReplyBytes: Int) -> TransportError {
+    static func transportError(_ error: any Error, maxReplyBytes: Int, stallTimeout: Duration = Configuration.defaultStallTimeout)
+        -> TransportError
+    {
         switch error {
         case let error as TransportError:
             return error
@@ -132,7 +159,8 @@ public final class HTTPTransport: Transport {
             case .connectTimeout, .getConnectionFromPoolTimeout: return TransportError(.connectionFailed, detail: "connect timed out")
             case .tlsHandshakeTimeout: return TransportError(.connectionFailed, detail: "TLS handshake timed out")
             case .invalidURL, .emptyHost, .emptyScheme: return TransportError(.connectionFailed, detail: "invalid URL")
-            case .deadlineExceeded, .readTimeout, .writeTimeout: return TransportError(.timeout, detail: "no reply in time")
+            case .readTimeout: return TransportError(.timeout, detail: "no byte received for \(Self.seconds(stallTimeout))")
+            case .deadlineExceeded, .writeTimeout: return TransportError(.timeout, detail: "no reply in time")
             case .cancelled, .requestStreamCancelled: return TransportError(.cancelled, detail: "the request was cancelled")
             case .remoteConnectionClosed: return TransportError(.connectionDropped, detail: "the server closed the connection")
             default: return TransportError(.connectionDropped, detail: "the connection failed mid-request")
@@ -175,6 +203,12 @@ public final class HTTPTransport: Transport {
         case EADDRNOTAVAIL: "address not available"
         default: "network error \(code)"
         }
+    }
+
+    /// A duration as `10 s` or `0.5 s`.
+    static func seconds(_ duration: Duration) -> String {
+        let value = duration.seconds
+        return value == value.rounded() && value < 1e9 ? "\(Int(value)) s" : "\(value) s"
     }
 
     private static func timeAmount(_ duration: Duration) -> TimeAmount {

@@ -222,7 +222,7 @@ public final class REPL {
     }
 
     func note(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        StandardStreams.writeError(text + "\n")
     }
 
     func complain(_ message: String, traceback: String? = nil) {

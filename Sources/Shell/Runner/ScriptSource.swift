@@ -27,9 +27,21 @@ public struct ScriptSource: Sendable {
     }
 
     /// Text read from standard input.
-    public static func standardInput() -> ScriptSource {
-        let data = FileHandle.standardInput.readDataToEndOfFile()
-        return ScriptSource(code: skippingShebang(Array(data)), chunkName: "=stdin")
+    /// - Throws: `ShellError.usage` when standard input cannot be read (a directory, a read error).
+    public static func standardInput() throws -> ScriptSource {
+        var code: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+            if n == 0 { break }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let reason = errno == EISDIR ? "it is a directory" : String(cString: strerror(errno))
+                throw ShellError.usage("cannot read the script from standard input: \(reason)")
+            }
+            code += buffer[0..<n]
+        }
+        return ScriptSource(code: skippingShebang(code), chunkName: "=stdin")
     }
 
     /// A script file.

@@ -1,4 +1,5 @@
 import Foundation
+import LineEditing
 import Lua
 
 /// The empsh shell: one Lua state with the empsh API installed, and the ways to run code in it
@@ -135,7 +136,7 @@ public final class Shell {
                 text += traceback + "\n"
             }
         }
-        FileHandle.standardError.write(Data(errorText(text).utf8))
+        StandardStreams.writeError(errorText(text))
     }
 
     /// An error message as written to standard error: red when colour is on for it.

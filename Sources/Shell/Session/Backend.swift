@@ -1,6 +1,7 @@
 import DataAPIClient
 import DataAPIContract
 import Foundation
+import LineEditing
 
 /// The account the shell talks to — a real endpoint, or the embedded demo account served by
 /// the reference engine in-process — and the bridge from Lua's synchronous calls to the
@@ -46,7 +47,9 @@ public final class Backend: @unchecked Sendable {
         let url = settings.url ?? ClientSettings.defaultURL
         let transport: HTTPTransport
         do {
-            transport = try HTTPTransport(url: url)
+            var transportConfiguration = HTTPTransport.Configuration()
+            if let stall = settings.stallTimeout { transportConfiguration.stallTimeout = stall }
+            transport = try HTTPTransport(url: url, configuration: transportConfiguration)
         } catch {
             throw ShellError.usage("cannot use the URL \(url): \(error)")
         }
@@ -142,7 +145,7 @@ public final class Backend: @unchecked Sendable {
         let text =
             "get.employees: the account changed while paging\(calls): every employee present throughout is listed once, "
             + "one added or removed meanwhile at most once"
-        if let progress { progress.pagingChanged(text) } else { FileHandle.standardError.write(Data("empsh: \(text)\n".utf8)) }
+        if let progress { progress.pagingChanged(text) } else { StandardStreams.writeError("empsh: \(text)\n") }
     }
 
     /// Records a delivered page: one successful call.

@@ -1,5 +1,6 @@
 import DataAPIClient
 import Foundation
+import LineEditing
 
 /// Progress of multi-page fetches on standard error, for a person at a terminal: one line,
 /// rewritten in place, with pages, rows and rate-limit waits. Page counts appear only when
@@ -20,7 +21,7 @@ public final class FetchProgress: @unchecked Sendable {
     ///   - write: where the text goes; standard error by default.
     public init(
         enabled: Bool = isatty(STDERR_FILENO) != 0,
-        write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+        write: @escaping @Sendable (String) -> Void = { StandardStreams.writeError($0) }
     ) {
         self.enabled = enabled
         self.write = write

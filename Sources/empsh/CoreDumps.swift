@@ -1,0 +1,19 @@
+import CProcess
+import LineEditing
+import Shell
+
+/// Keeps secrets out of core files: a run that holds a token, key or password never dumps core.
+enum CoreDumps {
+    /// Whether `disable()` ran (it runs on the main thread, before any other starts).
+    nonisolated(unsafe) private static var disabled = false
+
+    /// Turns core dumps off for the rest of the process (`RLIMIT_CORE` 0 and, on Linux, `PR_SET_DUMPABLE` 0);
+    /// says so on standard error when the system refuses.
+    static func disable() {
+        guard !disabled else { return }
+        disabled = true
+        if empsh_disable_core_dumps() != 0 {
+            StandardStreams.writeError("empsh: warning: core dumps could not be turned off; a crash could write a secret to disk\n")
+        }
+    }
+}
