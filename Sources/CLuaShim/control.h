@@ -17,6 +17,7 @@ typedef struct {
     volatile sig_atomic_t interrupted;
     int tripped;                     // the EMPSH_STOP_* a limit raised in this top-level call
     int closing;                     // set by empsh_close: no Swift function runs from then on
+    int script_hooks;                // 1 once a script has set a hook (debug.sethook, hooks.c)
     pool blocks;                     // where the state's small blocks come from
 } control;
 
@@ -30,6 +31,16 @@ void *shim_limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize);
 void shim_limit_hook(lua_State *L, lua_Debug *ar);
 /// Records that a limit stopped the call, and makes the hook raise at every instruction from now on.
 void shim_mark(lua_State *L, control *c, int reason);
+/// Passes a hook event to the script's own hook of the thread, if it set one (hooks.c).
+void shim_script_hook(lua_State *L, lua_Debug *ar);
+/// Sets the main thread's hook for a new top-level call: the limits, and the script's hook.
+void shim_reset_main_hook(lua_State *L);
+/// Replaces the state's debug.sethook and debug.gethook by the chaining ones.
+void shim_open_hooks(lua_State *L);
+/// Sets warn() as lua5.4 has it: off until "@on".
+void shim_open_warnings(lua_State *L);
+/// The message of a limit (EMPSH_STOP_*).
+const char *shim_stop_message(int reason);
 /// CLOCK_MONOTONIC in nanoseconds.
 uint64_t shim_now_ns(void);
 

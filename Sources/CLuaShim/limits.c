@@ -29,21 +29,43 @@ void shim_mark(lua_State *L, control *c, int reason) {
     if (c->main != L) lua_sethook(c->main, shim_limit_hook, LUA_MASKCOUNT, 1);
 }
 
+const char *shim_stop_message(int reason) {
+    switch (reason) {
+    case EMPSH_STOP_INTERRUPT: return "interrupted!";
+    case EMPSH_STOP_TIME: return "time limit exceeded";
+    case EMPSH_STOP_INSTRUCTIONS: return "instruction limit exceeded";
+    default: return "stopped";
+    }
+}
+
 static void trip(lua_State *L, control *c, int reason, const char *message) {
     shim_mark(L, c, reason);
     luaL_error(L, "%s", message);
 }
 
-// Runs every HOOK_STEP instructions (every instruction once tripped).
+// The one hook of every thread: on count events (every HOOK_STEP instructions at most, every
+// instruction once tripped) it checks the limits; then it passes the event to the script's own
+// hook, if the script set one (hooks.c).
 void shim_limit_hook(lua_State *L, lua_Debug *ar) {
-    (void)ar;
     control *c = ctl(L);
-    if (c->interrupted) trip(L, c, EMPSH_STOP_INTERRUPT, "interrupted!");
-    c->executed += HOOK_STEP;
-    if (c->instructions && c->executed > c->instructions) trip(L, c, EMPSH_STOP_INSTRUCTIONS, "instruction limit exceeded");
-    if (c->deadline_ns && shim_now_ns() > c->deadline_ns) trip(L, c, EMPSH_STOP_TIME, "time limit exceeded");
+    if (ar->event == LUA_HOOKCOUNT) {
+        if (c->interrupted) trip(L, c, EMPSH_STOP_INTERRUPT, "interrupted!");
+        c->executed += (uint64_t)lua_gethookcount(L);
+        if (c->instructions && c->executed > c->instructions) trip(L, c, EMPSH_STOP_INSTRUCTIONS, "instruction limit exceeded");
+        if (c->deadline_ns && shim_now_ns() > c->deadline_ns) trip(L, c, EMPSH_STOP_TIME, "time limit exceeded");
+    }
+    else {
+        // Only a script's hook asks for other events. Count events that fall due while its hook
+        // function runs are lost (Lua runs hooks with hooks off), so check here too: a hook that
+        // runs on every line of a loop cannot hide the loop from the limits.
+        // Each such event stands for at least the one instruction that raised it.
+        if (c->interrupted) trip(L, c, EMPSH_STOP_INTERRUPT, "interrupted!");
+        c->executed++;
+        if (c->instructions && c->executed > c->instructions) trip(L, c, EMPSH_STOP_INSTRUCTIONS, "instruction limit exceeded");
+        if (c->deadline_ns && shim_now_ns() > c->deadline_ns) trip(L, c, EMPSH_STOP_TIME, "time limit exceeded");
+    }
+    if (c->script_hooks) shim_script_hook(L, ar);
 }
-
 
 void empsh_set_limits(lua_State *L, uint64_t instructions, uint64_t timeout_ns) {
     control *c = ctl(L);

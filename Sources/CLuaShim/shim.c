@@ -1,6 +1,7 @@
 #include "control.h"
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 // A state with its limits (limits.c), the trampoline through which Lua calls Swift, and the
 // protected call that starts each top-level run.
@@ -22,6 +23,40 @@ static int panic(lua_State *L) {
     return 0;
 }
 
+// warn() as lua5.4's (lauxlib's warnf): off until "@on", "Lua warning: " and the pieces on
+// standard error, "@off" and "@on" as control messages.
+static void warn_on(void *ud, const char *message, int tocont);
+static void warn_off(void *ud, const char *message, int tocont);
+
+static int warn_control(lua_State *L, const char *message, int tocont) {
+    if (tocont || *(message++) != '@') return 0;
+    if (strcmp(message, "off") == 0) lua_setwarnf(L, warn_off, L);
+    else if (strcmp(message, "on") == 0) lua_setwarnf(L, warn_on, L);
+    return 1;
+}
+
+static void warn_off(void *ud, const char *message, int tocont) { warn_control(ud, message, tocont); }
+
+static void warn_continue(void *ud, const char *message, int tocont) {
+    lua_State *L = ud;
+    fputs(message, stderr);
+    if (tocont) {
+        lua_setwarnf(L, warn_continue, L);
+    } else {
+        fputs("\n", stderr);
+        fflush(stderr);
+        lua_setwarnf(L, warn_on, L);
+    }
+}
+
+static void warn_on(void *ud, const char *message, int tocont) {
+    if (warn_control(ud, message, tocont)) return;
+    fputs("Lua warning: ", stderr);
+    warn_continue(ud, message, tocont);
+}
+
+void shim_open_warnings(lua_State *L) { lua_setwarnf(L, warn_off, L); }
+
 lua_State *empsh_newstate(size_t memory_limit) {
     control *c = calloc(1, sizeof(control));
     if (!c) return NULL;
@@ -32,6 +67,8 @@ lua_State *empsh_newstate(size_t memory_limit) {
     c->main = L;
     lua_atpanic(L, panic);
     luaL_openlibs(L);
+    shim_open_hooks(L);
+    shim_open_warnings(L);
     lua_sethook(L, shim_limit_hook, LUA_MASKCOUNT, HOOK_STEP);
     return L;
 }
@@ -53,16 +90,27 @@ static int box_gc(lua_State *L) {
     return 0;
 }
 
+// Raises the limit that stopped the call again (a script's pcall cannot swallow it).
+static int raise_stop(lua_State *L, control *c, int reason) {
+    shim_mark(L, c, reason);
+    return luaL_error(L, "%s", shim_stop_message(reason));
+}
+
 // The trampoline: the only place a Swift function's error becomes lua_error. Swift has
-// returned before the longjmp, so no Swift frame is ever unwound by it.
+// returned before the longjmp, so no Swift frame is ever unwound by it. Once a limit has
+// stopped the call (or its deadline or Ctrl-C has passed), every call raises it again, before
+// the function runs and when it returns, whatever it returned or raised.
 static int trampoline(lua_State *L) {
     void **slot = lua_touserdata(L, lua_upvalueindex(1));
     control *c = ctl(L);
     if (c->closing || !*slot) return luaL_error(L, "empsh is closing: the call was refused");
+    if (c->tripped && c->depth > 0) return raise_stop(L, c, c->tripped);
     int enforce = c->enforce;
     c->enforce = 0;
     int n = dispatch_fn(L, *slot);
     c->enforce = enforce;
+    int reached = empsh_limit_reached(L);
+    if (reached) return raise_stop(L, c, reached == 1 ? EMPSH_STOP_INTERRUPT : EMPSH_STOP_TIME);
     if (n == EMPSH_RAISE) return lua_error(L);
     if (c->limit && enforce && c->used > c->limit) {
         lua_gc(L, LUA_GCCOLLECT);
@@ -98,8 +146,9 @@ int empsh_pushobject(lua_State *L, void *box, const char *name) {
 
 int empsh_pcall(lua_State *L, int nargs, int nresults, int msgh) {
     control *c = ctl(L);
+    int base = lua_gettop(L) - nargs - 1;
     if (c->depth == 0) {
-        lua_sethook(c->main, shim_limit_hook, LUA_MASKCOUNT, HOOK_STEP);
+        shim_reset_main_hook(c->main);
         c->executed = 0;
         c->deadline_ns = c->timeout_ns ? shim_now_ns() + c->timeout_ns : 0;
         c->interrupted = 0;
@@ -111,8 +160,17 @@ int empsh_pcall(lua_State *L, int nargs, int nresults, int msgh) {
     int status = lua_pcall(L, nargs, nresults, msgh);
     c->depth--;
     c->enforce = enforce;
+    // A limit the script caught (pcall) and returned past still fails the top-level call.
+    if (c->depth == 0 && status == LUA_OK && c->tripped) {
+        lua_settop(L, base);
+        lua_pushstring(L, shim_stop_message(c->tripped));
+        status = LUA_ERRRUN;
+    }
     return status;
 }
+
+const char *empsh_default_path(void) { return LUA_PATH_DEFAULT; }
+const char *empsh_default_cpath(void) { return LUA_CPATH_DEFAULT; }
 
 int empsh_msghandler(lua_State *L) {
     luaL_traceback(L, L, NULL, 1);

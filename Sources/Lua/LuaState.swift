@@ -71,6 +71,15 @@ public final class LuaState {
         }
     }
 
+    /// The `package.path` this Lua was built with (what `;;` stands for in `LUA_PATH`).
+    public static var defaultPath: String { String(cString: empsh_default_path()) }
+    /// The `package.cpath` this Lua was built with (what `;;` stands for in `LUA_CPATH`).
+    public static var defaultCPath: String { String(cString: empsh_default_cpath()) }
+
+    /// Turns `warn()`'s output on or off, as the control messages `@on` and `@off` do (`lua -W`);
+    /// off when the state is made, as in `lua5.4`.
+    public func setWarnings(_ on: Bool) { lua_warning(stack.L, on ? "@on" : "@off", 0) }
+
     // MARK: Globals
 
     /// Sets a global to a value.

@@ -17,8 +17,13 @@ struct Empsh: AsyncParsableCommand {
             -l load first, then the -e code runs, then the script, then the REPL when -i is given.
 
             Without credentials, empsh works on the embedded demo account. Modules are found \
-            through EMPSH_PATH (";;" stands for the defaults), then lua/ beside the script, then \
-            $XDG_CONFIG_HOME/empsh/lua, then ./lua. The REPL keeps its history in $XDG_STATE_HOME/empsh/history.
+            through EMPSH_PATH (";;" stands for the defaults), then lua/ beside the script, then the \
+            project's lua/ (in the nearest folder above the script that holds lua/, .luarc.json or .git), \
+            then $XDG_CONFIG_HOME/empsh/lua, then ./lua, then Lua's own path as lua5.4 builds it \
+            (LUA_PATH_5_4 or LUA_PATH, ";;" standing for /usr/local/share/lua/5.4, /usr/share/lua/5.4, \
+            ./?.lua and the LuaRocks tree ~/.luarocks); C modules likewise (LUA_CPATH_5_4 or LUA_CPATH). \
+            LUA_INIT_5_4 or LUA_INIT (code, or @FILE) runs first, as in lua5.4, except with -E or --safe. \
+            The REPL keeps its history in $XDG_STATE_HOME/empsh/history.
 
             Exit codes: 0 when all went well, 1 for a script error, 2 for a usage or configuration \
             error, 3 for an API, network or authentication failure, 124 when a run went on for a \
@@ -44,6 +49,14 @@ struct Empsh: AsyncParsableCommand {
 
     @Flag(name: .customShort("i"), help: "Enters the REPL after running the -e code and the script.")
     var interactive = false
+
+    @Flag(
+        name: .customShort("E"),
+        help: "Ignores LUA_INIT, LUA_PATH and LUA_CPATH (and their _5_4 forms), as lua -E does.")
+    var ignoreLuaEnvironment = false
+
+    @Flag(name: .customShort("W"), help: "Turns warnings on (warn), as lua -W does.")
+    var warnings = false
 
     @Option(help: ArgumentHelp("Sets how lists print: table, json, csv, ndjson, or line for one field per line.", valueName: "FORMAT"))
     var format: OutputFormat = .table
@@ -136,7 +149,8 @@ struct Empsh: AsyncParsableCommand {
         let script = scriptAndArguments
         let plan = RunPlan(
             scriptPath: script.first, arguments: Array(script.dropFirst()), chunks: execute, modules: library,
-            interactive: interactive, stdinIsTerminal: isatty(STDIN_FILENO) != 0)
+            interactive: interactive, stdinIsTerminal: isatty(STDIN_FILENO) != 0, ignoresLuaEnvironment: ignoreLuaEnvironment,
+            warnings: warnings)
         var options = Shell.Options()
         options.verbose = verbose
         options.format = format

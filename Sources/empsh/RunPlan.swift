@@ -13,6 +13,10 @@ struct RunPlan {
     var modules: [String]
     var interactive: Bool
     var stdinIsTerminal: Bool
+    /// `-E`: `LUA_INIT`, `LUA_PATH` and `LUA_CPATH` (and their `_5_4` forms) are not read.
+    var ignoresLuaEnvironment = false
+    /// `-W`: `warn()` prints from the start.
+    var warnings = false
 
     /// Whether standard input is run as a script: no script and no -e, and not a terminal.
     var readsStandardInput: Bool {
@@ -33,7 +37,11 @@ struct RunPlan {
         var options = options
         let environment = ProcessInfo.processInfo.environment
         let scriptDirectory = scriptPath.flatMap { $0 == "-" ? nil : URL(fileURLWithPath: $0).deletingLastPathComponent().path }
-        options.modulePaths = ModulePaths(environment: environment, scriptDirectory: scriptDirectory)
+        options.modulePaths = ModulePaths(
+            environment: environment, scriptDirectory: scriptDirectory, ignoringLuaEnvironment: ignoresLuaEnvironment,
+            currentDirectory: FileManager.default.currentDirectoryPath)
+        // As lua5.4: LUA_INIT runs first (not with -E, nor in the --safe sandbox).
+        let initialization = ignoresLuaEnvironment || options.safe ? nil : try ScriptSource.luaInit(environment: environment)
         if options.safe {
             options.safeReadPolicy = SafeReadPolicy(options: options, scriptDirectory: scriptDirectory, secretFiles: connection.secretFiles)
         }
@@ -51,6 +59,8 @@ struct RunPlan {
             script: scriptPath ?? (readsStandardInput ? "-" : "(command line)"), arguments: arguments,
             interpreter: CommandLine.arguments.first ?? "empsh")
         do {
+            if let initialization { try shell.guarded { try shell.run(initialization) } }
+            if warnings { shell.lua.setWarnings(true) }
             for module in modules { try shell.guarded { try shell.run(.require(module)) } }
             for chunk in chunks { try shell.guarded { try shell.run(.commandLine(chunk)) } }
             if let script {

@@ -30,7 +30,9 @@ struct TestCommand: ParsableCommand {
             let backend = try connection.makeBackend(interactive: false, onWait: nil)
             defer { backend.close() }
             var options = Shell.Options()
-            options.modulePaths = ModulePaths(environment: ProcessInfo.processInfo.environment, scriptDirectory: nil)
+            options.modulePaths = ModulePaths(
+                environment: ProcessInfo.processInfo.environment, scriptDirectory: nil,
+                currentDirectory: FileManager.default.currentDirectoryPath)
             let summary = try TestRunner(options: options, backend: backend).run(files: files)
             return summary.failed == 0 ? 0 : 1
         }

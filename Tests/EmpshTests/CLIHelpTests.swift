@@ -28,8 +28,13 @@ import Testing
 
         Without credentials, empsh works on the embedded demo account. Modules are
         found through EMPSH_PATH (";;" stands for the defaults), then lua/ beside the
-        script, then $XDG_CONFIG_HOME/empsh/lua, then ./lua. The REPL keeps its history
-        in $XDG_STATE_HOME/empsh/history.
+        script, then the project's lua/ (in the nearest folder above the script that
+        holds lua/, .luarc.json or .git), then $XDG_CONFIG_HOME/empsh/lua, then ./lua,
+        then Lua's own path as lua5.4 builds it (LUA_PATH_5_4 or LUA_PATH, ";;"
+        standing for /usr/local/share/lua/5.4, /usr/share/lua/5.4, ./?.lua and the
+        LuaRocks tree ~/.luarocks); C modules likewise (LUA_CPATH_5_4 or LUA_CPATH).
+        LUA_INIT_5_4 or LUA_INIT (code, or @FILE) runs first, as in lua5.4, except with
+        -E or --safe. The REPL keeps its history in $XDG_STATE_HOME/empsh/history.
 
         Exit codes: 0 when all went well, 1 for a script error, 2 for a usage or
         configuration error, 3 for an API, network or authentication failure, 124 when
@@ -76,6 +81,9 @@ import Testing
                                   (NAME=MODULE names the global); may be repeated.
           -i                      Enters the REPL after running the -e code and the
                                   script.
+          -E                      Ignores LUA_INIT, LUA_PATH and LUA_CPATH (and their
+                                  _5_4 forms), as lua -E does.
+          -W                      Turns warnings on (warn), as lua -W does.
           --format <FORMAT>       Sets how lists print: table, json, csv, ndjson, or
                                   line for one field per line. (values: table, json,
                                   csv, ndjson, line; default: table)

@@ -3,7 +3,8 @@ import TestSupport
 import Testing
 
 /// `--memory MB` caps the Lua heap, rows a fetch builds included: past it, "not enough memory"
-/// and exit 1, never the OOM killer. `debug.sethook` cannot switch the limits off.
+/// and exit 1, never the OOM killer. `debug.sethook` cannot switch the limits off: a script's hook
+/// runs behind the limit hook.
 @Suite struct MemoryLimitTests {
     @Test(arguments: [
         "local t = {} for i = 1, 1e9 do t[i] = {i} end",
@@ -37,7 +38,8 @@ import Testing
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stderr.contains("time limit exceeded"))
         #expect(Date().timeIntervalSince(started) < Watchdog.seconds(expecting: 1.5))
+        // Scripts may set and remove their own hooks (ScriptHookTests); the limits stay underneath.
         let direct = try runEmpsh(["-e", code])
-        #expect(direct.stderr.contains("debug.sethook is disabled"), "\(direct.stderr)")
+        #expect(direct.status == 0, "\(direct.stderr)")
     }
 }

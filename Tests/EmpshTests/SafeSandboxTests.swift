@@ -106,4 +106,55 @@ import Testing
         let result = try runEmpsh(["--safe", "-e", "print(os.getenv('\(name)'))"], environment: [name: "value-123"])
         #expect(result.stdout == "nil\n", "\(result.stderr)")
     }
+
+    /// Values that carry a credential are hidden whatever their variable's name.
+    @Test func credentialsInValuesAreHidden() throws {
+        let environment = [
+            "DATABASE_URL": "postgres://ops:pa55@db.example/hr", "https_proxy": "http://u:p@proxy:3128",
+            "PLAIN_URL": "https://example.com/a@b", "USER_ONLY": "ssh://git@example.com/repo",
+        ]
+        let code = "for _, n in ipairs{'DATABASE_URL', 'https_proxy', 'PLAIN_URL', 'USER_ONLY'} do print(n, os.getenv(n)) end"
+        let result = try runEmpsh(["--safe", "-e", code], environment: environment)
+        #expect(
+            result.stdout == "DATABASE_URL\tnil\nhttps_proxy\tnil\nPLAIN_URL\thttps://example.com/a@b\nUSER_ONLY\tssh://git@example.com/repo\n",
+            "\(result.stderr)")
+    }
+
+    /// Every way a name reaches a file goes through the policy, whatever the value's type (Lua
+    /// opens a number as its text), and secrets are denied by their real file wherever they lie:
+    /// a link named `123` to the profile, the profile linked from the config folder to a file in
+    /// the working directory, a `--token-file` inside the module folder.
+    @Test func secretsAreDeniedByTheirRealFileWhateverTheName() throws {
+        let root = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let work = root.appendingPathComponent("work")
+        let config = root.appendingPathComponent("config/empsh")
+        let modules = config.appendingPathComponent("lua")
+        for folder in [work, modules] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        let marker = "SECRET-MARKER-77"
+        // The profile lives in the working directory; the config folder links to it.
+        try "token = '\(marker)'\n".write(to: work.appendingPathComponent("profile.toml"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(
+            atPath: config.appendingPathComponent("config.toml").path, withDestinationPath: work.appendingPathComponent("profile.toml").path)
+        try FileManager.default.createSymbolicLink(
+            atPath: work.appendingPathComponent("123").path, withDestinationPath: config.appendingPathComponent("config.toml").path)
+        try "\(marker)\n".write(to: modules.appendingPathComponent("token.txt"), atomically: true, encoding: .utf8)
+        try "plain data\n".write(to: work.appendingPathComponent("456"), atomically: true, encoding: .utf8)
+        let token = modules.appendingPathComponent("token.txt").path
+        let tostring = "setmetatable({}, {__tostring = function() return 'profile.toml' end})"
+        let attempts = [
+            "io.lines(123)()", "io.input(123) return io.read('a')", "io.open(123):read('a')", "io.open('profile.toml'):read('a')",
+            "io.open(\(tostring)):read('a')", "io.lines(\(tostring))()", "io.input(\(tostring)) return io.read('a')",
+            "return loadfile(123)", "dofile(123)", "io.open('\(token)'):read('a')", "return require('token.txt')",
+        ]
+        let code = attempts.map { "print(pcall(function() \($0) end))" }.joined(separator: "\n") + "\nprint(io.lines(456)())"
+        let result = try runEmpsh(
+            ["--safe", "--token-file", token, "--url", "http://127.0.0.1:9/v2.0", "-e", code],
+            environment: ["XDG_CONFIG_HOME": root.appendingPathComponent("config").path], directory: work.path)
+        #expect(result.status == 0 && result.signal == nil, "\(result.stderr)")
+        #expect(!result.stdout.contains(marker) && !result.stderr.contains(marker), "\(result.stdout)")
+        #expect(result.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("false") }.count == attempts.count, "\(result.stdout)")
+        // A number names an ordinary file as in Lua.
+        #expect(result.stdout.hasSuffix("plain data\n"), "\(result.stdout)")
+    }
 }

@@ -45,7 +45,10 @@ public func runEmpsh(
         process.arguments = arguments
     }
     var env = ProcessInfo.processInfo.environment
-    for key in ["EMPSH_TOKEN", "EMPSH_LOGIN", "EMPSH_PASSWORD", "EMPSH_URL", "EMPSH_PROFILE", "EMPSH_PATH"] {
+    for key in [
+        "EMPSH_TOKEN", "EMPSH_LOGIN", "EMPSH_PASSWORD", "EMPSH_URL", "EMPSH_PROFILE", "EMPSH_PATH",
+        "LUA_INIT", "LUA_INIT_5_4", "LUA_PATH", "LUA_PATH_5_4", "LUA_CPATH", "LUA_CPATH_5_4",
+    ] {
         env[key] = nil
     }
     for (key, value) in environment { env[key] = value }

@@ -49,6 +49,11 @@ int empsh_pcall(lua_State *L, int nargs, int nresults, int msgh);
 /// "empsh.traceback".
 int empsh_msghandler(lua_State *L);
 
+/// The `package.path` and `package.cpath` this Lua was built with (luaconf.h's defaults, what
+/// `;;` stands for in LUA_PATH and LUA_CPATH).
+const char *empsh_default_path(void);
+const char *empsh_default_cpath(void);
+
 /// Limits for each top-level protected call; 0 means none.
 void empsh_set_limits(lua_State *L, uint64_t instructions, uint64_t timeout_ns);
 /// Asks running Lua code to stop with "interrupted!" (async-signal-safe).

@@ -26,16 +26,34 @@ public struct BarChart: Sendable {
     ///   - labels: One label per bar.
     ///   - values: One value per bar, as many as labels.
     ///   - valueTexts: How each value is written after its bar.
+    ///   - check: Called for every bar (the caller's limits: `--timeout`, Ctrl-C); may throw to stop.
     /// - Returns: The lines, each ending in `\n`; `(no rows)` when there are none.
     public func render(labels: [String], values: [Double], valueTexts: [String]) -> String {
+        render(labels: labels, values: values, valueTexts: valueTexts, check: {})
+    }
+
+    /// Renders the bars, calling `check` for each (see ``render(labels:values:valueTexts:)``).
+    public func render(labels: [String], values: [Double], valueTexts: [String], check: () throws -> Void) rethrows -> String {
         guard !labels.isEmpty else { return "(no rows)\n" }
-        let shown = labels.map { TableRenderer.visible($0) }
-        let labelWidth = min(shown.map(DisplayWidth.of).max() ?? 0, max(8, width / 3))
-        let valueWidth = valueTexts.map(DisplayWidth.of).max() ?? 0
+        var shown: [String] = []
+        shown.reserveCapacity(labels.count)
+        var widest = 0
+        for label in labels {
+            if shown.count & 255 == 0 { try check() }
+            shown.append(TableRenderer.visible(label))
+            widest = max(widest, DisplayWidth.of(shown[shown.count - 1]))
+        }
+        let labelWidth = min(widest, max(8, width / 3))
+        var valueWidth = 0
+        for (index, text) in valueTexts.enumerated() {
+            if index & 255 == 0 { try check() }
+            valueWidth = max(valueWidth, DisplayWidth.of(text))
+        }
         let area = max(1, width - labelWidth - 2 - 1 - valueWidth)
         let largest = values.filter(\.isFinite).max() ?? 0
         var out = ""
         for (index, label) in shown.enumerated() {
+            try check()
             let cut = DisplayWidth.truncate(label, to: labelWidth)
             let value = index < values.count ? values[index] : 0
             out += cut + String(repeating: " ", count: labelWidth - DisplayWidth.of(cut) + 2)

@@ -17,6 +17,7 @@ extension OutputFunctions {
                 throw LuaRaise.message("empsh.chart: \(count) labels but \(stack.arrayLength(2)) values")
             }
             for index in 0..<count {
+                if index & 255 == 255 { try stack.checkLimits() }
                 stack.rawgeti(1, Int64(index + 1))
                 labels.append(stack.tostring(-1) ?? "")
                 stack.pop()
@@ -35,7 +36,7 @@ extension OutputFunctions {
                 }
             }
             let chart = BarChart(width: settings.terminalWidth() ?? 80)
-            stack.pushstring(chart.render(labels: labels, values: values, valueTexts: texts))
+            stack.pushstring(try chart.render(labels: labels, values: values, valueTexts: texts, check: stack.checkLimits))
             return 1
         }
     }

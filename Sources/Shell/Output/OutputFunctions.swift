@@ -27,15 +27,16 @@ enum OutputFunctions {
                 let table = try reader.table(rows: 1, columns: columns)
                 if let width = settings.terminalWidth() {
                     text =
-                        TableRenderer(maxCellWidth: settings.maxCellWidth).render(table, fittingIn: width, palette: palette, marks: marks)
-                        ?? RecordRenderer(width: width, palette: palette).render(table, marks: marks)
+                        try TableRenderer(maxCellWidth: settings.maxCellWidth).render(
+                            table, fittingIn: width, palette: palette, marks: marks, check: stack.checkLimits)
+                        ?? RecordRenderer(width: width, palette: palette).render(table, marks: marks, check: stack.checkLimits)
                 } else {
                     // Piped or redirected: the whole table, every cell in full.
-                    text = TableRenderer(maxCellWidth: .max).render(table, palette: palette, marks: marks)
+                    text = try TableRenderer(maxCellWidth: .max).render(table, palette: palette, marks: marks, check: stack.checkLimits)
                 }
             case .line:
                 let table = try reader.table(rows: 1, columns: columns)
-                text = RecordRenderer(width: settings.terminalWidth(), palette: palette).render(table, marks: marks)
+                text = try RecordRenderer(width: settings.terminalWidth(), palette: palette).render(table, marks: marks, check: stack.checkLimits)
             case .csv:
                 text = CSVWriter().write(try reader.table(rows: 1, columns: columns))
             case .json, .ndjson:

@@ -31,14 +31,19 @@ public struct RecordRenderer: Sendable {
     /// - Parameters:
     ///   - table: The rows.
     ///   - marks: How rows (by index) differ from a previous run, for `.watch`; none by default.
+    ///   - check: Called for every row (the caller's limits: `--timeout`, Ctrl-C); may throw to stop.
     /// - Returns: The text, each line ending in `\n`, with a `(n rows)` line at the end.
-    public func render(_ table: OutputTable, marks: [Int: Palette.Mark] = [:]) -> String {
+    public func render(_ table: OutputTable, marks: [Int: Palette.Mark] = [:]) -> String { render(table, marks: marks, check: {}) }
+
+    /// Renders the rows as records, calling `check` for each (see ``render(_:marks:)``).
+    public func render(_ table: OutputTable, marks: [Int: Palette.Mark] = [:], check: () throws -> Void) rethrows -> String {
         let names = table.columns.map { TableRenderer.visible($0) }
         var nameWidth = names.map(DisplayWidth.of).max() ?? 0
         if let width { nameWidth = min(nameWidth, width / 3) }
         let valueWidth = width.map { max(1, $0 - nameWidth - 2) }
         var out = ""
         for (number, row) in table.rows.enumerated() {
+            try check()
             var lines: [String] = []
             var widest = 0
             for (column, name) in names.enumerated() {

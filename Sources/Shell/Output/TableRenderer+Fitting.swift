@@ -15,10 +15,17 @@ extension TableRenderer {
     ///   - width: The terminal's width in columns.
     ///   - palette: The colours, or nil (the default) for plain text; in colour nulls read `null`.
     ///   - marks: How rows (by index) differ from a previous run, for `.watch`; none by default.
+    ///   - check: Called for every row (the caller's limits: `--timeout`, Ctrl-C); may throw to stop.
     /// - Returns: The text, each line ending in `\n`, or nil.
+    public func render(_ table: OutputTable, fittingIn width: Int, palette: Palette? = nil, marks: [Int: Palette.Mark] = [:]) -> String? {
+        render(table, fittingIn: width, palette: palette, marks: marks, check: {})
+    }
+
+    /// Fits the table, calling `check` for each row (see ``render(_:fittingIn:palette:marks:)``).
     public func render(
-        _ table: OutputTable, fittingIn width: Int, palette: Palette? = nil, marks: [Int: Palette.Mark] = [:]
-    ) -> String? {
+        _ table: OutputTable, fittingIn width: Int, palette: Palette? = nil, marks: [Int: Palette.Mark] = [:],
+        check: () throws -> Void
+    ) rethrows -> String? {
         let footer = Self.footer(table.rows.count)
         guard !table.columns.isEmpty else { return footer }
         let headers = table.columns.map { Self.visible($0) }
@@ -26,7 +33,10 @@ extension TableRenderer {
         let text = { (cell: OutputCell, width: Int) in
             palette != nil && cell == .null ? DisplayWidth.truncate("null", to: width) : CellSummary.text(cell, width: width)
         }
-        let full = table.rows.map { row in row.map { text($0, maxCellWidth) } }
+        let full = try table.rows.map { row in
+            try check()
+            return row.map { text($0, maxCellWidth) }
+        }
         for row in full {
             for (column, cell) in row.enumerated() where column < natural.count {
                 natural[column] = max(natural[column], DisplayWidth.of(cell))
@@ -34,11 +44,13 @@ extension TableRenderer {
         }
         guard let widths = Self.fit(natural, into: width - 2 * (natural.count - 1)) else { return nil }
         let header = zip(headers, widths).map { DisplayWidth.truncate($0, to: $1) }
-        let body = table.rows.map { row in
-            zip(row, widths).map { cell, width in text(cell, width) }
+        let body = try table.rows.map { row in
+            try check()
+            return zip(row, widths).map { cell, width in text(cell, width) }
         }
         let paint = palette.map { palette in Self.painter(palette, table: table, marks: marks) }
-        return draw(header: header, body: body, widths: widths, numeric: Self.numericColumns(table), paint: paint) + footer
+        return try draw(header: header, body: body, widths: widths, numeric: Self.numericColumns(table), paint: paint, check: check)
+            + footer
     }
 
     /// Styles cells: bold headers, dim nulls, and the watch marks of rows.

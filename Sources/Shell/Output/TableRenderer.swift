@@ -29,12 +29,23 @@ public struct TableRenderer: Sendable {
     ///   - table: The rows.
     ///   - palette: The colours (`--color always` when piped), or nil (the default) for plain text.
     ///   - marks: How rows (by index) differ from a previous run, for `.watch`; none by default.
+    ///   - check: Called for every row (the caller's limits: `--timeout`, Ctrl-C); may throw to stop.
     /// - Returns: The text, each line ending in `\n`.
     public func render(_ table: OutputTable, palette: Palette? = nil, marks: [Int: Palette.Mark] = [:]) -> String {
+        render(table, palette: palette, marks: marks, check: {})
+    }
+
+    /// Renders a table, calling `check` for each row (see ``render(_:palette:marks:)``).
+    public func render(
+        _ table: OutputTable, palette: Palette? = nil, marks: [Int: Palette.Mark] = [:], check: () throws -> Void
+    ) rethrows -> String {
         let footer = Self.footer(table.rows.count)
         guard !table.columns.isEmpty else { return footer }
         let header = table.columns.map { DisplayWidth.truncate(Self.visible($0), to: maxCellWidth) }
-        let body = table.rows.map { row in row.map(text) }
+        let body = try table.rows.map { row in
+            try check()
+            return row.map(text)
+        }
         var widths = header.map(DisplayWidth.of)
         for row in body {
             for (column, cell) in row.enumerated() where column < widths.count {
@@ -42,15 +53,16 @@ public struct TableRenderer: Sendable {
             }
         }
         let paint = palette.map { palette in Self.painter(palette, table: table, marks: marks) }
-        return draw(header: header, body: body, widths: widths, numeric: Self.numericColumns(table), paint: paint) + footer
+        return try draw(header: header, body: body, widths: widths, numeric: Self.numericColumns(table), paint: paint, check: check)
+            + footer
     }
 
     /// The aligned lines: header, dashes and body, cells padded (numbers on the left) to `widths`.
     /// `paint` styles a cell's text (row nil: the header) after its width is measured; padding stays plain.
     func draw(
         header: [String], body: [[String]], widths: [Int], numeric: [Bool],
-        paint: ((_ row: Int?, _ column: Int, _ text: String) -> String)? = nil
-    ) -> String {
+        paint: ((_ row: Int?, _ column: Int, _ text: String) -> String)? = nil, check: () throws -> Void = {}
+    ) rethrows -> String {
         var out = ""
         func line(_ cells: [String], row: Int?, painted: Bool) {
             var text = ""
@@ -66,7 +78,10 @@ public struct TableRenderer: Sendable {
         }
         line(header, row: nil, painted: true)
         line(widths.map { String(repeating: "-", count: $0) }, row: nil, painted: false)
-        for (index, row) in body.enumerated() { line(row, row: index, painted: true) }
+        for (index, row) in body.enumerated() {
+            try check()
+            line(row, row: index, painted: true)
+        }
         return out
     }
 

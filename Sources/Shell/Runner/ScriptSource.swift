@@ -26,6 +26,17 @@ public struct ScriptSource: Sendable {
         "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
+    /// `LUA_INIT_5_4`, else `LUA_INIT`, as `lua5.4` runs it before anything else: `@FILE` runs
+    /// the file, other text runs as a chunk named after the variable; `nil` when neither is set.
+    /// - Throws: `ShellError.usage` when `@FILE` cannot be read.
+    public static func luaInit(environment: [String: String]) throws -> ScriptSource? {
+        guard let name = ["LUA_INIT_5_4", "LUA_INIT"].first(where: { environment[$0] != nil }), let value = environment[name] else {
+            return nil
+        }
+        if value.hasPrefix("@") { return try file(String(value.dropFirst())) }
+        return ScriptSource(code: Array(value.utf8), chunkName: "=" + name)
+    }
+
     /// Text read from standard input.
     /// - Throws: `ShellError.usage` when standard input cannot be read (a directory, a read error).
     public static func standardInput() throws -> ScriptSource {

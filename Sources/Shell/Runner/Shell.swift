@@ -88,8 +88,9 @@ public final class Shell {
         stack.getglobal("package")
         stack.pushstring(options.modulePaths.packagePath)
         stack.rawsetfield(-2, "path")
+        stack.pushstring(options.modulePaths.packageCPath)
+        stack.rawsetfield(-2, "cpath")
         stack.pop()
-        DebugHookGuard.install(in: stack)
         if options.safe { try SafeMode.apply(to: lua, policy: options.safeReadPolicy ?? SafeReadPolicy(options: options)) }
     }
 

@@ -40,7 +40,7 @@ extension SafeMode {
         }
         stack.setfunction(-1, "input") { stack in
             let count = stack.gettop()
-            guard stack.type(1) == .string else {
+            guard isName(stack, 1) else {  // a file handle, or none (Lua checks the rest)
                 return try callOriginal(stack, originals.input) { pushAll(stack, count) }
             }
             let path = try string(stack, 1, "io.input")

@@ -11,10 +11,15 @@ extension SafeMode {
                 stack.pushnil()
                 return 1
             }
-            return try callOriginal(stack, originals.getenv) {
+            let count = try callOriginal(stack, originals.getenv) {
                 stack.pushstring(name)
                 return 1
             }
+            if stack.type(-1) == .string, let value = stack.tostring(-1), isSecretValue(value) {
+                stack.pop()
+                stack.pushnil()
+            }
+            return count
         }
         for name in ["execute", "remove", "rename", "tmpname"] {
             stack.setfunction(-1, name, refusal("os." + name))

@@ -38,12 +38,23 @@ enum SafeMode {
         { _ in throw LuaRaise.message("\(name) is disabled by --safe" + why) }
     }
 
-    /// The string argument at `index`, or a `bad argument` error (no number conversion, no metamethod).
+    /// The string argument at `index` as Lua's library reads a name (`luaL_checklstring`): a
+    /// string, or a number as its text; anything else is a `bad argument` error (no metamethod
+    /// runs). Every guard reads its names here, so a name reaches the policy whatever its type.
     static func string(_ stack: LuaStack, _ index: Int32, _ function: String) throws -> String {
-        guard stack.type(index) == .string, let text = stack.tostring(index) else {
-            throw LuaRaise.message("bad argument #\(index) to '\(function)' (string expected, got \(stack.typename(index)))")
+        switch stack.type(index) {
+        case .string:
+            if let text = stack.tostring(index) { return text }
+        case .number:
+            return try stack.tostringMeta(index)
+        default: break
         }
-        return text
+        throw LuaRaise.message("bad argument #\(index) to '\(function)' (string expected, got \(stack.typename(index)))")
+    }
+
+    /// Whether the argument at `index` is a name Lua's library would open (a string or a number).
+    static func isName(_ stack: LuaStack, _ index: Int32) -> Bool {
+        stack.type(index) == .string || stack.type(index) == .number
     }
 
     /// The real path of a file the script asks to read, or the refusal as a Lua error; a
@@ -84,5 +95,18 @@ enum SafeMode {
         let upper = name.uppercased()
         if upper.hasPrefix("EMPSH_") && upper != "EMPSH_PATH" { return true }
         return ["TOKEN", "PASSW", "SECRET", "KEY", "CREDENTIAL", "AUTH"].contains { upper.contains($0) }
+    }
+
+    /// Whether `os.getenv` hides a value whatever its variable's name: one that carries a
+    /// credential, such as a URL with a password (`scheme://user:password@host`, in
+    /// `https_proxy` or `DATABASE_URL`).
+    static func isSecretValue(_ value: String) -> Bool {
+        var rest = Substring(value)
+        while let scheme = rest.range(of: "://") {
+            let authority = rest[scheme.upperBound...].prefix { !"/?# \t\n".contains($0) }
+            if let at = authority.lastIndex(of: "@"), authority[..<at].contains(":") { return true }
+            rest = rest[scheme.upperBound...]
+        }
+        return false
     }
 }

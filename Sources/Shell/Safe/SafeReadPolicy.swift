@@ -3,7 +3,11 @@ import Foundation
 /// Which files a `--safe` script may read: those inside the current directory, the script's
 /// directory and the module path, after `..` and symbolic links are resolved (`realpath`), and
 /// never under `/proc`, `/sys`, `/dev`, empsh's configuration directory (its `lua/` modules
-/// aside) or a file that holds a secret (`--token-file`, `--password-file`).
+/// aside) or a file that holds a secret.
+///
+/// Secrets are denied by their real file (device and inode, after links), wherever they lie,
+/// module folders included: `--token-file` and `--password-file`, and every file of the
+/// configuration directory outside its `lua/` (the profile file, and what a link there points to).
 ///
 /// Everything is resolved when the state is built, so nothing a script changes later (the
 /// working directory aside, which a script cannot change) moves the boundary.
@@ -14,6 +18,20 @@ public struct SafeReadPolicy: Sendable, Equatable {
     public private(set) var deniedRoots: [String]
     /// Resolved directories inside a denied one that may be read anyway (the config's `lua/`).
     public private(set) var exceptions: [String]
+    /// The files that hold secrets, by device and inode: never read, wherever they lie.
+    private var secrets: Set<FileIdentity>
+
+    private struct FileIdentity: Hashable, Sendable {
+        let device: UInt64
+        let inode: UInt64
+
+        init?(_ path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+        }
+    }
 
     /// Why a path cannot be read.
     public enum Refusal: Error, Equatable {
@@ -37,6 +55,22 @@ public struct SafeReadPolicy: Sendable, Equatable {
         let config = Self.resolve(configDirectory)
         deniedRoots = ["/proc", "/sys", "/dev"] + (config.map { [$0] } ?? []) + secretFiles.compactMap(Self.resolve)
         exceptions = config.flatMap { Self.resolve($0 + "/lua") }.map { [$0] } ?? []
+        let configFiles = config.map { Self.files(in: $0, skipping: "lua") } ?? []
+        secrets = Set((secretFiles + configFiles).compactMap(FileIdentity.init))
+    }
+
+    /// The files under `folder` (links followed to their targets by `stat`), its `skipping`
+    /// subfolder aside; at most a few hundred, a configuration directory being small.
+    static func files(in folder: String, skipping: String) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        var found: [String] = []
+        for name in names.prefix(256) where name != skipping {
+            let path = folder + "/" + name
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            found += isDirectory.boolValue ? files(in: path, skipping: "").prefix(256) : [path]
+        }
+        return found
     }
 
     /// The resolved path of `path` when a `--safe` script may read it.
@@ -49,6 +83,7 @@ public struct SafeReadPolicy: Sendable, Equatable {
             deniedRoots.contains { Self.path(real, isInside: $0) }
             && !exceptions.contains { Self.path(real, isInside: $0) }
         guard !denied, readableRoots.contains(where: { Self.path(real, isInside: $0) }) else { return .failure(.denied) }
+        if !secrets.isEmpty, let identity = FileIdentity(real), secrets.contains(identity) { return .failure(.denied) }
         return .success(real)
     }
 

@@ -100,6 +100,7 @@ public struct TestRunner {
     private func loaded(_ source: ScriptSource, file: String) throws -> Shell {
         var options = options
         let folder = URL(fileURLWithPath: file).deletingLastPathComponent().path
+        options.modulePaths = options.modulePaths.forScript(in: folder)
         options.modulePaths.templates.insert(contentsOf: [folder + "/?.lua", folder + "/?/init.lua"], at: 0)
         let shell = try Shell(options: options, backend: backend)
         try shell.setArguments(script: file, arguments: [], interpreter: "empsh")
