@@ -83,14 +83,14 @@ import Testing
         defer { server.stop() }
         let transport = try HTTPTransport(url: server.url)
         let client = Client(transport: transport, credentials: .token(token), configuration: Fake.quiet, clock: TestClock())
-        let error = await #expect(throws: DataAPIError.self) { try await client.count(query: Query()) }
-        let error_ = try #require(error)
-        var everything = "\(error_) \(error_.mnemonic.rawValue) \(error_.field ?? "") \(error_.value?.encodedString() ?? "")"
-        everything += " \(error_.params.map { JSON.object($0).encodedString() } ?? "") \(error_.metadata?.version.encodedString() ?? "")"
-        dump(error_, to: &everything)
+        let thrown = await #expect(throws: DataAPIError.self) { try await client.count(query: Query()) }
+        let error = try #require(thrown)
+        var everything = "\(error) \(error.mnemonic.rawValue) \(error.field ?? "") \(error.value?.encodedString() ?? "")"
+        everything += " \(error.params.map { JSON.object($0).encodedString() } ?? "") \(error.metadata?.version.encodedString() ?? "")"
+        dump(error, to: &everything)
         #expect(!everything.contains(token), "\(everything)")
-        #expect(error_.mnemonic.rawValue == "m_***" && error_.field == "f.***")
-        #expect(error_.value == .object(["***": .array([.string("***")])]))
+        #expect(error.mnemonic.rawValue == "m_***" && error.field == "f.***")
+        #expect(error.value == .object(["***": .array([.string("***")])]))
         try await transport.shutdown()
     }
 }
