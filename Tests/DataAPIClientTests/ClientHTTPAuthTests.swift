@@ -14,7 +14,7 @@ struct OffsetClientClock: WallClock {
 }
 
 /// Session keys and bad credentials over HTTP: renewed once, reported at once, never printed.
-@Suite("Client over HTTP: sessions and credentials", .timeLimit(.minutes(1)))
+@Suite("Client over HTTP: sessions and credentials", .timeLimit(.minutes(5)))
 struct ClientHTTPAuthTests {
     /// `login.user` requests the client sent, as its debug log shows them.
     static func logins(_ log: LineLog) -> Int { log.lines.filter { $0.hasPrefix("debug request ") && $0.contains("login.user") }.count }

@@ -6,7 +6,7 @@ import Testing
 @testable import DataAPIClient
 
 /// A full fetch of a large company over HTTP while the server misbehaves in every way it knows.
-@Suite("Client over HTTP: a full fetch under mixed faults", .timeLimit(.minutes(2)))
+@Suite("Client over HTTP: a full fetch under mixed faults", .timeLimit(.minutes(5)))
 struct ClientHTTPFetchTests {
     static let staff = DemoCompany.generate(employees: 25_000, seed: 2024)
 

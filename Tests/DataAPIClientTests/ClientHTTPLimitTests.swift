@@ -26,7 +26,7 @@ final class WaitRecorder: Sendable {
 }
 
 /// Minute `limit_exceeded`, injected and real, over HTTP: the client waits, says so, and goes on.
-@Suite("Client over HTTP: minute limits", .timeLimit(.minutes(1)))
+@Suite("Client over HTTP: minute limits", .timeLimit(.minutes(5)))
 struct ClientHTTPLimitTests {
     @Test("An injected minute limit_exceeded on two requests: the client waits the reset it was told, twice, and completes")
     func waitsOutInjectedLimit() async throws {

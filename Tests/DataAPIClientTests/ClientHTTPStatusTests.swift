@@ -8,7 +8,7 @@ import Testing
 
 /// Over real HTTP against `FakeHTTPServer`: JSON-RPC errors under any HTTP status, stalled servers, and servers
 /// that echo secrets into every part of an error.
-@Suite(.timeLimit(.minutes(2))) struct ClientHTTPStatusTests {
+@Suite(.timeLimit(.minutes(5))) struct ClientHTTPStatusTests {
     static let filterProhibited =
         #"{"code":-32602,"message":"Filtering by this field is prohibited","data":{"mnemonic":"filter_prohibited","field":"filter.field","value":"avatar"}}"#
 
@@ -60,7 +60,8 @@ import Testing
         defer { server.stop() }
         let transport = try HTTPTransport(url: server.url, configuration: .init(stallTimeout: .milliseconds(300)))
         var configuration = Fake.quiet
-        configuration.retry = .exponential(maxAttempts: 2, baseDelay: .milliseconds(10), maxDelay: .milliseconds(10))
+        configuration.retry = .exponential(
+            maxAttempts: 2, baseDelay: .milliseconds(10), maxDelay: .milliseconds(10), maxElapsed: .seconds(3600))
         let client = Client(transport: transport, credentials: .token("tok-1234"), configuration: configuration)
         let error = await #expect(throws: ClientError.self) { try await client.count(query: Query()) }
         #expect(error?.kind == .retriesExhausted)

@@ -9,7 +9,7 @@ import Testing
 ///
 /// The server runs in-process with the configuration `empsh serve` builds from its options (same company,
 /// fault probability, delays and fault seed); the binary's own `serve` subcommand is checked on its own.
-@Suite("empsh against empsh serve --faults", .timeLimit(.minutes(1)))
+@Suite("empsh against empsh serve --faults", .timeLimit(.minutes(5)))
 struct ServeFaultTests {
     static let token = "tok-serve-fault-5ac1d2e9"
     static let countScript = "print(employees.count{})"
@@ -60,9 +60,12 @@ struct ServeFaultTests {
         }
         #expect(result.status == 3, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.contains("retries_exhausted: get.employees failed after 4 attempts at http://127.0.0.1:"), "\(result.stderr)")
-        #expect(result.stderr.components(separatedBy: "empsh: retrying get.employees in ").count - 1 == 3, "\(result.stderr)")
-        #expect(Self.requests(log) == 4, "\(log.lines)")
+        // Four attempts, unless a busy machine makes them outlast the retries' 10 s budget first: then
+        // fewer, and the message, the notices and the server's log agree on how many.
+        let attempts = (2...4).first { result.stderr.contains("retries_exhausted: get.employees failed after \($0) attempts at http://127.0.0.1:") }
+        #expect(attempts != nil, "\(result.stderr)")
+        #expect(result.stderr.components(separatedBy: "empsh: retrying get.employees in ").count == (attempts ?? 0), "\(result.stderr)")
+        #expect(Self.requests(log) == attempts, "\(log.lines)")
         Self.expectNoSecrets([result.stdout, result.stderr] + log.lines, [Self.token])
     }
 
