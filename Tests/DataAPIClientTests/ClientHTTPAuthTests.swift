@@ -24,7 +24,9 @@ struct ClientHTTPAuthTests {
     func expiredSessionKeyIsRenewedOnce() async throws {
         let serverLog = LineLog()
         let clientLog = LineLog()
-        let engine = ClientHTTP.engine(sessionLifetime: .seconds(2))
+        // The server's clock moves only when the test moves it: a busy machine cannot expire the renewed key too.
+        let serverClock = ManualClock(SystemWallClock().now())
+        let engine = ClientHTTP.engine(clock: serverClock, sessionLifetime: .seconds(2))
         let counts = try await HTTPTestServer.with(engine: engine, configuration: ClientHTTP.server(log: serverLog)) { server in
             var configuration = ClientHTTP.configuration(log: clientLog)
             configuration.sessionRenewalMargin = .zero
@@ -32,7 +34,7 @@ struct ClientHTTPAuthTests {
                 server, credentials: .login(login: "demo", password: "demo"), configuration: configuration, clock: OffsetClientClock(offset: -30)
             ) { client in
                 let first = try await client.count(query: Query())
-                try await Task.sleep(for: .milliseconds(2300))
+                serverClock.advance(by: 2.3)
                 let second = try await client.count(query: Query())
                 return [first, second]
             }
@@ -47,7 +49,8 @@ struct ClientHTTPAuthTests {
     @Test("Concurrent calls that all carry the expired key share one renewal and all succeed")
     func concurrentRejectionsShareOneRenewal() async throws {
         let clientLog = LineLog()
-        let engine = ClientHTTP.engine(sessionLifetime: .seconds(2))
+        let serverClock = ManualClock(SystemWallClock().now())
+        let engine = ClientHTTP.engine(clock: serverClock, sessionLifetime: .seconds(2))
         let counts = try await HTTPTestServer.with(engine: engine, configuration: ClientHTTP.server(log: LineLog())) { server in
             var configuration = ClientHTTP.configuration(log: clientLog)
             configuration.sessionRenewalMargin = .zero
@@ -56,7 +59,7 @@ struct ClientHTTPAuthTests {
                 clock: OffsetClientClock(offset: -30)
             ) { client in
                 _ = try await client.count(query: Query())
-                try await Task.sleep(for: .milliseconds(2300))
+                serverClock.advance(by: 2.3)
                 return try await withThrowingTaskGroup(of: Int.self) { group in
                     for _ in 0..<6 { group.addTask { try await client.count(query: Query()) } }
                     return try await group.reduce(into: []) { $0.append($1) }

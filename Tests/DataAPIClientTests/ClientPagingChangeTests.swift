@@ -100,7 +100,18 @@ import Testing
         #expect(!summary.changed && summary.checkCalls == 0 && summary.duplicatesDropped == 0)
         #expect(account.points == 3)
         #expect(account.requests.map { $0["offset"] } == [.int(0), .int(99), .int(199)])
-        #expect(account.requests.map { $0["limit"] } == [.int(100), .int(101), .int(51)])
+        #expect(account.requests.map { $0["limit"] } == [.int(100), .int(101), .int(101)])
+    }
+
+    @Test func anAccountGrowingOnEveryCallIsNotChasedRowByRow() async throws {
+        // One employee joins at the end after every call: the last page asks for a whole page, so it
+        // takes the newcomers with it instead of chasing them one call each.
+        let before = (1...250).map(Int64.init)
+        let account = ChangingAccount(ids: before) { call, ids in ids.append(Int64(1_000 + call)) }
+        let (ids, _) = try await fetch(account)
+        expectGuarantee(ids, before: before, after: account.currentIDs)
+        #expect(account.points == 3)
+        #expect(ids.count == 252)  // the two who joined before the last page was read
     }
 
     @Test(arguments: [true, false])

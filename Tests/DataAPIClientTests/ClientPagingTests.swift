@@ -31,16 +31,18 @@ final class PageSink: Sendable {
         let first = Pager.Request(offset: 0, limit: 10_000)
         #expect(
             pager.next(after: first, received: 10_000, total: 25_000, remaining: nil)
-                == .fetch([.init(offset: 9_999, limit: 10_000, checked: true), .init(offset: 19_998, limit: 5_002, checked: true)]))
+                == .fetch([.init(offset: 9_999, limit: 10_000, checked: true), .init(offset: 19_998, limit: 10_000, checked: true)]))
         #expect(pager.next(after: first, received: 9_000, total: 25_000, remaining: nil) == .done)  // short page: the end
         #expect(pager.next(after: first, received: 10_000, total: 10_000, remaining: nil) == .done)  // its own total reached
         #expect(
             Pager(limit: 15_000).next(after: first, received: 10_000, total: 25_000, remaining: 5_000)
                 == .fetch([.init(offset: 9_999, limit: 5_001, checked: true)]))
-        // Below the largest page the repeated row is free: each page asks for one row more.
+        // Below the largest page the repeated row is free: each page asks for one row more. The last page
+        // asks for a whole page too (a call costs a point whatever its size), so rows that join meanwhile
+        // come with it.
         #expect(
             Pager(pageSize: 100).next(after: .init(offset: 0, limit: 100), received: 100, total: 250, remaining: nil)
-                == .fetch([.init(offset: 99, limit: 101, checked: true), .init(offset: 199, limit: 51, checked: true)]))
+                == .fetch([.init(offset: 99, limit: 101, checked: true), .init(offset: 199, limit: 101, checked: true)]))
     }
 
     @Test func withoutATotalOnePageAtATime() {
@@ -84,7 +86,7 @@ final class PageSink: Sendable {
         let summary = try await client.fetchAll(query: Query(fields: ["id", "full_name"])) { sink.add($0) }
         #expect(transport.requests.count == 3)
         #expect(transport.pages.map(\.offset) == [0, 9_999, 19_998])
-        #expect(transport.pages.map(\.limit) == [10_000, 10_000, 5_002])
+        #expect(transport.pages.map(\.limit) == [10_000, 10_000, 10_000])
         #expect(summary == FetchSummary(totalItems: 25_000, rows: 25_000, pages: 3, duplicatesDropped: 0))
         let ids = try sink.ids()
         #expect(ids == (1...25_000).map(Int64.init))

@@ -119,19 +119,22 @@ public struct Pager: Sendable, Hashable {
         if !ordered && end > Self.reachableRows && request.afterID == nil {
             return .tooManyRows(total: known ?? end, reachable: Self.reachableRows)
         }
-        let pages = Self.split(from: start, to: end, limit: checkedLimit, bounds: request)
+        // A page costs a point whatever its size, so the last one asks for a whole page unless the rows
+        // wanted end it: rows that join meanwhile come with it instead of costing a call each.
+        let filled = wanted.map { end < $0 } ?? true
+        let pages = Self.split(from: start, to: end, limit: checkedLimit, bounds: request, fillingTheLast: filled)
         return pages.isEmpty ? (ordered ? .nextRange : .tooManyRows(total: known ?? end, reachable: Self.reachableRows)) : .fetch(pages)
     }
 
     /// Checked pages covering rows `start..<end` of a range, each starting `overlap` rows early, as far
-    /// as the offset ceiling allows.
-    static func split(from start: Int, to end: Int, limit: Int, bounds: Request) -> [Request] {
+    /// as the offset ceiling allows; the last asks for `limit` rows when `fillingTheLast`.
+    static func split(from start: Int, to end: Int, limit: Int, bounds: Request, fillingTheLast: Bool = false) -> [Request] {
         var requests: [Request] = []
         var s = start
         while s < end {
             let offset = s - overlap
             guard offset <= maxOffset else { break }
-            let size = min(limit, end - offset)
+            let size = fillingTheLast ? limit : min(limit, end - offset)
             requests.append(Request(offset: offset, limit: size, afterID: bounds.afterID, beforeID: bounds.beforeID, checked: true))
             s = offset + size
         }
