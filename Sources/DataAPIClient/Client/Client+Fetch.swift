@@ -10,7 +10,7 @@ extension Client {
     /// - Throws: As `call(method:params:)` and `fetchAll`.
     public func count(query: Query) async throws -> Int {
         let probe = Query(filter: query.filter, fields: ["id"], limit: 1, userID: query.userID)
-        let scanned = try await perform(method: "get.employees", params: probe.params(accessToken: nil), authenticated: true, expectRows: true)
+        let scanned = try await perform(method: MethodDescription.employees.name, params: probe.params(accessToken: nil), authenticated: true, expectRows: true)
         if let total = scanned.metadata.totalItems { return total }
         let ids = Query(filter: query.filter, fields: ["id"], userID: query.userID)
         return try await fetchAll(query: ids) { _ in }.rows
@@ -51,14 +51,14 @@ extension Client {
         while let first = pager.first(afterID: afterID, remaining: assembler.remaining) {
             let raw = try await fetchRaw(query, first)
             if let afterID, raw.rowIDs.contains(where: { ($0 ?? .max) <= afterID }) {
-                throw ClientError.malformedReply(method: "get.employees", "rows with an id of \(afterID) or less came for the range id > \(afterID)")
+                throw ClientError.malformedReply(method: MethodDescription.employees.name, "rows with an id of \(afterID) or less came for the range id > \(afterID)")
             }
             if afterID == nil { assembler.summary.totalItems = raw.metadata.totalItems }
             let predicted = assembler.remaining.map { max(0, $0 - raw.rowIDs.count) }
             if case .tooManyRows(let total, let reachable) = pager.next(
                 after: first, received: raw.rowIDs.count, total: raw.metadata.totalItems, remaining: predicted)
             {
-                throw ClientError.tooManyRows(method: "get.employees", total: total, reachable: reachable)
+                throw ClientError.tooManyRows(method: MethodDescription.employees.name, total: total, reachable: reachable)
             }
             try await onPage(assembler.page(raw))
             var action = pager.next(after: first, received: raw.rowIDs.count, total: raw.metadata.totalItems, remaining: assembler.remaining)
@@ -70,7 +70,7 @@ extension Client {
                 afterID = assembler.lastID
             case .nextRange, .tooManyRows:
                 let total = if case .tooManyRows(let total, _) = action { total } else { assembler.summary.rows + 1 }
-                throw ClientError.tooManyRows(method: "get.employees", total: total, reachable: Pager.reachableRows)
+                throw ClientError.tooManyRows(method: MethodDescription.employees.name, total: total, reachable: Pager.reachableRows)
             case .done, .fetch:
                 return assembler.summary
             }
@@ -159,9 +159,9 @@ extension Client {
         if let before = request.beforeID { bounds.append(.condition("id", .less, .int(before))) }
         let filters = (query.filter.map { [$0] } ?? []) + bounds
         if !bounds.isEmpty { paged.filter = filters.count == 1 ? filters[0] : .and(filters) }
-        let scanned = try await perform(method: "get.employees", params: paged.params(accessToken: nil), authenticated: true, expectRows: true)
+        let scanned = try await perform(method: MethodDescription.employees.name, params: paged.params(accessToken: nil), authenticated: true, expectRows: true)
         guard let tape = scanned.tape, let rowIDs = scanned.rowIDs else {
-            throw ClientError.malformedReply(method: "get.employees", "result.data is not an array")
+            throw ClientError.malformedReply(method: MethodDescription.employees.name, "result.data is not an array")
         }
         return RawPage(tape: tape, metadata: scanned.metadata, request: request, rowIDs: rowIDs)
     }

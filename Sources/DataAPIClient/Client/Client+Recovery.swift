@@ -1,4 +1,5 @@
 import DataAPIContract
+import EmployeeQuery
 
 extension Client {
     /// Calls a sorted fetch may spend finding rows that moved, per page that did not meet, before it fails.
@@ -42,7 +43,7 @@ extension Client {
     /// One window of a walk, counted as a check call.
     private func window(_ query: Query, at offset: Int, size: Int, budget: Int, assembler: inout PageAssembler) async throws -> RawPage {
         guard assembler.summary.checkCalls < budget else {
-            throw ClientError.pagingUnstable(method: "get.employees", calls: Self.recoveryCalls)
+            throw ClientError.pagingUnstable(method: MethodDescription.employees.name, calls: Self.recoveryCalls)
         }
         assembler.summary.checkCalls += 1
         return try await fetchRaw(query, Pager.Request(offset: offset, limit: size))
