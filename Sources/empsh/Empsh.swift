@@ -58,7 +58,7 @@ struct Empsh: AsyncParsableCommand {
     @Flag(name: .customShort("W"), help: "Turns warnings on (warn), as lua -W does.")
     var warnings = false
 
-    @Option(help: ArgumentHelp("Sets how lists print: table, json, csv, ndjson, or line for one field per line.", valueName: "FORMAT"))
+    @Option(help: ArgumentHelp("Sets how lists print: \(OutputFormat.helpList).", valueName: "FORMAT"))
     var format: OutputFormat = .table
 
     @Option(
