@@ -58,7 +58,7 @@ struct Empsh: AsyncParsableCommand {
     @Flag(name: .customShort("W"), help: "Turns warnings on (warn), as lua -W does.")
     var warnings = false
 
-    @Option(help: ArgumentHelp("Sets how lists print: table, json, csv, ndjson, or line for one field per line.", valueName: "FORMAT"))
+    @Option(help: ArgumentHelp("Sets how lists print: \(OutputFormat.helpList).", valueName: "FORMAT"))
     var format: OutputFormat = .table
 
     @Option(
@@ -206,7 +206,12 @@ struct Empsh: AsyncParsableCommand {
 extension Empsh {
     /// The subcommand a first argument names, if any.
     static func subcommand(named name: String) -> ParsableCommand.Type? {
-        configuration.subcommands.first { $0._commandName == name }
+        configuration.subcommands.first { commandName(of: $0) == name }
+    }
+
+    /// A subcommand's name, as its configuration spells it (each of empsh's sets `commandName`).
+    static func commandName(of subcommand: ParsableCommand.Type) -> String {
+        subcommand.configuration.commandName ?? "\(subcommand)".lowercased()
     }
 
     /// `empsh help [SUBCOMMAND]`: the help of empsh or of a subcommand, on standard output.
@@ -217,7 +222,7 @@ extension Empsh {
             return
         }
         guard words.count == 1, let subcommand = subcommand(named: name) else {
-            let names = configuration.subcommands.map { $0._commandName }.joined(separator: ", ")
+            let names = configuration.subcommands.map { commandName(of: $0) }.joined(separator: ", ")
             throw ValidationError("help: no subcommand \"\(words.joined(separator: " "))\"; the subcommands are \(names).")
         }
         print(helpMessage(for: subcommand))

@@ -14,7 +14,7 @@ enum Manual {
         for section in main.sections where section.title != "SUBCOMMANDS" { out += render(section, heading: ".SH") }
         for subcommand in Empsh.configuration.subcommands {
             let help = HelpText(Empsh.helpMessage(for: subcommand, columns: 100_000))
-            out += [".SH " + escape("COMMAND: empsh \(subcommand._commandName)"), escape(help.overview)]
+            out += [".SH " + escape("COMMAND: empsh \(Empsh.commandName(of: subcommand))"), escape(help.overview)]
             out += help.usage.map { ".PP\n.B " + escape($0) }
             out += help.discussion.flatMap { [".PP", escape($0)] }
             for section in help.sections { out += render(section, heading: ".SS") }

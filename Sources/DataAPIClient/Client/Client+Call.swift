@@ -30,79 +30,106 @@ extension Client {
             configuration.logger?.debug("cache hit", metadata: ["method": "\(method)", "bytes": "\(hit.count)"])
             return try await Self.scan(hit, method: method, expectedID: nil, expectRows: expectRows)
         }
-        var attempt = 1
-        var minuteWaits = 0
-        let firstAttempt = clock.now()
+        var attempts = Attempts(first: clock.now())
         while true {
             let token = authenticated ? try await accessToken() : nil
-            try await pace(method: method)
-            let id = takeRequestID()
-            var sent = params
-            if let token { sent = JSONObject([("access_token", JSON.string(token.value))] + params.entries.map { ($0.key, $0.value) }) }
-            let body = RPCRequest(id: .int(id), method: method, params: sent).encoded()
-            logRequest(id: id, method: method, params: sent)
-            var recorded = false
             do {
-                let bytes = try await send(body)
-                let scanned = try await Self.scan(bytes, method: method, expectedID: id, expectRows: expectRows)
-                limiter.finished(limits: scanned.metadata.limits, at: clock.now())
-                recorded = true
-                if let error = scanned.error { throw error }
-                if authenticated { session.succeeded() }
-                if let cacheKey { cache?.store(bytes, for: cacheKey, at: clock.now()) }
-                configuration.logger?.debug(
-                    "reply",
-                    metadata: [
-                        "method": "\(method)", "id": "\(id)", "bytes": "\(bytes.count)",
-                        "total_items": "\(scanned.metadata.totalItems.map(String.init) ?? "-")",
-                    ]
-                )
-                return scanned
+                return try await attempt(
+                    method: method, params: params, token: token, authenticated: authenticated, expectRows: expectRows, cacheKey: cacheKey)
             } catch {
-                if !recorded { limiter.finished(limits: nil, at: clock.now()) }
-                let error = scrubbed(error)
-                if let api = error as? DataAPIError {
-                    if api.mnemonic == .limitExceeded {
-                        switch limiter.afterLimitExceeded(api, at: clock.now()) {
-                        case .wait(let wait):
-                            minuteWaits += 1
-                            guard minuteWaits <= 3 else {
-                                throw ClientError(
-                                    .minuteLimit, method: method, message: "minute point limit still spent after 3 waits", underlying: api)
-                            }
-                            try await waitForBudget(wait)
-                            continue
-                        case .fail(let message):
-                            if RateLimiter.isDayLimit(api) { throw ClientError(.dailyLimit, method: method, message: message, underlying: api) }
-                            throw api
-                        case .proceed:
-                            continue
-                        }
-                    }
-                    if authenticated, api.mnemonic == .accessTokenInvalid || api.mnemonic == .accessTokenExpired,
-                        session.rejected(token) == .retry
-                    {
-                        configuration.logger?.notice("session key rejected; logging in again", metadata: ["method": "\(method)"])
-                        continue
-                    }
-                }
-                guard RetryPolicy.isRetryable(error, method: method), configuration.retry.maxAttempts > 1, !Task.isCancelled else { throw error }
-                let retry = configuration.retry
-                let delay = Backoff.delay(attempt: attempt, baseDelay: retry.baseDelay, maxDelay: retry.maxDelay)
-                let withinTime = clock.now() - firstAttempt + delay.seconds <= retry.maxElapsed.seconds
-                guard attempt < retry.maxAttempts, withinTime else {
-                    throw ClientError(
-                        .retriesExhausted, method: method,
-                        message: "\(method) failed after \(attempt) attempt\(attempt == 1 ? "" : "s") at \(transport.endpointDescription): \(error)",
-                        underlying: error)
-                }
-                let notice = RetryNotice(
-                    method: method, delay: delay, attempt: attempt + 1, maxAttempts: retry.maxAttempts, reason: Self.reason(error))
-                configuration.logger?.notice("\(notice)")
-                configuration.onRetry?(notice)
-                try await clock.sleep(for: delay)
-                attempt += 1
+                try await recover(from: scrubbed(error), method: method, token: token, authenticated: authenticated, attempts: &attempts)
             }
+        }
+    }
+
+    /// How far the calls of one `perform` went: attempts made, waits for the minute's points, when it began.
+    private struct Attempts {
+        var count = 1
+        var minuteWaits = 0
+        /// When the first attempt began, in the client's clock's seconds.
+        let first: Double
+    }
+
+    /// One attempt: paced, numbered, sent, scanned; an error reply thrown, a good one cached.
+    private func attempt(
+        method: String, params: JSONObject, token: Secret?, authenticated: Bool, expectRows: Bool, cacheKey: String?
+    ) async throws -> Scanned {
+        try await pace(method: method)
+        let id = takeRequestID()
+        var sent = params
+        if let token { sent = JSONObject([("access_token", JSON.string(token.value))] + params.entries.map { ($0.key, $0.value) }) }
+        let body = RPCRequest(id: .int(id), method: method, params: sent).encoded()
+        logRequest(id: id, method: method, params: sent)
+        var recorded = false
+        defer { if !recorded { limiter.finished(limits: nil, at: clock.now()) } }
+        let bytes = try await send(body)
+        let scanned = try await Self.scan(bytes, method: method, expectedID: id, expectRows: expectRows)
+        limiter.finished(limits: scanned.metadata.limits, at: clock.now())
+        recorded = true
+        if let error = scanned.error { throw error }
+        if authenticated { session.succeeded() }
+        if let cacheKey { cache?.store(bytes, for: cacheKey, at: clock.now()) }
+        configuration.logger?.debug(
+            "reply",
+            metadata: [
+                "method": "\(method)", "id": "\(id)", "bytes": "\(bytes.count)",
+                "total_items": "\(scanned.metadata.totalItems.map(String.init) ?? "-")",
+            ]
+        )
+        return scanned
+    }
+
+    /// After a failed attempt: returns when the call should be tried again (after the wait it needs),
+    /// throws when it should not.
+    private func recover(
+        from error: any Error, method: String, token: Secret?, authenticated: Bool, attempts: inout Attempts
+    ) async throws {
+        if let api = error as? DataAPIError {
+            if api.mnemonic == .limitExceeded {
+                try await waitForPoints(after: api, method: method, attempts: &attempts)
+                return
+            }
+            if authenticated, api.mnemonic == .accessTokenInvalid || api.mnemonic == .accessTokenExpired,
+                session.rejected(token) == .retry
+            {
+                configuration.logger?.notice("session key rejected; logging in again", metadata: ["method": "\(method)"])
+                return
+            }
+        }
+        guard RetryPolicy.isRetryable(error, method: method), configuration.retry.maxAttempts > 1, !Task.isCancelled else { throw error }
+        let retry = configuration.retry
+        let delay = Backoff.delay(attempt: attempts.count, baseDelay: retry.baseDelay, maxDelay: retry.maxDelay)
+        let withinTime = clock.now() - attempts.first + delay.seconds <= retry.maxElapsed.seconds
+        guard attempts.count < retry.maxAttempts, withinTime else {
+            let count = attempts.count
+            throw ClientError(
+                .retriesExhausted, method: method,
+                message: "\(method) failed after \(count) attempt\(count == 1 ? "" : "s") at \(transport.endpointDescription): \(error)",
+                underlying: error)
+        }
+        let notice = RetryNotice(
+            method: method, delay: delay, attempt: attempts.count + 1, maxAttempts: retry.maxAttempts, reason: Self.reason(error))
+        configuration.logger?.notice("\(notice)")
+        configuration.onRetry?(notice)
+        try await clock.sleep(for: delay)
+        attempts.count += 1
+    }
+
+    /// A `limitExceeded` reply: waits for the minute's points (at most three times), or throws when the
+    /// day's are spent or the limiter says to fail; returns to try again.
+    private func waitForPoints(after api: DataAPIError, method: String, attempts: inout Attempts) async throws {
+        switch limiter.afterLimitExceeded(api, at: clock.now()) {
+        case .wait(let wait):
+            attempts.minuteWaits += 1
+            guard attempts.minuteWaits <= 3 else {
+                throw ClientError(.minuteLimit, method: method, message: "minute point limit still spent after 3 waits", underlying: api)
+            }
+            try await waitForBudget(wait)
+        case .fail(let message):
+            if RateLimiter.isDayLimit(api) { throw ClientError(.dailyLimit, method: method, message: message, underlying: api) }
+            throw api
+        case .proceed:
+            return
         }
     }
 

@@ -58,51 +58,25 @@ public enum FilterCompiler {
                 field: "\(path).operator", value: .string(op.rawValue),
                 message: "Operator \(op.rawValue) is not applicable to field \(name) (\(kind.name))")
         }
-        let value = condition.value
-        let valuePath = "\(path).value"
-        let test: CompiledFilter.Test
+        return .test(field, try test(op, condition.value, kind: kind, path: "\(path).value"))
+    }
+
+    /// The test `op` makes with `value` on a field of `kind`, the value checked against both.
+    private static func test(_ op: FilterOperator, _ value: JSON, kind: FieldKind, path valuePath: String) throws(DataAPIError)
+        -> CompiledFilter.Test
+    {
         switch op {
         case .isNull, .isNotNull:
             guard value.isNull else { throw DataAPIError.dataTypeError(field: valuePath, value: value, expected: "null or absent") }
-            test = .isNull(op == .isNull)
+            return .isNull(op == .isNull)
         case .equal, .notEqual, .less, .greater, .lessOrEqual, .greaterOrEqual:
-            if value.isNull {
-                guard OperatorTable.nullComparisons.contains(op) else {
-                    throw DataAPIError.dataTypeError(field: valuePath, value: value, expected: kind.scalarType ?? "null")
-                }
-                test = .isNull(op == .equal)
-            } else if OperatorTable.takesOnlyNull(op, on: kind) {
-                throw DataAPIError.dataTypeError(field: valuePath, value: value, expected: "null")
-            } else {
-                try checkScalar(value, kind: kind, path: valuePath)
-                test = .compare(comparison(op), value)
-            }
-        case .like, .ilike, .notLike, .notIlike:
-            let pattern = try string(value, path: valuePath)
-            do {
-                let compiled = try LikePattern(pattern, caseInsensitive: op == .ilike || op == .notIlike)
-                test = .like(compiled, negated: op == .notLike || op == .notIlike)
-            } catch {
-                throw DataAPIError.invalidParameterValue(field: valuePath, value: value, message: "Invalid \(op.rawValue) pattern: \(error.message)")
-            }
-        case .regexp:
-            let pattern = try string(value, path: valuePath)
-            switch Result(catching: { () throws(PostgresRegexError) in try PostgresRegex(pattern) }) {
-            case .success(let regex): test = .regexp(regex, path: valuePath)
-            case .failure(let error): throw DataAPIError.invalidParameterValue(field: valuePath, value: value, message: error.message)
-            }
-        case .jsquery:
-            let source = try string(value, path: valuePath)
-            do {
-                test = .jsquery(try JSQuery(source))
-            } catch {
-                throw DataAPIError.invalidParameterValue(
-                    field: valuePath, value: value, message: "Invalid jsquery: \(error.message) at \(error.offset) in \(source)")
-            }
+            return try comparisonTest(op, value, kind: kind, path: valuePath)
+        case .like, .ilike, .notLike, .notIlike, .regexp, .jsquery:
+            return try patternTest(op, value, path: valuePath)
         case .in, .notIn:
             let elements = try array(value, path: valuePath)
             for (index, element) in elements.enumerated() { try checkScalar(element, kind: kind, path: "\(valuePath)[\(index)]") }
-            test = .member(elements, negated: op == .notIn)
+            return .member(elements, negated: op == .notIn)
         default:  // .overlap, .notOverlap
             let elements = try array(value, path: valuePath)
             var set = Set<String>()
@@ -113,9 +87,51 @@ public enum FilterCompiler {
                 try checkEnum(s, kind: kind, path: "\(valuePath)[\(index)]")
                 set.insert(s)
             }
-            test = .overlap(set, negated: op == .notOverlap)
+            return .overlap(set, negated: op == .notOverlap)
         }
-        return .test(field, test)
+    }
+
+    /// `=`, `!=`, `<`, `>`, `<=`, `>=`: a comparison with a scalar, or a null test where null is allowed.
+    private static func comparisonTest(_ op: FilterOperator, _ value: JSON, kind: FieldKind, path valuePath: String) throws(DataAPIError)
+        -> CompiledFilter.Test
+    {
+        if value.isNull {
+            guard OperatorTable.nullComparisons.contains(op) else {
+                throw DataAPIError.dataTypeError(field: valuePath, value: value, expected: kind.scalarType ?? "null")
+            }
+            return .isNull(op == .equal)
+        }
+        if OperatorTable.takesOnlyNull(op, on: kind) {
+            throw DataAPIError.dataTypeError(field: valuePath, value: value, expected: "null")
+        }
+        try checkScalar(value, kind: kind, path: valuePath)
+        return .compare(comparison(op), value)
+    }
+
+    /// `like` and its kin, `regexp`, `jsquery`: a pattern compiled once, its error in the API's words.
+    private static func patternTest(_ op: FilterOperator, _ value: JSON, path valuePath: String) throws(DataAPIError) -> CompiledFilter.Test {
+        let source = try string(value, path: valuePath)
+        switch op {
+        case .regexp:
+            switch Result(catching: { () throws(PostgresRegexError) in try PostgresRegex(source) }) {
+            case .success(let regex): return .regexp(regex, path: valuePath)
+            case .failure(let error): throw DataAPIError.invalidParameterValue(field: valuePath, value: value, message: error.message)
+            }
+        case .jsquery:
+            do {
+                return .jsquery(try JSQuery(source))
+            } catch {
+                throw DataAPIError.invalidParameterValue(
+                    field: valuePath, value: value, message: "Invalid jsquery: \(error.message) at \(error.offset) in \(source)")
+            }
+        default:  // .like, .ilike, .notLike, .notIlike
+            do {
+                let compiled = try LikePattern(source, caseInsensitive: op == .ilike || op == .notIlike)
+                return .like(compiled, negated: op == .notLike || op == .notIlike)
+            } catch {
+                throw DataAPIError.invalidParameterValue(field: valuePath, value: value, message: "Invalid \(op.rawValue) pattern: \(error.message)")
+            }
+        }
     }
 
     private static func comparison(_ op: FilterOperator) -> CompiledFilter.Comparison {

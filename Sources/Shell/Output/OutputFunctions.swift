@@ -6,7 +6,7 @@ enum OutputFunctions {
     ///
     /// `rows` is a sequence of row tables (or of plain values, shown as one `value` column);
     /// `columns` a list of field names or dotted paths (default: every key the rows have, in the
-    /// catalogue's order); `format` one of `table json csv ndjson line` (default: the shell's setting).
+    /// catalogue's order); `format` one of ``OutputFormat``'s names (default: the shell's setting).
     /// `json` and `ndjson` go through `json.encode`, keeping only `columns` when given. `marks`
     /// (for `.watch`) maps row numbers to `"+"`, `"-"` or a list of changed field names; in colour
     /// those rows and cells are highlighted.
@@ -146,12 +146,11 @@ enum OutputFunctions {
         case .string:
             let name = stack.tostring(index) ?? ""
             guard let format = OutputFormat(rawValue: name) else {
-                let names = OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
-                throw LuaRaise.message("unknown output format \"\(name)\"; formats: \(names)")
+                throw LuaRaise.message("unknown output format \"\(name)\"; formats: \(OutputFormat.names())")
             }
             return format
         default:
-            throw LuaRaise.message("the output format must be a string (table, json, csv, ndjson or line), got \(stack.typename(index))")
+            throw LuaRaise.message("the output format must be a string (\(OutputFormat.names())), got \(stack.typename(index))")
         }
     }
 }

@@ -55,12 +55,33 @@ public enum Prelude {
             stack.rawsetfield(shared, name)
         }
         stack.setfunction(shared, "quote", quote)
+        pushFormats(stack, into: shared)
         stack.setfunction(shared, "suggest", suggest)
         for chunk in chunks {
             try stack.load(chunk)
             stack.pushvalue(catalogIndex)
             stack.pushvalue(shared)
             try stack.call(arguments: 2, results: 0)
+        }
+    }
+
+    /// `P.formats` (the output formats' names in order), `P.format_set` (name → true) and
+    /// `P.for_people` (name → true for the formats `chart` draws bars in), all read from ``OutputFormat``.
+    private static func pushFormats(_ stack: LuaStack, into shared: Int32) {
+        stack.createtable(narr: Int32(OutputFormat.allCases.count))
+        for (i, format) in OutputFormat.allCases.enumerated() {
+            stack.pushstring(format.rawValue)
+            stack.rawseti(-2, Int64(i + 1))
+        }
+        stack.rawsetfield(shared, "formats")
+        let sets: [(String, (OutputFormat) -> Bool)] = [("format_set", { _ in true }), ("for_people", { $0.isForPeople })]
+        for (name, included) in sets {
+            stack.createtable()
+            for format in OutputFormat.allCases where included(format) {
+                stack.pushboolean(true)
+                stack.rawsetfield(-2, format.rawValue)
+            }
+            stack.rawsetfield(shared, name)
         }
     }
 

@@ -45,38 +45,10 @@ enum LocalRewriter {
                     continue
                 }
                 // A name list (each name with an optional `<attribute>`), then `=` or anything else.
-                var lastName = tokens.position
                 var scan = tokens
-                var names: [(name: String, attribute: String?)] = []
-                var attributeEdits: [(range: Range<Int>, replacement: String)] = []
-                var ok = true
-                while true {
-                    guard case .word(let name, let nameRange)? = scan.next() else {
-                        ok = false
-                        break
-                    }
-                    lastName = nameRange.upperBound
-                    var attribute: String?
-                    var peek = scan
-                    if case .symbol("<", let open)? = peek.next() {
-                        guard case .word(let attr, _)? = peek.next(), case .symbol(">", let close)? = peek.next() else {
-                            ok = false
-                            break
-                        }
-                        attribute = attr
-                        attributeEdits.append((open.lowerBound..<close.upperBound, ""))
-                        lastName = close.upperBound
-                        scan = peek
-                    }
-                    names.append((name, attribute))
-                    peek = scan
-                    if case .symbol(",", _)? = peek.next() {
-                        scan = peek
-                        continue
-                    }
-                    break
-                }
-                guard ok, names.allSatisfy({ $0.attribute == nil || $0.attribute == "const" }) else { continue }
+                guard let list = nameList(&scan, after: tokens.position) else { continue }
+                let (names, attributeEdits, lastName) = (list.names, list.attributeEdits, list.end)
+                guard names.allSatisfy({ $0.attribute == nil || $0.attribute == "const" }) else { continue }
                 edits += attributeEdits
                 for (name, attribute) in names {
                     if attribute == nil { result.variables.append(name) } else { result.constants.append(name) }
@@ -89,13 +61,48 @@ enum LocalRewriter {
             }
         }
         guard !edits.isEmpty else { return result }
+        result.text = apply(edits, to: bytes)
+        return result
+    }
+
+    /// A `local`'s name list: the names with their attributes, the edits that drop the attributes,
+    /// and where the list ends.
+    struct NameList {
+        var names: [(name: String, attribute: String?)] = []
+        var attributeEdits: [(range: Range<Int>, replacement: String)] = []
+        var end: Int
+    }
+
+    /// Reads a name list from `scan` (left after it), or nil when what follows `local` is not one.
+    static func nameList(_ scan: inout Tokens, after start: Int) -> NameList? {
+        var list = NameList(end: start)
+        while true {
+            guard case .word(let name, let nameRange)? = scan.next() else { return nil }
+            list.end = nameRange.upperBound
+            var attribute: String?
+            var peek = scan
+            if case .symbol("<", let open)? = peek.next() {
+                guard case .word(let attr, _)? = peek.next(), case .symbol(">", let close)? = peek.next() else { return nil }
+                attribute = attr
+                list.attributeEdits.append((open.lowerBound..<close.upperBound, ""))
+                list.end = close.upperBound
+                scan = peek
+            }
+            list.names.append((name, attribute))
+            peek = scan
+            guard case .symbol(",", _)? = peek.next() else { return list }
+            scan = peek
+        }
+    }
+
+    /// `bytes` with the edits made, from the last to the first so each range stays true.
+    static func apply(_ edits: [(range: Range<Int>, replacement: String)], to bytes: [UInt8]) -> String {
         var out = bytes
         for edit in edits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
             let upper = min(edit.range.upperBound, out.count)
             out.replaceSubrange(edit.range.lowerBound..<upper, with: Array(edit.replacement.utf8))
         }
-        result.text = String(decoding: out, as: UTF8.self)
-        return result
+        return String(decoding: out, as: UTF8.self)
     }
 
     enum Token {

@@ -14,7 +14,7 @@ extension REPL {
         .help NAME                     The functions of a part of the Lua API, with what
                                        they take and do: employees, F, F.status, list,
                                        json, api, jsquery, empsh.
-        .mode table|line|json|csv|ndjson
+        .mode \(OutputFormat.names(separator: "|"))
                                        Sets how lists print (no argument: shows it);
                                        line prints one field per line.
         .timer on|off                  Prints the time, calls, pages and rows of each command.
@@ -59,7 +59,7 @@ extension REPL {
             } else if let format = OutputFormat(rawValue: argument) {
                 shell.output.format = format
             } else {
-                complain(".mode: unknown format \"\(argument)\"; use table, line, json, csv or ndjson")
+                complain(".mode: unknown format \"\(argument)\"; use \(OutputFormat.names())")
             }
         case "timer":
             switch argument {

@@ -16,7 +16,7 @@ public final class Shell {
         public var limits: LuaLimits = .none
         /// Whether a traceback follows every error message (`--verbose`); off by default.
         public var verbose = false
-        /// What `show` prints: table, json, csv, ndjson or line (`--format`, `.mode`).
+        /// What `show` prints, one of ``OutputFormat`` (`--format`, `.mode`).
         public var format: OutputFormat = .table
         /// When output is coloured (`--color`): `.auto` by default, which honours `NO_COLOR`.
         public var color: ColorMode = .auto

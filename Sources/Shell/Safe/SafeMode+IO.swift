@@ -5,7 +5,18 @@ extension SafeMode {
     /// programs guarded.
     static func installIO(_ stack: LuaStack, _ originals: Originals, _ policy: SafeReadPolicy) {
         pushCopy(stack, of: originals.io)
-        stack.setfunction(-1, "open") { stack in
+        stack.setfunction(-1, "open", guardedOpen(originals, policy))
+        stack.setfunction(-1, "lines", guardedLines(originals, policy))
+        stack.setfunction(-1, "input", guardedInput(originals, policy))
+        stack.setfunction(-1, "output", guardedOutput(originals, policy))
+        stack.setfunction(-1, "popen", refusal("io.popen"))
+        stack.setfunction(-1, "tmpfile", refusal("io.tmpfile", " (files cannot be written)"))
+        publish(stack, "io", originals)
+    }
+
+    /// `io.open`: reading only, of the files the policy lets a script read.
+    private static func guardedOpen(_ originals: Originals, _ policy: SafeReadPolicy) -> LuaFunction {
+        { stack in
             let path = try string(stack, 1, "io.open")
             let mode: String
             switch stack.type(2) {
@@ -23,7 +34,11 @@ extension SafeMode {
                 return 2
             }
         }
-        stack.setfunction(-1, "lines") { stack in
+    }
+
+    /// `io.lines`: standard input, or a file the policy lets a script read.
+    private static func guardedLines(_ originals: Originals, _ policy: SafeReadPolicy) -> LuaFunction {
+        { stack in
             let count = stack.gettop()
             if stack.type(1) == .none || stack.type(1) == .nil {
                 return try callOriginal(stack, originals.lines) { pushAll(stack, count) }
@@ -38,7 +53,11 @@ extension SafeMode {
                 return max(1, count)
             }
         }
-        stack.setfunction(-1, "input") { stack in
+    }
+
+    /// `io.input`: a file handle, or a file the policy lets a script read.
+    private static func guardedInput(_ originals: Originals, _ policy: SafeReadPolicy) -> LuaFunction {
+        { stack in
             let count = stack.gettop()
             guard isName(stack, 1) else {  // a file handle, or none (Lua checks the rest)
                 return try callOriginal(stack, originals.input) { pushAll(stack, count) }
@@ -52,7 +71,11 @@ extension SafeMode {
                 return 1
             }
         }
-        stack.setfunction(-1, "output") { stack in
+    }
+
+    /// `io.output`: standard output or standard error only.
+    private static func guardedOutput(_ originals: Originals, _ policy: SafeReadPolicy) -> LuaFunction {
+        { stack in
             let count = min(1, stack.gettop())
             if stack.type(1) != .none && stack.type(1) != .nil {
                 stack.getref(originals.stdout)
@@ -65,9 +88,6 @@ extension SafeMode {
             }
             return try callOriginal(stack, originals.output) { pushAll(stack, count) }
         }
-        stack.setfunction(-1, "popen", refusal("io.popen"))
-        stack.setfunction(-1, "tmpfile", refusal("io.tmpfile", " (files cannot be written)"))
-        publish(stack, "io", originals)
     }
 
     /// Pushes copies of the first `count` arguments; returns `count` (taken before the function

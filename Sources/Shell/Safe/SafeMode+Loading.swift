@@ -41,7 +41,19 @@ extension SafeMode {
 
         // Keep the preload searcher; the Lua-file one is ours; the C ones go.
         stack.getref(originals.searchers)
-        stack.push(function: { stack in
+        stack.push(function: luaFileSearcher(originals, policy))
+        stack.rawseti(-2, 2)
+        for index in [4, 3] as [Int64] {
+            stack.pushnil()
+            stack.rawseti(-2, index)
+        }
+        stack.pop()
+    }
+
+    /// `require`'s searcher for Lua files: along `package.path`, only where the policy allows, text
+    /// chunks only; returns the loader and the file name, or the "no file ..." message.
+    private static func luaFileSearcher(_ originals: Originals, _ policy: SafeReadPolicy) -> LuaFunction {
+        { stack in
             let name = try string(stack, 1, "require")
             stack.getref(originals.package)
             let path = stack.rawgetfield(-1, "path") == .string ? stack.tostring(-1) ?? "" : ""
@@ -58,13 +70,7 @@ extension SafeMode {
             }
             stack.pushstring(file)
             return 2
-        })
-        stack.rawseti(-2, 2)
-        for index in [4, 3] as [Int64] {
-            stack.pushnil()
-            stack.rawseti(-2, index)
         }
-        stack.pop()
     }
 
     /// Loads the file named at index 1 (standard input when none) as a text chunk with the

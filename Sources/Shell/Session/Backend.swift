@@ -1,12 +1,17 @@
 import DataAPIClient
 import DataAPIContract
+import EmployeeQuery
 import Foundation
 import LineEditing
 
 /// The account the shell talks to — a real endpoint, or the embedded demo account served by
 /// the reference engine in-process — and the bridge from Lua's synchronous calls to the
 /// asynchronous client.
-public final class Backend: @unchecked Sendable {
+///
+/// It composes small parts with one job each, every one guarding its own state: ``TaskRegistry``
+/// (what is in flight, for Ctrl-C), ``CallLedger`` (counters and progress), ``StopCheck`` (when to stop
+/// waiting and sleeping) and ``Outcome`` (one result handed to the waiting Lua thread).
+public final class Backend: Sendable {
     /// The client every call goes through.
     public let client: Client
     /// "demo account" or the endpoint URL: what the banner shows (never a credential).
@@ -14,15 +19,16 @@ public final class Backend: @unchecked Sendable {
     /// Whether this is the embedded demo account.
     public let isDemo: Bool
     /// Counters for `.timer` and benchmarks: calls made and rows delivered.
-    public var statistics: Statistics { lock.withLock { counters } }
-    private var counters = Statistics()
+    public var statistics: Statistics { ledger.statistics }
     /// Where page arrivals are reported (multi-page fetches on a terminal); none by default.
-    public var progress: FetchProgress?
+    public var progress: FetchProgress? {
+        get { ledger.progress }
+        set { ledger.progress = newValue }
+    }
 
-    private let lock = NSLock()
-    private var inflight: [Int: Task<Void, Never>] = [:]
-    private var nextTaskID = 0
-    private var finishedIDs = Set<Int>()
+    private let ledger = CallLedger()
+    private let tasks = TaskRegistry()
+    private let stop = StopCheck()
     private let transportShutdown: (@Sendable () async -> Void)?
 
     /// Successful calls and rows delivered since the shell started.
@@ -82,15 +88,15 @@ public final class Backend: @unchecked Sendable {
     public func wait<T: Sendable>(
         stoppable: Bool = true, _ operation: @escaping @Sendable (Client) async throws -> T
     ) throws -> T {
-        let stop = stoppable ? shouldStop : nil
+        let stop = stoppable ? self.stop.reasonSource : nil
         let outcome = Outcome<T>()
         let client = self.client
         let task = Task.detached(executorPreference: ClientExecutor.shared) {
             do { outcome.set(.success(try await operation(client))) } catch { outcome.set(.failure(error)) }
         }
-        let id = reserveTaskID()
-        track(task, id: id)
-        defer { untrack(id) }
+        let id = tasks.reserve()
+        tasks.track(task, id: id)
+        defer { tasks.release(id) }
         return try outcome.get(stoppingWhen: stop) { task.cancel() }
     }
 
@@ -99,7 +105,10 @@ public final class Backend: @unchecked Sendable {
 
     /// Polled while the Lua thread waits: a reason to stop (the script's `--timeout` passed,
     /// Ctrl-C) makes the wait end with `LimitReached`, cancelling what it waited for.
-    public var shouldStop: (() -> String?)?
+    public var shouldStop: (@Sendable () -> String?)? {
+        get { stop.reasonSource }
+        set { stop.reasonSource = newValue }
+    }
 
     /// Starts fetching every page of a query in the background; the returned feed hands the
     /// pages out in order as they arrive.
@@ -117,9 +126,10 @@ public final class Backend: @unchecked Sendable {
     public func fetch(_ query: Query, pageSize: Int? = nil, onDemand: Bool = false) -> PageFeed {
         let feed = PageFeed(shouldStop: shouldStop)
         let client = self.client
-        let id = reserveTaskID()
-        feed.onDone = { [weak self] in self?.untrack(id) }
-        let notice: @Sendable (FetchSummary) -> Void = { [weak self] in self?.pagingNotice($0) }
+        let tasks = self.tasks
+        let id = tasks.reserve()
+        feed.onDone = { tasks.release(id) }
+        let notice: @Sendable (FetchSummary) -> Void = { [ledger] in ledger.pagingNotice($0, method: MethodDescription.employees.name) }
         let task = Task.detached(executorPreference: ClientExecutor.shared) {
             do {
                 let concurrency = onDemand ? 1 : Self.fetchConcurrency
@@ -133,51 +143,26 @@ public final class Backend: @unchecked Sendable {
                 feed.finish(error)
             }
         }
-        track(task, id: id)
+        tasks.track(task, id: id)
         return feed
     }
 
     /// Says on stderr, through `progress` when there is one, that a fetch saw the account change.
-    func pagingNotice(_ summary: FetchSummary) {
-        guard summary.changed else { return }
-        let calls =
-            summary.checkCalls == 0 ? "" : "; \(summary.checkCalls) more call\(summary.checkCalls == 1 ? "" : "s") fetched the rows that moved"
-        let text =
-            "get.employees: the account changed while paging\(calls): every employee present throughout is listed once, "
-            + "one added or removed meanwhile at most once"
-        if let progress { progress.pagingChanged(text) } else { StandardStreams.writeError("empsh: \(text)\n") }
-    }
+    func pagingNotice(_ summary: FetchSummary) { ledger.pagingNotice(summary, method: MethodDescription.employees.name) }
 
     /// Records a delivered page: one successful call.
-    func count(page rows: Int) {
-        lock.withLock {
-            counters.calls += 1
-            counters.pages += 1
-            counters.rows += rows
-        }
-        progress?.page(rows: rows)
-    }
+    func count(page rows: Int) { ledger.count(page: rows) }
 
     /// Waits `seconds`, returning early when `shouldStop` says to stop (Ctrl-C, `--timeout`);
     /// the instruction hook then raises in Lua at its next instruction.
     /// - Parameter seconds: How long to wait; nothing is waited for 0 or less.
-    public func sleep(seconds: Double) {
-        let deadline = Date().addingTimeInterval(seconds)
-        while true {
-            let left = deadline.timeIntervalSinceNow
-            if left <= 0 || shouldStop?() != nil { return }
-            usleep(useconds_t(min(left, 0.05) * 1_000_000))
-        }
-    }
+    public func sleep(seconds: Double) { stop.sleep(seconds: seconds) }
 
     /// Records a successful call that delivered no page (a count, an explain, `api.call`).
-    func countCall() { lock.withLock { counters.calls += 1 } }
+    func countCall() { ledger.countCall() }
 
     /// Cancels every operation in flight (Ctrl-C). Safe from any thread.
-    public func cancel() {
-        let tasks = lock.withLock { Array(inflight.values) }
-        for task in tasks { task.cancel() }
-    }
+    public func cancel() { tasks.cancelAll() }
 
     /// Ends sessions (`logout.user`) and closes connections. Call once at exit.
     public func close() {
@@ -192,58 +177,4 @@ public final class Backend: @unchecked Sendable {
             await shutdown?()
         }
     }
-
-    private func reserveTaskID() -> Int {
-        lock.withLock {
-            nextTaskID += 1
-            return nextTaskID
-        }
-    }
-
-    /// Records a task for `cancel()`, unless it already finished (its id was untracked first).
-    private func track(_ task: Task<Void, Never>, id: Int) {
-        lock.withLock {
-            if finishedIDs.remove(id) == nil { inflight[id] = task }
-        }
-    }
-
-    private func untrack(_ id: Int) {
-        lock.withLock {
-            if inflight.removeValue(forKey: id) == nil { finishedIDs.insert(id) }
-        }
-    }
-}
-
-/// A one-shot result that a synchronous caller waits for.
-final class Outcome<T>: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var result: Result<T, any Error>?
-
-    func set(_ result: Result<T, any Error>) {
-        condition.withLock {
-            self.result = result
-            condition.broadcast()
-        }
-    }
-
-    /// Waits for the result, checking `stop` every 50 ms.
-    /// - Throws: the operation's error; `LimitReached` when `stop` gives a reason (after `onStop`).
-    func get(stoppingWhen stop: (() -> String?)?, onStop: () -> Void) throws -> T {
-        try condition.withLock {
-            while result == nil {
-                if let reason = stop?() {
-                    onStop()
-                    throw LimitReached(message: reason)
-                }
-                _ = condition.wait(until: Date(timeIntervalSinceNow: 0.05))
-            }
-            return try result!.get()
-        }
-    }
-}
-
-/// A wait ended because the running Lua code must stop (its time limit, or Ctrl-C).
-public struct LimitReached: Error, CustomStringConvertible {
-    public var message: String
-    public var description: String { message }
 }

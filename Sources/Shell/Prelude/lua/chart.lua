@@ -21,7 +21,8 @@ local function label_text(v)
 end
 
 -- chart(label, value): one bar per row; with no arguments on a count_by result, its counts.
--- Under --format json/csv/ndjson the label and value columns are printed instead of bars.
+-- Under a format written for programs (json, csv…: OutputFormat.isForPeople false, P.for_people here)
+-- the label and value columns are printed instead of bars.
 function methods:chart(label, value)
   if label == nil and value == nil then
     local keys = P.key_columns(self)
@@ -46,7 +47,7 @@ function methods:chart(label, value)
     labels[i], values[i] = label_text(get_label(row)), v
   end
   local format = P.format()
-  if format == "table" or format == "line" then
+  if P.for_people[format] then
     io.write(P.chart(labels, values))
   else
     local ln = type(label) == "string" and label or "label"

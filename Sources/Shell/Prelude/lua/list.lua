@@ -249,10 +249,12 @@ local function columns_arg(columns, label)
 end
 P.columns_arg = columns_arg
 
-local formats = { table = true, json = true, csv = true, ndjson = true, line = true }
+-- The output formats' names come from Swift (OutputFormat): P.formats lists them, P.format_set holds them.
 function methods:render(columns, format)
   columns = columns_arg(columns, "render")
-  if format ~= nil and not formats[format] then error("render: unknown format " .. describe(format) .. "; formats: table, json, csv, ndjson, line", 2) end
+  if format ~= nil and not P.format_set[format] then
+    error("render: unknown format " .. describe(format) .. "; formats: " .. table.concat(P.formats, ", "), 2)
+  end
   return P.render(self, columns or hints[self], format)
 end
 
