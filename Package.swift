@@ -89,7 +89,8 @@ let package = Package(
             swiftSettings: swift5,
             plugins: ["EmbedLua"]
         ),
-        // Shell's Lua (its prelude, the REPL helpers, --safe) lives in .lua files, embedded in the binary as text and bytecode.
+        // Shell's Lua (its prelude, the list bindings, the REPL helpers, `empsh test`'s runner) lives in .lua files,
+        // embedded in the binary as text and bytecode.
         .executableTarget(name: "EmbedLuaTool", dependencies: ["CLua"]),
         .plugin(name: "EmbedLua", capability: .buildTool(), dependencies: ["EmbedLuaTool"]),
         .executableTarget(

@@ -1,8 +1,9 @@
 import PackagePlugin
 
 /// Embeds a target's `.lua` files in it at build time: `EmbedLuaTool` turns them into one
-/// generated Swift file (`EmbeddedLua`, a string per file), so the binary needs no files at run
-/// time. The `.lua` files are the command's inputs, so editing one rebuilds the target.
+/// generated Swift file (`EmbeddedLua`, an `EmbeddedChunk` per file: its chunk name, its text and
+/// its bytecode compiled at build time), so the binary needs no files at run time. The `.lua`
+/// files are the command's inputs, so editing one rebuilds the target.
 @main
 struct EmbedLua: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {

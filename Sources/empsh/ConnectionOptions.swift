@@ -4,6 +4,18 @@ import DataAPIServer
 import Foundation
 import Shell
 
+extension ArgumentHelp {
+    /// The help of a `--…-file` option, which reads a secret from FILE instead of the command line
+    /// (where other users see it in `ps`).
+    /// - Parameters:
+    ///   - secret: What the file holds, e.g. "the API key".
+    ///   - note: Said after "- for standard input", e.g. "; a pipe or FIFO is read once".
+    /// - Returns: The help, with FILE as the value's name.
+    static func readsSecret(_ secret: String, note: String = "") -> ArgumentHelp {
+        ArgumentHelp("Reads \(secret) from FILE (- for standard input\(note)).", valueName: "FILE")
+    }
+}
+
 /// Which account to talk to: flags over environment over the profile; none → the demo account.
 struct ConnectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The Data API endpoint (EMPSH_URL).", valueName: "URL"))
@@ -14,10 +26,7 @@ struct ConnectionOptions: ParsableArguments {
             "A permanent API key (EMPSH_TOKEN). Never printed; other users can see it in ps: prefer --token-file.", valueName: "TOKEN"))
     var token: String?
 
-    @Option(
-        name: .customLong("token-file"),
-        help: ArgumentHelp(
-            "Reads the API key from FILE (- for standard input).", valueName: "FILE"))
+    @Option(name: .customLong("token-file"), help: .readsSecret("the API key"))
     var tokenFile: String?
 
     @Option(help: ArgumentHelp("A login for session keys (EMPSH_LOGIN).", valueName: "LOGIN"))
@@ -29,10 +38,7 @@ struct ConnectionOptions: ParsableArguments {
             valueName: "PASSWORD"))
     var password: String?
 
-    @Option(
-        name: .customLong("password-file"),
-        help: ArgumentHelp(
-            "Reads the password of --login from FILE (- for standard input).", valueName: "FILE"))
+    @Option(name: .customLong("password-file"), help: .readsSecret("the password of --login"))
     var passwordFile: String?
 
     @Option(name: .customLong("user-id"), help: ArgumentHelp("For agent keys: the customer user to act for.", valueName: "ID"))

@@ -36,9 +36,7 @@ struct Serve: AsyncParsableCommand {
             valueName: "T"))
     var token: String?
 
-    @Option(
-        name: .customLong("token-file"),
-        help: ArgumentHelp("Reads the access key from FILE (- for standard input; a pipe or FIFO is read once).", valueName: "FILE"))
+    @Option(name: .customLong("token-file"), help: .readsSecret("the access key", note: "; a pipe or FIFO is read once"))
     var tokenFile: String?
 
     @Option(name: .customLong("data"), help: ArgumentHelp("Serves the employee records of a JSON array in FILE.", valueName: "FILE"))

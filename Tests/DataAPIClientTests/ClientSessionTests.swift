@@ -70,11 +70,17 @@ import Testing
         }
     }
 
-    @Test func loginUseRenewAndLogout() async throws {
+    /// A client that logs in as `ops` to a fresh `SessionServer`, both on one test clock.
+    static func loggedInClient() -> (TestClock, SessionServer, ScriptedTransport, Client) {
         let clock = TestClock()
         let server = SessionServer(clock: clock)
         let transport = ScriptedTransport(server.handler)
         let client = Client(transport: transport, credentials: .login(login: "ops", password: "pa55word"), configuration: Fake.quiet, clock: clock)
+        return (clock, server, transport, client)
+    }
+
+    @Test func loginUseRenewAndLogout() async throws {
+        let (clock, _, transport, client) = Self.loggedInClient()
         _ = try await client.count(query: Query())
         _ = try await client.count(query: Query())
         #expect(transport.requests.map(\.method) == ["login.user", "get.employees", "get.employees"])
@@ -94,10 +100,7 @@ import Testing
     }
 
     @Test func renewsOnceOnAccessTokenInvalid() async throws {
-        let clock = TestClock()
-        let server = SessionServer(clock: clock)
-        let transport = ScriptedTransport(server.handler)
-        let client = Client(transport: transport, credentials: .login(login: "ops", password: "pa55word"), configuration: Fake.quiet, clock: clock)
+        let (_, server, transport, client) = Self.loggedInClient()
         _ = try await client.count(query: Query())
         server.revokeAll()  // e.g. the session was ended elsewhere
         #expect(try await client.count(query: Query()) == 3)
@@ -137,10 +140,7 @@ import Testing
     }
 
     @Test func concurrentCallsShareOneLogin() async throws {
-        let clock = TestClock()
-        let server = SessionServer(clock: clock)
-        let transport = ScriptedTransport(server.handler)
-        let client = Client(transport: transport, credentials: .login(login: "ops", password: "pa55word"), configuration: Fake.quiet, clock: clock)
+        let (_, _, transport, client) = Self.loggedInClient()
         try await withThrowingTaskGroup(of: Int.self) { group in
             for _ in 0..<5 { group.addTask { try await client.count(query: Query()) } }
             for try await total in group { #expect(total == 3) }

@@ -4,25 +4,15 @@ import Testing
 
 /// `--color` and `NO_COLOR` at a terminal, and the bytes a pipe gets.
 @Suite(.serialized) struct ColorSessionTests {
-    let state: URL
+    let fixture: REPLFixture
 
-    init() throws {
-        state = try makeTemporaryDirectory()
-    }
-
-    func session(_ arguments: [String] = [], environment: [String: String] = [:]) throws -> PTYSession {
-        // An empty NO_COLOR counts as unset (no-color.org), whatever the test runner's environment says.
-        var env = ["XDG_STATE_HOME": state.path, "HOME": state.path, "NO_COLOR": ""]
-        env.merge(environment) { $1 }
-        let session = try PTYSession(arguments, environment: env)
-        try session.expect("empsh> ")
-        return session
-    }
+    // An empty NO_COLOR counts as unset (no-color.org), whatever the test runner's environment says.
+    init() throws { fixture = try REPLFixture(environment: ["NO_COLOR": ""]) }
 
     static let query = "employees.all{limit = 2, fields = {\"id\", \"full_name\", \"patronymic\"}}\r"
 
     @Test func aTerminalGetsBoldHeadersAndRedErrors() throws {
-        let session = try session()
+        let session = try fixture.start()
         session.send(Self.query)
         let shown = try session.expect("(2 rows)")
         #expect(shown.contains("\u{1B}[1mfull_name\u{1B}[0m"))
@@ -30,21 +20,19 @@ import Testing
         try session.expect("error('boom')")
         let error = try session.expect("empsh> ")
         #expect(error.contains("\u{1B}[31mstdin:1: boom\u{1B}[0m"), "\(error.debugDescription)")
-        session.send(".quit\r")
-        #expect(try session.waitForExit() == 0)
+        #expect(try session.quit() == 0)
     }
 
     @Test(arguments: [(["--color", "never"], [String: String]()), ([], ["NO_COLOR": "1"])])
     func neverOrNOCOLORMeansPlainText(arguments: [String], environment: [String: String]) throws {
-        let session = try session(arguments, environment: environment)
+        let session = try fixture.start(arguments, environment: environment)
         session.send(Self.query)
         let shown = try session.expect("(2 rows)")
         #expect(!shown.contains("\u{1B}["), "\(shown.debugDescription)")
         session.send("error('boom')\r")
         let error = try session.expect("empsh> ")
         #expect(!error.contains("\u{1B}["))
-        session.send(".quit\r")
-        #expect(try session.waitForExit() == 0)
+        #expect(try session.quit() == 0)
     }
 
     @Test func pipedOutputHasNoEscapesUnlessAlways() throws {

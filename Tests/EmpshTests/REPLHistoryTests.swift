@@ -11,10 +11,11 @@ import Testing
 
     @Test func cyrillicIsRecalledAfterARestartWithArrowsAndSearch() throws {
         let first = try fixture.start()
-        first.send("print(\"история \" .. 1)\r")
-        try first.expect("история 1\r\n")
-        first.send("print(\"другое\")\r")
-        try first.expect("другое\r\n")
+        try first.converse(
+            """
+            print("история " .. 1) ⇒ история 1\r\n
+            print("другое") ⇒ другое\r\n
+            """)
         #expect(try first.quit() == 0)
         let file = try String(contentsOf: fixture.historyFile, encoding: .utf8)
         #expect(file.contains("print(\"история\\040\"\\040..\\0401)"))
@@ -56,10 +57,11 @@ import Testing
     @Test func aLineHoldingTheTokenInUseIsNotSaved() throws {
         let token = "tok-\(UUID().uuidString)"
         let session = try fixture.start(["--url", "http://127.0.0.1:9/v2.0"], environment: ["EMPSH_TOKEN": token])
-        session.send("t = \"\(token)\"\r")
-        try session.expect("it is not saved to the history")
-        session.send("print(\"сохранено\")\r")
-        try session.expect("сохранено\r\n")
+        try session.converse(
+            """
+            t = "\(token)" ⇒ it is not saved to the history
+            print("сохранено") ⇒ сохранено\r\n
+            """)
         #expect(try session.quit() == 0)
         let file = try String(contentsOf: fixture.historyFile, encoding: .utf8)
         #expect(!file.contains(token))
@@ -69,12 +71,13 @@ import Testing
     @Test func aFullDiskIsSaidOnce() throws {
         guard let disk = try SmallDisk(kilobytes: 64) else { return }  // no permission to mount: nothing to test
         defer { disk.unmount() }
-        let session = try PTYSession.startREPL(state: disk.folder)
+        let session = try REPLFixture(state: disk.folder).start()
         try disk.fill()
-        session.send("print(\"один\")\r")
-        try session.expect("один\r\n")
-        session.send("print(\"два\")\r")
-        try session.expect("два\r\n")
+        try session.converse(
+            """
+            print("один") ⇒ один\r\n
+            print("два") ⇒ два\r\n
+            """)
         try session.expect("empsh> ")
         #expect(session.transcript.components(separatedBy: "cannot save the history").count == 2)
         #expect(session.transcript.contains("No space left on device"))

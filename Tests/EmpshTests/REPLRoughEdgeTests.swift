@@ -4,63 +4,48 @@ import Testing
 
 /// REPL behaviour a new user runs into in the first hour, on a pseudo-terminal.
 @Suite(.serialized) struct REPLRoughEdgeTests {
-    let state: URL
+    let fixture: REPLFixture
 
-    init() throws {
-        state = try makeTemporaryDirectory()
-    }
-
-    func start(_ arguments: [String] = []) throws -> PTYSession { try PTYSession.startREPL(state: state, arguments) }
+    init() throws { fixture = try REPLFixture() }
 
     /// `local c <const> = 7` survives to the next line and stays constant there, as in one Lua chunk.
     @Test func constLocalsSurviveTheLineAndStayConstant() throws {
-        let session = try start()
-        session.send("local c <const> = 7\r")
-        try session.expect("empsh> ")
-        session.send("c * 6\r")
-        try session.expect("42")
-        session.send("c = 8\r")
-        try session.expect("attempt to assign to const variable 'c'")
-        session.send("local function f() return c + 1 end\r")
-        try session.expect("empsh> ")
-        session.send("f()\r")
-        try session.expect("8")
-        session.send("local c = 1\r")
-        try session.expect("empsh> ")
-        session.send("c = c + 1\r")
-        try session.expect("empsh> ")
-        session.send("c\r")
-        try session.expect("2")
-        session.send(".quit\r")
-        #expect(try session.waitForExit() == 0)
+        let session = try fixture.start()
+        try session.converse(
+            """
+            local c <const> = 7
+            c * 6 ⇒ 42
+            c = 8 ⇒ attempt to assign to const variable 'c'
+            local function f() return c + 1 end
+            f() ⇒ 8
+            local c = 1
+            c = c + 1
+            c ⇒ 2
+            """)
+        #expect(try session.quit() == 0)
     }
 
     /// `.cache on` turns on a cache that `--no-cache` left off: a repeated call is answered from it
     /// (the same `day_remaining`), where before each call spent a point.
     @Test func cacheOnAfterNoCache() throws {
-        let session = try start(["--no-cache"])
+        let session = try fixture.start(["--no-cache"])
         let remaining = "employees.page{limit = 1, fields = {'id'}}.metadata.limits.day_remaining"
-        session.send(".cache\r")
-        try session.expect("off")
-        session.send("a = \(remaining); b = \(remaining); print('spent', a - b)\r")
-        try session.expect("spent\t1")
-        session.send(".cache on\r")
-        try session.expect("empsh> ")
-        session.send(".cache\r")
-        try session.expect("on")
-        session.send("a = \(remaining); b = \(remaining); print('cached', a - b)\r")
-        try session.expect("cached\t0")
-        session.send(".cache off\r")
-        try session.expect("empsh> ")
-        session.send("a = \(remaining); b = \(remaining); print('off again', a - b)\r")
-        try session.expect("off again\t1")
-        session.send(".quit\r")
-        #expect(try session.waitForExit() == 0)
+        try session.converse(
+            """
+            .cache ⇒ off
+            a = \(remaining); b = \(remaining); print('spent', a - b) ⇒ spent\t1
+            .cache on
+            .cache ⇒ on
+            a = \(remaining); b = \(remaining); print('cached', a - b) ⇒ cached\t0
+            .cache off
+            a = \(remaining); b = \(remaining); print('off again', a - b) ⇒ off again\t1
+            """)
+        #expect(try session.quit() == 0)
     }
 
     /// Tab after `F.status:` offers only the builders of an enum field (no `has`, which is for arrays and objects).
     @Test func tabOffersOnlyTheFieldsBuilders() throws {
-        let session = try start()
+        let session = try fixture.start()
         session.send("F.status:h\t\t")
         usleep(300_000)
         session.send("\u{15}")  // Ctrl-U: clear the line
@@ -70,7 +55,6 @@ import Testing
         session.send("F.groups:h\t")
         try session.expect("F.groups:has")
         session.send("\u{15}")
-        session.send(".quit\r")
-        #expect(try session.waitForExit() == 0)
+        #expect(try session.quit() == 0)
     }
 }

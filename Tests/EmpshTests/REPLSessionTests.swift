@@ -4,127 +4,99 @@ import Testing
 
 /// The REPL on a pseudo-terminal, as a person types at it.
 @Suite(.serialized) struct REPLSessionTests {
-    let state: URL
+    let fixture: REPLFixture
 
-    init() throws {
-        state = try makeTemporaryDirectory()
-    }
-
-    func start(_ arguments: [String] = []) throws -> PTYSession { try PTYSession.startREPL(state: state, arguments) }
+    init() throws { fixture = try REPLFixture() }
 
     @Test func bannerNamesTheAccountAndHelp() throws {
-        let session = try PTYSession([], environment: ["XDG_STATE_HOME": state.path])
-        let banner = try session.expect("empsh> ")
+        let session = try fixture.start()
+        let banner = session.transcript
         #expect(banner.contains("empsh on the demo account"))
         #expect(banner.contains(".help"))
-        session.send(".quit\r")
-        let status = try session.waitForExit()
-        #expect(status == 0)
+        #expect(try session.quit() == 0)
     }
 
     @Test func expressionsPrintAndMultilineContinues() throws {
-        let session = try start()
-        session.send("1 + 1, 'x'\r")
-        try session.expect("2\t\"x\"")
-        session.send("for i = 1, 2 do\r")
-        try session.expect("   ...> ")
-        session.send("print(i * 10)\r")
-        try session.expect("   ...> ")
-        session.send("end\r")
-        try session.expect("10\r\n20\r\n")
-        try session.expect("empsh> ")
-        session.send("{a = 1, b = {2, 3}}\r")
-        try session.expect("{ a = 1, b = [ 2, 3 ] }")
-        session.send("t = {}; t.self = t\r")
-        try session.expect("empsh> ")
-        session.send("t\r")
-        try session.expect("{ self = <cycle> }")
+        let session = try fixture.start()
+        let (more, prompt) = (PTYSession.continuation, PTYSession.prompt)
+        try session.converse(
+            """
+            1 + 1, 'x' ⇒ 2\t"x"
+            for i = 1, 2 do ⇒ \(more)
+            print(i * 10) ⇒ \(more)
+            end ⇒ 10\r\n20\r\n ⇒ \(prompt)
+            {a = 1, b = {2, 3}} ⇒ { a = 1, b = [ 2, 3 ] }
+            t = {}; t.self = t
+            t ⇒ { self = <cycle> }
+            """)
         session.send("\u{4}")
-        let status = try session.waitForExit()
-        #expect(status == 0)
+        #expect(try session.waitForExit() == 0)
     }
 
     @Test func rowListsPrintAsTables() throws {
-        let session = try start()
-        session.send("employees.all{limit = 3, fields = {\"id\", \"full_name\"}}\r")
-        let shown = try session.expect("(3 rows)")
+        let session = try fixture.start()
+        let shown = try session.converse("employees.all{limit = 3, fields = {\"id\", \"full_name\"}} ⇒ (3 rows)")
         #expect(shown.contains("full_name\r\n----"))
         #expect(!shown.contains("table: 0x"))
         #expect(shown.utf8.filter { $0 == 10 }.count >= 5)
-        session.send(".mode csv\r")
-        try session.expect(".mode csv")
-        session.send("employees.all{limit = 2, fields = {\"id\", \"full_name\"}}\r")
-        try session.expect("id,full_name")
+        try session.converse(
+            """
+            .mode csv ⇒ .mode csv
+            employees.all{limit = 2, fields = {"id", "full_name"}} ⇒ id,full_name
+            """)
         try session.expect("1002,")
-        session.send(".quit\r")
-        let status = try session.waitForExit()
-        #expect(status == 0)
+        #expect(try session.quit() == 0)
     }
 
     @Test func localsSurviveTheLine() throws {
-        let session = try start()
-        session.send("local answer = 6 * 7\r")
-        try session.expect("empsh> ")
-        session.send("answer\r")
-        try session.expect("42")
-        session.send("local function twice(x) return 2 * x end\r")
-        try session.expect("empsh> ")
-        session.send("twice(answer)\r")
-        try session.expect("84")
-        session.send(".quit\r")
-        let status = try session.waitForExit()
-        #expect(status == 0)
+        let session = try fixture.start()
+        try session.converse(
+            """
+            local answer = 6 * 7
+            answer ⇒ 42
+            local function twice(x) return 2 * x end
+            twice(answer) ⇒ 84
+            """)
+        #expect(try session.quit() == 0)
     }
 
     @Test func historyIsKeptAcrossSessions() throws {
-        let first = try start()
-        first.send("marker_value = 12345\r")
-        try first.expect("empsh> ")
-        first.send("this is not lua\r")
-        try first.expect("empsh> ")
-        first.send(".quit\r")
-        let firstStatus = try first.waitForExit()
-        #expect(firstStatus == 0)
-        let file = try String(contentsOf: state.appendingPathComponent("empsh/history"), encoding: .utf8)
+        let first = try fixture.start()
+        try first.converse("marker_value = 12345\nthis is not lua")
+        #expect(try first.quit() == 0)
+        let file = try String(contentsOf: fixture.historyFile, encoding: .utf8)
         #expect(file.contains("marker_value"))
 
-        let second = try start()
+        let second = try fixture.start()
         second.send("\u{1B}[A")  // up arrow: the last entry (.quit), then the one before
         second.send("\u{1B}[A")
         second.send("\u{1B}[A")
         second.send("\r")
         try second.expect("empsh> ")
-        second.send("marker_value\r")
-        try second.expect("12345")
-        second.send(".quit\r")
-        let status = try second.waitForExit()
-        #expect(status == 0)
+        try second.converse("marker_value ⇒ 12345")
+        #expect(try second.quit() == 0)
     }
 
     @Test func tabCompletesNames() throws {
-        let session = try start()
+        let session = try fixture.start()
         session.send("emplo\t")
         try session.expect("employees")
         session.send(".cou\t")
         try session.expect("count")
-        session.send("{}\r")
-        let shown = try session.expect("empsh> ")
+        let shown = try session.converse("{}")
         #expect(shown.contains { $0.isNumber })
         session.send("\u{4}")
-        let status = try session.waitForExit()
-        #expect(status == 0)
+        #expect(try session.waitForExit() == 0)
     }
 
     @Test func ctrlCStopsRunningCodeAndReturnsToThePrompt() throws {
-        let session = try start()
+        let session = try fixture.start()
         session.send("while true do end\r")
         usleep(300_000)
         session.send("\u{3}")
         try session.expect("interrupted", timeout: 10)
         try session.expect("empsh> ")
-        session.send("print('still here')\r")
-        try session.expect("still here")
-        try session.expect("empsh> ")
+        try session.converse("print('still here') ⇒ still here ⇒ \(PTYSession.prompt)")
         session.send("partial line")
         try session.expect("partial line")
         session.send("\u{3}")
@@ -132,15 +104,12 @@ import Testing
         session.send("\u{3}")
         try session.expect("Ctrl-C again")
         session.send("\u{3}")
-        let status = try session.waitForExit()
-        #expect(status == 0)
+        #expect(try session.waitForExit() == 0)
     }
 
     @Test func ctrlCCancelsASlowFetch() throws {
         let server = try LocalServe(extra: ["--faults", "1"])
-        let session = try PTYSession(
-            ["--url", server.url, "--token", server.token], environment: ["XDG_STATE_HOME": state.path])
-        try session.expect("empsh> ")
+        let session = try fixture.start(["--url", server.url, "--token", server.token])
         session.send("employees.all{}\r")
         usleep(500_000)
         let sent = Date()
@@ -148,27 +117,20 @@ import Testing
         try session.expect("interrupted", timeout: 20)
         try session.expect("empsh> ")
         #expect(Date().timeIntervalSince(sent) < Watchdog.seconds(expecting: 1))
-        session.send(".quit\r")
-        let status = try session.waitForExit()
-        #expect(status == 0)
+        #expect(try session.quit() == 0)
     }
 
     @Test func dotCommands() throws {
-        let session = try start()
-        session.send(".help\r")
-        try session.expect(".reload MODULE")
-        session.send(".timer on\r")
-        try session.expect("empsh> ")
-        session.send("employees.count{}\r")
-        try session.expect("calls")
-        session.send(".explain {filter = F.patronymic:eq \"X\"}\r")
-        try session.expect("patronymic")
-        session.send(".paths\r")
-        try session.expect("?.lua")
-        session.send(".nonsense\r")
-        try session.expect("unknown command")
-        session.send(".quit\r")
-        let status = try session.waitForExit()
-        #expect(status == 0)
+        let session = try fixture.start()
+        try session.converse(
+            """
+            .help ⇒ .reload MODULE
+            .timer on
+            employees.count{} ⇒ calls
+            .explain {filter = F.patronymic:eq "X"} ⇒ patronymic
+            .paths ⇒ ?.lua
+            .nonsense ⇒ unknown command
+            """)
+        #expect(try session.quit() == 0)
     }
 }

@@ -38,9 +38,7 @@ enum Key {
     }
 
     @Test func aLocaleThatIsNotUTF8IsSaidOnceAndUTF8StillWorks() throws {
-        let session = try PTYSession(
-            [], environment: ["XDG_STATE_HOME": fixture.state.path, "HOME": fixture.state.path, "LANG": "C"],
-            unset: ["LC_ALL", "LC_CTYPE"])
+        let session = try fixture.launch(environment: ["LANG": "C"], unset: ["LC_ALL", "LC_CTYPE"])
         let banner = try session.expect("empsh> ")
         #expect(banner.components(separatedBy: "LANG=C is not UTF-8").count == 2)
         session.send("print(#\"иван\")\r")

@@ -20,23 +20,20 @@ import Testing
     }
 
     @Test func theREPLSuggestsCommandsAndHelpsWithTheAPI() throws {
-        let state = try makeTemporaryDirectory()
-        let session = try PTYSession([], environment: ["XDG_STATE_HOME": state.path, "HOME": state.path])
-        try session.expect("empsh> ")
-        session.send(".hlep\r")
-        try session.expect("unknown command .hlep; did you mean .help?")
-        session.send(".help employees\r")
-        try session.expect("employees.all(options?: QueryOptions) → List")
+        let session = try REPLFixture(environment: [:]).start()
+        try session.converse(
+            """
+            .hlep ⇒ unknown command .hlep; did you mean .help?
+            .help employees ⇒ employees.all(options?: QueryOptions) → List
+            """)
         try session.expect("employees.watch(")
-        session.send(".help list\r")
-        try session.expect("List:group_by(")
-        session.send(".help F.status\r")
-        try session.expect("F.status:eq(value: ")
-        session.send("F.stauts:eq \"доступен\"\r")
-        try session.expect("did you mean F.status?")
-        session.send("F.status:eq \"availble\"\r")
-        try session.expect(#"did you mean "available"?"#)
-        session.send(".quit\r")
-        #expect(try session.waitForExit() == 0)
+        try session.converse(".help list ⇒ List:group_by(")
+        try session.converse(".help F.status ⇒ F.status:eq(value: ")
+        try session.converse(
+            """
+            F.stauts:eq "доступен" ⇒ did you mean F.status?
+            F.status:eq "availble" ⇒ did you mean "available"?
+            """)
+        #expect(try session.quit() == 0)
     }
 }

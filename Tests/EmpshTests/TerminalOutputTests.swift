@@ -5,20 +5,9 @@ import Testing
 
 /// What a person sees at a 100-column terminal, and what a pipe gets.
 @Suite(.serialized) struct TerminalOutputTests {
-    let state: URL
+    let fixture: REPLFixture
 
-    init() throws {
-        state = try makeTemporaryDirectory()
-    }
-
-    func start(_ arguments: [String] = [], environment: [String: String] = [:]) throws -> PTYSession {
-        var env = ["XDG_STATE_HOME": state.path, "HOME": state.path]
-        env.merge(environment) { $1 }
-        let session = try PTYSession(arguments, environment: env)
-        try session.expect("empsh> ")
-        return session
-    }
-
+    init() throws { fixture = try REPLFixture(environment: [:]) }
     /// The lines shown, without the terminal's carriage returns and colours.
     static func lines(_ shown: String) -> [String] {
         strippingANSI(shown).replacingOccurrences(of: "\r", with: "").split(separator: "\n").map(String.init)
@@ -29,7 +18,7 @@ import Testing
     static func columns(_ line: String) -> Int { line.count }
 
     @Test func fullRowsFitA100ColumnTerminalInTheVerticalLayout() throws {
-        let session = try start()
+        let session = try fixture.start()
         session.send("employees.all{limit = 3}\r")
         let shown = strippingANSI(try session.expect("(3 rows)"))
         let lines = Self.lines(shown).dropFirst()
@@ -37,12 +26,11 @@ import Testing
         #expect(shown.contains("-[ 1 ]-"))
         #expect(shown.contains("-[ 3 ]-"))
         for field in EmployeeField.allCases { #expect(shown.contains("\n" + field.rawValue + " "), "\(field.rawValue)") }
-        session.send(".quit\r")
-        #expect(try session.waitForExit() == 0)
+        #expect(try session.quit() == 0)
     }
 
     @Test func narrowColumnsStayATableAndModeLineIsVertical() throws {
-        let session = try start()
+        let session = try fixture.start()
         session.send("employees.all{limit = 2, fields = {\"id\", \"full_name\", \"status\"}}\r")
         let table = strippingANSI(try session.expect("(2 rows)"))
         #expect(table.contains("full_name"))
@@ -53,12 +41,11 @@ import Testing
         let record = strippingANSI(try session.expect("(1 row)"))
         #expect(record.contains("-[ 1 ]-"))
         #expect(record.contains("\nid         1"))
-        session.send(".quit\r")
-        #expect(try session.waitForExit() == 0)
+        #expect(try session.quit() == 0)
     }
 
     @Test func countByChartsProportionalBars() throws {
-        let session = try start()
+        let session = try fixture.start()
         session.send("employees.all{}:count_by(\"status\"):chart(); print('done')\r")
         let shown = try session.expect("done\r\n")
         let bars = Self.lines(shown).filter { $0.contains("█") }
@@ -75,8 +62,7 @@ import Testing
             let expected = Double(bar.value) / Double(top.value) * Double(top.length)
             #expect(abs(Double(bar.length) - expected) <= 1, "\(bar)")
         }
-        session.send(".quit\r")
-        #expect(try session.waitForExit() == 0)
+        #expect(try session.quit() == 0)
     }
 
     @Test func formatLineOnTheCommandLine() throws {

@@ -16,19 +16,24 @@ import Testing
             except OSError: pass
         """
 
-    @Test(arguments: ["print(employees.count{})", "for e in employees.each{} do end", "employees.all{}"])
-    func timeoutStopsAWaitForASilentServer(code: String) throws {
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        server.arguments = ["python3", "-c", Self.silentServer]
+    /// Starts `silentServer`, runs `body` with its port, and stops the server.
+    static func withSilentServer<Result>(_ body: (Int) throws -> Result) throws -> Result {
+        let server = processOnPath(["python3", "-c", silentServer])
         let out = Pipe()
         server.standardOutput = out
         try server.run()
         defer { server.terminate() }
         let line = String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
-        let port = try #require(Int(line.trimmingCharacters(in: .whitespacesAndNewlines)))
-        let start = Date()
-        let result = try runEmpsh(["--timeout", "1", "--url", "http://127.0.0.1:\(port)/v2.0", "--token", "k", "-e", code], timeout: 40)
+        return try body(try #require(Int(line.trimmingCharacters(in: .whitespacesAndNewlines))))
+    }
+
+    @Test(arguments: ["print(employees.count{})", "for e in employees.each{} do end", "employees.all{}"])
+    func timeoutStopsAWaitForASilentServer(code: String) throws {
+        var start = Date()
+        let result = try Self.withSilentServer { port in
+            start = Date()
+            return try runEmpsh(["--timeout", "1", "--url", "http://127.0.0.1:\(port)/v2.0", "--token", "k", "-e", code], timeout: 40)
+        }
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stderr.contains("time limit exceeded"))
         #expect(Date().timeIntervalSince(start) < Watchdog.seconds(expecting: 1.5))
@@ -44,17 +49,9 @@ import Testing
         "return pcall(employees.count, {})",
     ])
     func aScriptCannotCatchATimeoutDuringAFetch(code: String) throws {
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        server.arguments = ["python3", "-c", Self.silentServer]
-        let out = Pipe()
-        server.standardOutput = out
-        try server.run()
-        defer { server.terminate() }
-        let line = String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
-        let port = try #require(Int(line.trimmingCharacters(in: .whitespacesAndNewlines)))
-        let result = try runEmpsh(
-            ["--timeout", "1", "--url", "http://127.0.0.1:\(port)/v2.0", "-e", code], environment: ["EMPSH_TOKEN": "k"], timeout: 30)
+        let result = try Self.withSilentServer { port in
+            try runEmpsh(["--timeout", "1", "--url", "http://127.0.0.1:\(port)/v2.0", "-e", code], environment: ["EMPSH_TOKEN": "k"], timeout: 30)
+        }
         #expect(result.status == 1, "\(result.stdout) \(result.stderr)")
         #expect(result.stderr.contains("time limit exceeded"))
         #expect(!result.stdout.contains("went on"), "\(result.stdout)")

@@ -4,21 +4,12 @@ import Testing
 
 /// `.watch` in the REPL and `employees.watch` in a script, on a churning demo account at a terminal.
 @Suite(.serialized) struct WatchSessionTests {
-    let state: URL
+    let fixture: REPLFixture
 
-    init() throws {
-        state = try makeTemporaryDirectory()
-    }
-
-    func start(_ arguments: [String] = []) throws -> PTYSession {
-        let session = try PTYSession(
-            arguments, environment: ["XDG_STATE_HOME": state.path, "HOME": state.path, "EMPSH_DEMO_CHURN": "40"])
-        return session
-    }
+    init() throws { fixture = try REPLFixture(environment: ["EMPSH_DEMO_CHURN": "40"]) }
 
     @Test func replWatchRedrawsAndMarksWhatChanged() throws {
-        let session = try start()
-        try session.expect("empsh> ")
+        let session = try fixture.start()
         session.send(".watch 1 employees.all{filter = F.status:eq \"available\", fields = {\"id\", \"full_name\"}}\r")
         try session.expect("Every 1s: employees.all")
         try session.expect("rows)")
@@ -34,16 +25,13 @@ import Testing
         session.send("\u{3}")
         try session.expect("interrupted")
         try session.expect("empsh> ")
-        session.send("1 + 1\r")
-        try session.expect("2")
-        session.send(".quit\r")
-        #expect(try session.waitForExit() == 0)
+        try session.converse("1 + 1 ⇒ 2")
+        #expect(try session.quit() == 0)
     }
 
     /// A chart, a count_by and a group_by redraw on each run; changed counts are marked.
     @Test func replWatchRedrawsChartsAndAggregates() throws {
-        let session = try start()
-        try session.expect("empsh> ")
+        let session = try fixture.start()
         session.send(".watch 1 employees.all{}:count_by(\"status\"):chart()\r")
         try session.expect("Every 1s: employees.all{}:count_by")
         let chart = try session.expect("Every 1s: employees.all{}:count_by")
@@ -65,8 +53,7 @@ import Testing
         #expect(changed)
         session.send("\u{3}")
         try session.expect("empsh> ")
-        session.send(".quit\r")
-        #expect(try session.waitForExit() == 0)
+        #expect(try session.quit() == 0)
     }
 
     @Test func watchReportsRealChangesFromAChurningServer() throws {
@@ -94,7 +81,7 @@ import Testing
           print("poll " .. change.poll .. " changed " .. #change.changed)
         end
         """.write(to: script, atomically: true, encoding: .utf8)
-        let session = try start([script.path])
+        let session = try fixture.launch([script.path])
         try session.expect("watch: each poll costs 1 point")
         try session.expect("poll 1 changed 0")
         try session.expect("poll 2 changed ")

@@ -17,15 +17,22 @@ import Testing
     static let wait = RateLimitWait(duration: .seconds(42), reason: .limitExceeded, minuteLimit: 60)
     static let retry = RetryNotice(method: "get.employees", delay: .milliseconds(800), attempt: 3, maxAttempts: 4, reason: "connection refused")
 
-    @Test func notATerminal() {
+    /// What a fetch's progress writes while `steps` report to it, on a terminal or not.
+    static func written(onTerminal: Bool, _ steps: (FetchProgress) -> Void) -> String {
         let sink = Sink()
-        let progress = FetchProgress(enabled: false, write: sink.append)
-        progress.page(rows: 10)
-        progress.page(rows: 10)
-        progress.rateLimitWait(Self.wait)
-        progress.retry(Self.retry)
+        steps(FetchProgress(enabled: onTerminal, write: { sink.append($0) }))
+        return sink.text
+    }
+
+    @Test func notATerminal() {
+        let text = Self.written(onTerminal: false) { progress in
+            progress.page(rows: 10)
+            progress.page(rows: 10)
+            progress.rateLimitWait(Self.wait)
+            progress.retry(Self.retry)
+        }
         #expect(
-            sink.text == """
+            text == """
                 empsh: minute limit of 60 points spent; waiting 42 s for it to refill
                 empsh: retrying get.employees in 0.8 s (attempt 3 of 4): connection refused
 
@@ -33,13 +40,13 @@ import Testing
     }
 
     @Test func aTerminal() {
-        let sink = Sink()
-        let progress = FetchProgress(enabled: true, write: sink.append)
-        progress.page(rows: 10)
-        progress.page(rows: 5)
-        progress.retry(Self.retry)
+        let text = Self.written(onTerminal: true) { progress in
+            progress.page(rows: 10)
+            progress.page(rows: 5)
+            progress.retry(Self.retry)
+        }
         #expect(
-            sink.text == "\r\u{1B}[Kfetched 2 pages, 15 rows…"
+            text == "\r\u{1B}[Kfetched 2 pages, 15 rows…"
                 + "\r\u{1B}[Kempsh: retrying get.employees in 0.8 s (attempt 3 of 4): connection refused\n")
     }
 }

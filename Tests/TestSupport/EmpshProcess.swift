@@ -90,3 +90,14 @@ public func makeTemporaryDirectory() throws -> URL {
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
+
+/// A process that runs a program found on `PATH` (through `/usr/bin/env`: `python3`, `luac5.4`,
+/// `curl`), not started yet.
+/// - Parameter arguments: The program's name, then its arguments.
+/// - Returns: The process, for the caller to connect and run.
+public func processOnPath(_ arguments: [String]) -> Process {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    return process
+}

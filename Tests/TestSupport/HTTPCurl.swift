@@ -51,9 +51,7 @@ public enum HTTPCurl {
         }
         arguments.append(url)
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["curl"] + arguments
+        let process = processOnPath(["curl"] + arguments)
         process.standardError = FileHandle.nullDevice
         let exitCode: Int32 = try await withCheckedThrowingContinuation { continuation in
             process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }

@@ -168,15 +168,20 @@ public enum FaultSchedule {
 /// let result = try await runEmpshDetached(["--url", serve.url, "--token", "T", "-e", "print(employees.count{})"])
 /// ```
 public final class ServeProcess: @unchecked Sendable {
-    /// The endpoint it announced, `http://127.0.0.1:PORT/v2.0`.
-    public let url: String
     private let process: Process
     private let output: OutputBuffer
 
-    private init(url: String, process: Process, output: OutputBuffer) {
-        self.url = url
+    private init(process: Process, output: OutputBuffer) {
         self.process = process
         self.output = output
+    }
+
+    /// The endpoint it announced, `http://127.0.0.1:PORT/v2.0` (`start` returns once it has).
+    public var url: String { Self.announcedURL(in: output.text) ?? "" }
+
+    /// The endpoint a `listening on URL` line of `text` announces.
+    private static func announcedURL(in text: String) -> String? {
+        text.split(separator: "\n").first { $0.hasPrefix("listening on ") }.map { String($0.dropFirst("listening on ".count)) }
     }
 
     /// Starts `empsh serve --port 0 ARGUMENTS` and waits for its `listening on` line.
@@ -200,9 +205,7 @@ public final class ServeProcess: @unchecked Sendable {
         output.drain(errPipe.fileHandleForReading)
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            if let line = output.text.split(separator: "\n").first(where: { $0.hasPrefix("listening on ") }) {
-                return ServeProcess(url: String(line.dropFirst("listening on ".count)), process: process, output: output)
-            }
+            if announcedURL(in: output.text) != nil { return ServeProcess(process: process, output: output) }
             if !process.isRunning { break }
             Thread.sleep(forTimeInterval: 0.02)
         }

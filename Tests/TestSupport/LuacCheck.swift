@@ -5,9 +5,7 @@ import Foundation
 /// - Returns: luac's exit status and what it wrote on standard error.
 /// - Throws: What `Process.run` throws.
 public func luacParse(_ path: String) throws -> (status: Int32, message: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["luac5.4", "-p", path]
+    let process = processOnPath(["luac5.4", "-p", path])
     let errors = Pipe()
     process.standardError = errors
     try process.run()

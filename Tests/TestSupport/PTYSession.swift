@@ -124,24 +124,10 @@ public final class PTYSession {
 }
 
 extension PTYSession {
-    /// Starts the REPL with its history and state under `state`, without colour (colour has its own
-    /// tests), and waits for the first prompt.
-    /// - Parameters:
-    ///   - state: The folder used as `XDG_STATE_HOME` and `HOME`.
-    ///   - arguments: empsh's arguments; none by default.
-    ///   - environment: more variables (`LANG`, `PAGER`, a token).
-    ///   - unset: variables to remove.
-    /// - Returns: The session at its first `empsh> `.
-    /// - Throws: What `PTYSession.init` and `expect` throw.
-    public static func startREPL(
-        state: URL, _ arguments: [String] = [], environment: [String: String] = [:], unset: [String] = []
-    ) throws -> PTYSession {
-        var env = ["XDG_STATE_HOME": state.path, "HOME": state.path, "NO_COLOR": "1"]
-        env.merge(environment) { _, new in new }
-        let session = try PTYSession(arguments, environment: env, unset: unset)
-        try session.expect("empsh> ")
-        return session
-    }
+    /// The REPL's prompt.
+    public static let prompt = "empsh> "
+    /// The REPL's prompt for the next line of an unfinished chunk.
+    public static let continuation = "   ...> "
 
     /// Types `.quit` and waits for a clean exit.
     /// - Returns: The exit status.
@@ -151,29 +137,24 @@ extension PTYSession {
         send(".quit\r")
         return try waitForExit()
     }
-}
 
-/// What every REPL test starts from: a fresh folder for the REPL's state (history, `HOME`), and sessions
-/// started in it on a terminal. Sessions of one fixture share the history, as a user's REPLs do.
-public struct REPLFixture {
-    /// The folder used as `XDG_STATE_HOME` and `HOME`.
-    public let state: URL
-
-    /// Creates the state folder.
-    /// - Throws: When the temporary folder cannot be made.
-    public init() throws { state = try makeTemporaryDirectory() }
-
-    /// The history file the REPL keeps under `state`.
-    public var historyFile: URL { state.appendingPathComponent("empsh/history") }
-
-    /// Starts the REPL and waits for its first prompt.
-    /// - Parameters:
-    ///   - arguments: empsh's arguments.
-    ///   - environment: more variables.
-    ///   - unset: variables to remove.
-    /// - Returns: The session at its first `empsh> `.
-    /// - Throws: What `PTYSession.startREPL` throws.
-    public func start(_ arguments: [String] = [], environment: [String: String] = [:], unset: [String] = []) throws -> PTYSession {
-        try PTYSession.startREPL(state: state, arguments, environment: environment, unset: unset)
+    /// Types a dialogue written as it reads, a step a line: `typed ⇒ shown` types `typed` and Enter,
+    /// then waits until the terminal shows `shown` (`typed ⇒ first ⇒ then`: each in turn); a line
+    /// without ` ⇒ ` waits for the next prompt.
+    /// - Parameter dialogue: The steps, one a line (a multi-line literal). A `\r\n` in a step, the terminal's
+    ///   line end, is one `Character` and does not end the step; a bare `\n` does.
+    /// - Returns: What the terminal showed after the last line, up to and including what it awaited.
+    /// - Throws: `PTYError` when a text does not show, with the transcript.
+    @discardableResult
+    public func converse(_ dialogue: String) throws -> String {
+        var shown = ""
+        for step in dialogue.split(separator: "\n", omittingEmptySubsequences: false) {
+            let parts = step.components(separatedBy: " ⇒ ")
+            send(parts[0] + "\r")
+            for awaited in parts.count > 1 ? Array(parts.dropFirst()) : [Self.prompt] {
+                shown = try expect(awaited)
+            }
+        }
+        return shown
     }
 }

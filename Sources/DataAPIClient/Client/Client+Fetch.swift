@@ -3,7 +3,8 @@ import EmployeeQuery
 
 extension Client {
     /// Counts the rows a query matches, for 1 point: one call with `limit: 1` and `fields: ["id"]`
-    /// (the reference server does not accept `limit: 0`), reading `metadata.total_items`. A reply without
+    /// (the reference server also answers `limit: 0`, but the Data API's documentation does not promise
+    /// it), reading `metadata.total_items`. A reply without
     /// `total_items` is not guessed from: the ids are then fetched and counted (1 point a page more).
     /// - Parameter query: The query; its sort, fields, limit and offset are ignored.
     /// - Returns: `total_items`, or the rows counted.

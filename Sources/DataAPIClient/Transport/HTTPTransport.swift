@@ -24,6 +24,12 @@ import NIOPosix
 /// defer { Task { try? await transport.shutdown() } }
 /// ```
 public final class HTTPTransport: Transport {
+    /// The endpoint, e.g. `https://dataapi.uiscom.ru/v2.0`.
+    public let url: String
+    /// The timeouts and limits.
+    public let configuration: Configuration
+    private let client: HTTPClient
+
     /// Timeouts and limits of the transport.
     public struct Configuration: Sendable, Hashable {
         /// How long to wait for a connection (TCP and TLS); 10 seconds by default.
@@ -50,12 +56,6 @@ public final class HTTPTransport: Transport {
             self.stallTimeout = stallTimeout
         }
     }
-
-    /// The endpoint, e.g. `https://dataapi.uiscom.ru/v2.0`.
-    public let url: String
-    /// The timeouts and limits.
-    public let configuration: Configuration
-    private let client: HTTPClient
 
     /// Creates a transport and its connection pool.
     /// - Parameters:

@@ -56,49 +56,35 @@ extension Employee {
         case .allowedInCallTypes: Self.writeStrings(allowedInCallTypes.map(\.rawValue), to: &writer)
         case .allowedOutCallTypes: Self.writeStrings(allowedOutCallTypes.map(\.rawValue), to: &writer)
         case .groups:
-            writer.beginArray()
-            for group in groups {
-                writer.beginObject()
+            writer.objects(groups) { writer, group in
                 writer.member("group_id", group.groupID)
                 writer.member("group_name", group.groupName)
-                writer.endObject()
             }
-            writer.endArray()
         case .callRecording: writer.string(callRecording?.rawValue)
         case .callsAvailable: writer.bool(callsAvailable)
         case .scheduleID: writer.int(scheduleID)
         case .scheduleName: writer.string(scheduleName)
         case .coach:
-            writer.beginObject()
-            if let coach {
+            writer.object(coach) { writer, coach in
                 writer.member("coach_id", coach.coachID)
                 writer.member("coach_full_name", coach.coachFullName)
                 writer.member("coach_always_enabled", coach.coachAlwaysEnabled)
             }
-            writer.endObject()
         case .phoneNumbers:
-            writer.beginArray()
-            for number in phoneNumbers {
-                writer.beginObject()
+            writer.objects(phoneNumbers) { writer, number in
                 writer.member("phone_number", number.phoneNumber)
                 writer.member("channels_count", number.channelsCount)
                 writer.member("dial_time", number.dialTime)
                 writer.member("status", number.status?.rawValue)
-                writer.endObject()
             }
-            writer.endArray()
         case .extension:
-            writer.beginObject()
-            if let `extension` {
-                writer.member("extension_phone_number", `extension`.extensionPhoneNumber)
-                writer.member("extension_voice_mail_enabled", `extension`.extensionVoiceMailEnabled)
-                writer.member("extension_queue_enabled", `extension`.extensionQueueEnabled)
+            writer.object(`extension`) { writer, settings in
+                writer.member("extension_phone_number", settings.extensionPhoneNumber)
+                writer.member("extension_voice_mail_enabled", settings.extensionVoiceMailEnabled)
+                writer.member("extension_queue_enabled", settings.extensionQueueEnabled)
             }
-            writer.endObject()
         case .operator:
-            writer.beginObject()
-            if let `operator` { `operator`.writeMembers(to: &writer) }
-            writer.endObject()
+            writer.object(`operator`) { writer, seat in seat.writeMembers(to: &writer) }
         }
     }
 
@@ -121,13 +107,30 @@ extension Employee.Operator {
         writer.member("operator_chat_enabled", operatorChatEnabled)
         writer.member("operator_chats_available", operatorChatsAvailable)
         writer.key(plain: "operator_sites")
-        writer.beginArray()
-        for site in operatorSites {
-            writer.beginObject()
+        writer.objects(operatorSites) { writer, site in
             writer.member("site_id", site.siteID)
             writer.member("site_domain_name", site.siteDomainName)
-            writer.endObject()
         }
-        writer.endArray()
+    }
+}
+
+extension JSONWriter {
+    /// Writes an object whose members `members` writes; `{}` for `nil` (how the API sends an empty
+    /// `coach`, `extension` or `operator`).
+    fileprivate mutating func object<Value>(_ value: Value?, _ members: (inout JSONWriter, Value) -> Void) {
+        beginObject()
+        if let value { members(&self, value) }
+        endObject()
+    }
+
+    /// Writes an array of objects, one an element, whose members `members` writes; `[]` for none.
+    fileprivate mutating func objects<Element>(_ elements: [Element], _ members: (inout JSONWriter, Element) -> Void) {
+        beginArray()
+        for element in elements {
+            beginObject()
+            members(&self, element)
+            endObject()
+        }
+        endArray()
     }
 }

@@ -1,4 +1,4 @@
-/// Structural decoding of `filter` and `sort` from request params.
+/// Structural decoding of `filter` from request params (`sort`'s is in `Sort.swift`).
 extension Filter {
     /// Decodes a filter object: a group when it has `filters`, a condition otherwise.
     /// - Parameters:
@@ -60,37 +60,5 @@ extension Filter {
             throw DataAPIError.invalidParameterValue(field: path, value: .string(name), message: "\(path) must be \"and\" or \"or\"")
         }
         return junction
-    }
-}
-
-extension Sort {
-    /// Decodes the `sort` array.
-    /// - Parameters:
-    ///   - json: The `sort` value.
-    ///   - path: Its place, `sort`, used in errors.
-    /// - Returns: The sort keys in order.
-    /// - Throws: `DataAPIError` as listed for `Query.decode(params:)`.
-    public static func decodeList(_ json: JSON, path: String) throws -> [Sort] {
-        guard case .array(let elements) = json else { throw DataAPIError.dataTypeError(field: path, value: json, expected: "array") }
-        return try elements.enumerated().map { index, element in
-            let place = "\(path)[\(index)]"
-            guard case .object(let object) = element else { throw DataAPIError.dataTypeError(field: place, value: element, expected: "object") }
-            for key in object.keys where key != "field" && key != "order" {
-                throw DataAPIError.unexpectedParameters(field: "\(place).\(key)")
-            }
-            let field = try Filter.requiredString(object["field"], path: "\(place).field")
-            var order = Order.asc
-            switch object["order"] {
-            case nil, .null?: break
-            case .string(let name)?:
-                guard let parsed = Order(rawValue: name) else {
-                    throw DataAPIError.invalidParameterValue(
-                        field: "\(place).order", value: .string(name), message: "order must be \"asc\" or \"desc\"")
-                }
-                order = parsed
-            case let other?: throw DataAPIError.dataTypeError(field: "\(place).order", value: other, expected: "string")
-            }
-            return Sort(field: field, order: order)
-        }
     }
 }

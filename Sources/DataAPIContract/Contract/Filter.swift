@@ -9,6 +9,7 @@ public indirect enum Filter: Sendable, Hashable {
     public struct Condition: Sendable, Hashable {
         /// The record field's API name; not checked here.
         public var field: String
+        /// The operator; which fit the field's kind is the method's to say.
         public var op: FilterOperator
         /// `null` for `is_null`/`is_not_null`, which need no value.
         public var value: JSON
@@ -23,6 +24,7 @@ public indirect enum Filter: Sendable, Hashable {
 
     /// A group of filters.
     public struct Group: Sendable, Hashable {
+        /// `and` or `or`: how the filters combine.
         public var condition: Junction
         /// At least one filter.
         public var filters: [Filter]
@@ -65,27 +67,50 @@ public indirect enum Filter: Sendable, Hashable {
 
 /// A filter operator (spec §3). Unknown operators can be represented, but `Query(params:)` refuses them.
 public struct FilterOperator: RawRepresentable, Sendable, Hashable, CaseIterableKnown, CustomStringConvertible {
+    /// The operator as it stands in `filter.operator`.
     public var rawValue: String
+    /// Wraps an operator name, known or not (`isKnown` tells).
     public init(rawValue: String) { self.rawValue = rawValue }
+    /// The operator as sent.
     public var description: String { rawValue }
 
+    /// `=`: equal to the value; with `null`, a null test (as `is_null`), the only value it takes on an
+    /// array or object field.
     public static let equal = Self(rawValue: "=")
+    /// `!=`: not equal to the value (a null field passes no comparison); with `null`, as `is_not_null`.
     public static let notEqual = Self(rawValue: "!=")
+    /// `<`: less than; on numbers in the documented table.
     public static let less = Self(rawValue: "<")
+    /// `<=`: less than or equal; on numbers.
     public static let lessOrEqual = Self(rawValue: "<=")
+    /// `>`: greater than; on numbers.
     public static let greater = Self(rawValue: ">")
+    /// `>=`: greater than or equal; on numbers.
     public static let greaterOrEqual = Self(rawValue: ">=")
+    /// `like`: a case-sensitive pattern with `%` (any run) and `_` (one character).
     public static let like = Self(rawValue: "like")
+    /// `ilike`: `like` ignoring case (a later generation's; accepted here).
     public static let ilike = Self(rawValue: "ilike")
+    /// `not_like`: does not match a `like` pattern (a later generation's).
     public static let notLike = Self(rawValue: "not_like")
+    /// `not_ilike`: does not match an `ilike` pattern (a later generation's).
     public static let notIlike = Self(rawValue: "not_ilike")
+    /// `regexp`: matches a POSIX (PostgreSQL) regular expression.
     public static let regexp = Self(rawValue: "regexp")
+    /// `jsquery`: a PostgreSQL jsquery expression evaluated against an array or object field's JSON.
     public static let jsquery = Self(rawValue: "jsquery")
+    /// `in`: equal to one of an array of values; on numbers, strings and enums.
     public static let `in` = Self(rawValue: "in")
+    /// `not_in`: equal to none of an array of values (a later generation's).
     public static let notIn = Self(rawValue: "not_in")
+    /// `overlap`: an array-of-enum field shares an element with the array given (a later generation's).
     public static let overlap = Self(rawValue: "overlap")
+    /// `not_overlap`: an array-of-enum field shares no element with it (a later generation's).
     public static let notOverlap = Self(rawValue: "not_overlap")
+    /// `is_null`: the field is `null`; takes no value (a later generation's). Arrays and objects are
+    /// never null: empty, they are `[]` and `{}`.
     public static let isNull = Self(rawValue: "is_null")
+    /// `is_not_null`: the field is not `null`; takes no value (a later generation's).
     public static let isNotNull = Self(rawValue: "is_not_null")
 
     /// Every operator this project accepts, in the order above.

@@ -24,11 +24,17 @@ public struct Metadata: Sendable, Hashable {
 
     /// Day and minute point budgets: `*_limit` and `*_remaining` are points, `*_reset` seconds until refill.
     public struct Limits: Sendable, Hashable {
+        /// `day_limit`: the points the account may spend in a day.
         public var dayLimit: Int
+        /// `day_remaining`: the points left today.
         public var dayRemaining: Int
+        /// `day_reset`: seconds until the day's budget refills.
         public var dayReset: Int
+        /// `minute_limit`: the points the account may spend in a minute.
         public var minuteLimit: Int
+        /// `minute_remaining`: the points left this minute.
         public var minuteRemaining: Int
+        /// `minute_reset`: seconds until the minute's budget refills.
         public var minuteReset: Int
 
         /// Creates limits.
@@ -44,8 +50,11 @@ public struct Metadata: Sendable, Hashable {
 
     /// The notice that the called version is deprecated.
     public struct APIVersion: Sendable, Hashable {
+        /// `current_version_deprecated`: true, the version called is deprecated.
         public var currentVersionDeprecated: Bool
+        /// `current_version`: the version called.
         public var currentVersion: String?
+        /// `latest_version`: the version to move to.
         public var latestVersion: String?
 
         /// Creates a version notice.

@@ -5,6 +5,7 @@
 /// per field, limit/offset bounds and regexp/jsquery syntax are the server engine's to check.
 /// The access token is not part of the query: `Query.decode(params:)` returns it beside the query.
 public struct Query: Sendable, Hashable {
+    /// `filter`: which records to return; `nil` for all.
     public var filter: Filter?
     /// Sort keys in priority order; empty for the API's default (ascending `id`).
     public var sort: [Sort]

@@ -21,23 +21,36 @@ public protocol Transport: Sendable {
 public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The kinds of failure.
     public struct Kind: RawRepresentable, Sendable, Hashable {
+        /// The kind's name, as error messages and recordings show it.
         public var rawValue: String
+        /// Wraps a kind's name.
         public init(rawValue: String) { self.rawValue = rawValue }
+        /// No connection could be made (refused, unreachable, DNS); retryable.
         public static let connectionFailed = Kind(rawValue: "connection_failed")
+        /// The connection closed before the whole reply came; retryable.
         public static let connectionDropped = Kind(rawValue: "connection_dropped")
+        /// No whole reply within the timeout; retryable.
         public static let timeout = Kind(rawValue: "timeout")
+        /// An HTTP status other than 200; retryable for 5xx and 429.
         public static let httpStatus = Kind(rawValue: "http_status")
+        /// The task was cancelled (Ctrl-C); not retried.
         public static let cancelled = Kind(rawValue: "cancelled")
         /// The reply was larger than the transport accepts (not retryable: it would be as large again).
         public static let replyTooLarge = Kind(rawValue: "reply_too_large")
     }
 
+    /// What went wrong.
     public var kind: Kind
     /// The HTTP status, for `.httpStatus`.
     public var status: Int?
     /// Detail safe to print (never a credential).
     public var detail: String
 
+    /// Creates a transport failure.
+    /// - Parameters:
+    ///   - kind: What went wrong.
+    ///   - status: The HTTP status, for `.httpStatus`.
+    ///   - detail: What to tell the user; never a credential.
     public init(_ kind: Kind, status: Int? = nil, detail: String) {
         self.kind = kind
         self.status = status
@@ -53,6 +66,7 @@ public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible
         }
     }
 
+    /// `HTTP 503: detail` for a status, else `kind: detail`.
     public var description: String {
         switch kind {
         case .httpStatus: "HTTP \(status ?? 0): \(detail)"

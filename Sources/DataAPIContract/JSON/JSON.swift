@@ -56,6 +56,7 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
         }
     }
 
+    /// An object from a literal, members in the order written (the order `JSONWriter` keeps).
     public init(dictionaryLiteral elements: (String, JSON)...) { self.init(elements) }
 
     /// The number of members.
@@ -77,12 +78,15 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
         }
     }
 
+    /// The members in order.
     public func makeIterator() -> IndexingIterator<[(key: String, value: JSON)]> { entries.makeIterator() }
 
+    /// Equal when the same members stand in the same order (the order is kept, so it counts).
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         lhs.entries.count == rhs.entries.count && zip(lhs.entries, rhs.entries).allSatisfy { $0.key == $1.key && $0.value == $1.value }
     }
 
+    /// Hashes the members in order, agreeing with `==`.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(entries.count)
         for entry in entries {

@@ -2,7 +2,9 @@
 public struct JSONParseError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A short, stable reason for the failure.
     public struct Reason: RawRepresentable, Sendable, Hashable {
+        /// The kind's name, as the message shows it.
         public var rawValue: String
+        /// Wraps a kind's name.
         public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The input ended inside a value (or was empty).

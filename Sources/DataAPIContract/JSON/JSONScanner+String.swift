@@ -99,23 +99,14 @@ extension JSONScanner {
                 return UnsafeRawBufferPointer(start: out, count: used)
             } else if b == UInt8(ascii: "\\") {
                 guard i + 1 < count else { throw fail(.unexpectedEnd, at: count) }
-                var plain: UInt8 = 0
-                switch byte(i + 1) {
-                case UInt8(ascii: "\""): plain = 0x22
-                case UInt8(ascii: "\\"): plain = 0x5C
-                case UInt8(ascii: "/"): plain = 0x2F
-                case UInt8(ascii: "b"): plain = 0x08
-                case UInt8(ascii: "f"): plain = 0x0C
-                case UInt8(ascii: "n"): plain = 0x0A
-                case UInt8(ascii: "r"): plain = 0x0D
-                case UInt8(ascii: "t"): plain = 0x09
-                case UInt8(ascii: "u"):
+                let letter = byte(i + 1)
+                if letter == UInt8(ascii: "u") {
                     let (scalar, next) = try readUnicodeEscape(at: i)
                     used += JSONScanner.encodeUTF8(scalar, into: out + used)
                     i = next
                     continue
-                default: throw fail(.invalidEscape, at: i)
                 }
+                guard let plain = JSONEscape.byte(for: letter) else { throw fail(.invalidEscape, at: i) }
                 out.storeBytes(of: plain, toByteOffset: used, as: UInt8.self)
                 used += 1
                 i += 2

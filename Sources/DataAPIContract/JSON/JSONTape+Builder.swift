@@ -26,9 +26,12 @@ extension JSONTape {
         /// The tape recorded so far (empty until a value has started).
         public var tape: JSONTape { JSONTape(words: words, text: text) }
 
+        /// Records a `null`.
         @inlinable public mutating func null() { words.append(JSONTape.word(.null, 0, 0)) }
+        /// Records `true` or `false`.
         @inlinable public mutating func bool(_ value: Bool) { words.append(JSONTape.word(value ? .true : .false, 0, 0)) }
 
+        /// Records an integer that fits 64 bits.
         @inlinable public mutating func int(_ value: Int64) {
             if value >> 59 == 0 || value >> 59 == -1 {
                 words.append(JSONTape.Tag.int.rawValue << 60 | UInt64(bitPattern: value) & 0x0FFF_FFFF_FFFF_FFFF)
@@ -38,12 +41,15 @@ extension JSONTape {
             }
         }
 
+        /// Records any other number.
         @inlinable public mutating func double(_ value: Double) {
             words.append(JSONTape.word(.double, 0, 0))
             words.append(value.bitPattern)
         }
 
+        /// Records a string, its bytes already unescaped UTF-8.
         @inlinable public mutating func string(_ bytes: UnsafeRawBufferPointer) throws { try append(.string, bytes) }
+        /// Records an object member's name (unescaped UTF-8), before its value.
         @inlinable public mutating func key(_ bytes: UnsafeRawBufferPointer) throws {
             let hash = KeyTable.hash(bytes)
             if let word = keys.word(for: bytes, hash: hash, in: text) {
@@ -54,9 +60,13 @@ extension JSONTape {
             keys.insert(word, hash: hash, text: text)
         }
 
+        /// Opens an array.
         @inlinable public mutating func beginArray() { begin(.array) }
+        /// Opens an object.
         @inlinable public mutating func beginObject() { begin(.object) }
+        /// Closes the innermost array, which got `count` values.
         @inlinable public mutating func endArray(count: Int) throws { try end(count: count) }
+        /// Closes the innermost object, which got `count` members.
         @inlinable public mutating func endObject(count: Int) throws { try end(count: count) }
 
         @inlinable @inline(__always)

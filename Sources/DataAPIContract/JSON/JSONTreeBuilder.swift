@@ -9,21 +9,31 @@ public struct JSONTreeBuilder: JSONVisitor {
     /// The parsed value once the parse has finished, or `nil` before.
     public var result: JSON? { values.count == 1 ? values[0] : nil }
 
+    /// Records a `null`.
     @inlinable public mutating func null() { values.append(.null) }
+    /// Records `true` or `false`.
     @inlinable public mutating func bool(_ value: Bool) { values.append(.bool(value)) }
+    /// Records an integer that fits 64 bits.
     @inlinable public mutating func int(_ value: Int64) { values.append(.int(value)) }
+    /// Records any other number.
     @inlinable public mutating func double(_ value: Double) { values.append(.double(value)) }
+    /// Records a string, its bytes already unescaped UTF-8.
     @inlinable public mutating func string(_ bytes: UnsafeRawBufferPointer) {
         values.append(.string(String(decoding: bytes, as: UTF8.self)))
     }
+    /// Opens an array.
     @inlinable public mutating func beginArray() {}
+    /// Closes the innermost array, which got `count` values.
     @inlinable public mutating func endArray(count: Int) {
         let elements = Array(values[(values.count - count)...])
         values.removeLast(count)
         values.append(.array(elements))
     }
+    /// Opens an object.
     @inlinable public mutating func beginObject() {}
+    /// Records an object member's name (unescaped UTF-8), before its value.
     @inlinable public mutating func key(_ bytes: UnsafeRawBufferPointer) { keys.append(String(decoding: bytes, as: UTF8.self)) }
+    /// Closes the innermost object, which got `count` members.
     @inlinable public mutating func endObject(count: Int) {
         let firstValue = values.count - count
         let firstKey = keys.count - count

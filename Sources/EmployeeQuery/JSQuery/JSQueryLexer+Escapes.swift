@@ -27,20 +27,11 @@ extension JSQueryLexer {
         guard let e = byte(at: position + 1), e != UInt8(ascii: "\n") else {
             throw error("Unexpected end after backslash", at: start)
         }
-        let decoded: UInt8
-        switch e {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): decoded = e
-        case UInt8(ascii: "b"): decoded = 8
-        case UInt8(ascii: "f"): decoded = 12
-        case UInt8(ascii: "n"): decoded = 10
-        case UInt8(ascii: "r"): decoded = 13
-        case UInt8(ascii: "t"): decoded = 9
-        case UInt8(ascii: "u"):
+        if e == UInt8(ascii: "u") {
             try unicodeEscapes(into: &text)
             return
-        default:
-            throw error("Escape sequence is invalid", at: start)
         }
+        guard e != UInt8(ascii: "/"), let decoded = JSONEscape.byte(for: e) else { throw error("Escape sequence is invalid", at: start) }
         text.append(decoded)
         position += 2
     }

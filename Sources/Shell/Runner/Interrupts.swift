@@ -2,8 +2,8 @@ import Foundation
 import LineEditing
 import Lua
 
-// Set once by `Interrupts.prepare()` before any handler is installed, so the handler never
-// touches a lazily initialised global.
+// Set once by `Interrupts.ready` (the first `install`) before any handler is installed, so the
+// handler never touches a lazily initialised global.
 private var interruptPipe: (read: Int32, write: Int32) = (-1, -1)
 private var secondSignalKills: Int32 = 0
 
@@ -39,7 +39,11 @@ public enum Interrupts {
         guard ready else { return }
         secondSignalKills = killOnSecond ? 1 : 0
         var action = sigaction()
-        action.__sigaction_handler.sa_handler = onSIGINT
+        #if os(Linux)
+            action.__sigaction_handler.sa_handler = onSIGINT
+        #else
+            action.__sigaction_u.__sa_handler = onSIGINT
+        #endif
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0  // no SA_RESTART: a blocked read at the prompt returns EINTR
         sigaction(SIGINT, &action, nil)

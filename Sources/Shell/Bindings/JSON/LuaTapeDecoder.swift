@@ -142,14 +142,6 @@ struct LuaTapeDecoder {
         recent[slot] = UInt64(truncatingIfNeeded: cursor.textOffset(of: bytes) + 1) << 8 | UInt64(count)
     }
 
-    private init(stack: LuaStack, arrayMeta: Int32, objectMeta: Int32, keyTable: Int32, valueTable: Int32) {
-        self.stack = stack
-        self.arrayMeta = arrayMeta
-        self.objectMeta = objectMeta
-        self.keyTable = keyTable
-        self.valueTable = valueTable
-    }
-
     /// Pushes the key of the object member at the cursor (made once per distinct key; see `LuaKeyCache`).
     @inline(__always)
     private mutating func pushKey(_ cursor: inout JSONTape.Cursor) {

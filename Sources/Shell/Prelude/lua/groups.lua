@@ -3,7 +3,7 @@
 -- under the key's own name instead of `key`: group_by{"status", "schedule_name"} gives
 -- {status=, schedule_name=, count=, rows=}.
 local catalog, P = ...
-local null, describe, missing, compare, wrap, hints = P.null, P.describe, P.missing, P.compare, P.wrap, P.hints
+local null, describe, missing, compare_keys, wrap, hints = P.null, P.describe, P.missing, P.compare_keys, P.wrap, P.hints
 local methods = P.ListMT.__index
 
 -- The getters and column names of a key spec: a name, a dotted path or a function gives one
@@ -82,13 +82,8 @@ function methods:count_by(spec)
   table.sort(out, function(a, b)
     if a.count ~= b.count then return a.count > b.count end
     for _, name in ipairs(names) do
-      local va, vb = a[name], b[name]
-      local ma, mb = missing(va), missing(vb)
-      if ma ~= mb then return mb end
-      if not ma then
-        local c = compare(va, vb)
-        if c ~= 0 then return c < 0 end
-      end
+      local c = compare_keys(a[name], b[name])
+      if c ~= 0 then return c < 0 end
     end
     return false
   end)

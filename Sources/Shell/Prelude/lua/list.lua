@@ -51,7 +51,15 @@ local function compare(a, b)
   return 0
 end
 local function missing(v) return v == nil or isnull(v) end
-P.compare, P.missing = compare, missing
+-- How two sort keys compare, a missing one (nil or null) after every value: 0 when they are equal,
+-- else negative or positive, and whether a missing key decided it (a descending sort keeps those last).
+local function compare_keys(a, b)
+  local ma, mb = missing(a), missing(b)
+  if ma ~= mb then return ma and 1 or -1, true end
+  if ma then return 0, false end
+  return compare(a, b), false
+end
+P.compare, P.missing, P.compare_keys = compare, missing, compare_keys
 
 function List.new(rows, options)
   if rows == nil then rows = {} end
@@ -141,15 +149,10 @@ function methods:sort_by(spec)
   end
   table.sort(items, function(a, b)
     for j, k in ipairs(keys) do
-      local va, vb = a[j], b[j]
-      local ma, mb = missing(va), missing(vb)
-      if ma ~= mb then return mb end
-      if not ma then
-        local c = compare(va, vb)
-        if c ~= 0 then
-          if k[2] then return c > 0 end
-          return c < 0
-        end
+      local c, by_missing = compare_keys(a[j], b[j])
+      if c ~= 0 then
+        if k[2] and not by_missing then return c > 0 end
+        return c < 0
       end
     end
     return a.i < b.i
