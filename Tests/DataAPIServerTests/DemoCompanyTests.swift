@@ -125,8 +125,8 @@ struct DemoCompanyTests {
         #expect(Set(staff.compactMap(\.email)).count == 200_000)
         let extensions = staff.compactMap(\.extension?.extensionPhoneNumber)
         #expect(Set(extensions).count == extensions.count && extensions.count > 90_000)
-        // A watchdog only: about 3 s in a debug build, well under a second or two in release.
-        #expect(elapsed < Watchdog.duration(expecting: .seconds(3)))
+        // A watchdog only: about 3 s alone in a debug build, up to 10 s amid the parallel suite on two cores.
+        #expect(elapsed < Watchdog.duration(expecting: .seconds(10)))
     }
 }
 
