@@ -11,7 +11,8 @@ extension Client {
     /// - Throws: As `call(method:params:)` and `fetchAll`.
     public func count(query: Query) async throws -> Int {
         let probe = Query(filter: query.filter, fields: ["id"], limit: 1, userID: query.userID)
-        let scanned = try await perform(method: MethodDescription.employees.name, params: probe.params(accessToken: nil), authenticated: true, expectRows: true)
+        let scanned = try await perform(
+            method: MethodDescription.employees.name, params: probe.params(accessToken: nil), authenticated: true, expectRows: true)
         if let total = scanned.metadata.totalItems { return total }
         let ids = Query(filter: query.filter, fields: ["id"], userID: query.userID)
         return try await fetchAll(query: ids) { _ in }.rows
@@ -52,7 +53,8 @@ extension Client {
         while let first = pager.first(afterID: afterID, remaining: assembler.remaining) {
             let raw = try await fetchRaw(query, first)
             if let afterID, raw.rowIDs.contains(where: { ($0 ?? .max) <= afterID }) {
-                throw ClientError.malformedReply(method: MethodDescription.employees.name, "rows with an id of \(afterID) or less came for the range id > \(afterID)")
+                throw ClientError.malformedReply(
+                    method: MethodDescription.employees.name, "rows with an id of \(afterID) or less came for the range id > \(afterID)")
             }
             if afterID == nil { assembler.summary.totalItems = raw.metadata.totalItems }
             let predicted = assembler.remaining.map { max(0, $0 - raw.rowIDs.count) }
@@ -160,7 +162,8 @@ extension Client {
         if let before = request.beforeID { bounds.append(.condition("id", .less, .int(before))) }
         let filters = (query.filter.map { [$0] } ?? []) + bounds
         if !bounds.isEmpty { paged.filter = filters.count == 1 ? filters[0] : .and(filters) }
-        let scanned = try await perform(method: MethodDescription.employees.name, params: paged.params(accessToken: nil), authenticated: true, expectRows: true)
+        let scanned = try await perform(
+            method: MethodDescription.employees.name, params: paged.params(accessToken: nil), authenticated: true, expectRows: true)
         guard let tape = scanned.tape, let rowIDs = scanned.rowIDs else {
             throw ClientError.malformedReply(method: MethodDescription.employees.name, "result.data is not an array")
         }
