@@ -86,6 +86,12 @@ public final class PTYSession {
         }
     }
 
+    /// Resizes the terminal (the program is sent SIGWINCH), as a user resizing the window.
+    public func resize(rows: Int, columns: Int) {
+        var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+    }
+
     /// Waits for the process to exit and returns its status.
     /// - Throws: `PTYError` after `timeout` seconds (the process is then killed).
     public func waitForExit(timeout: Double = 15) throws -> Int32 {

@@ -2,8 +2,8 @@ import Foundation
 import LineEditing
 import Lua
 
-// Set once by `Interrupts.prepare()` before any handler is installed, so the handler never
-// touches a lazily initialised global.
+// Set once, when `Interrupts.ready` is first read (before any handler is installed), so the
+// handler never touches a lazily initialised global.
 private var interruptPipe: (read: Int32, write: Int32) = (-1, -1)
 private var secondSignalKills: Int32 = 0
 

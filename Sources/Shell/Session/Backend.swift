@@ -14,7 +14,11 @@ public final class Backend: @unchecked Sendable {
     /// Whether this is the embedded demo account.
     public let isDemo: Bool
     /// Counters for `.timer` and benchmarks: calls made and rows delivered.
-    public var statistics: Statistics { lock.withLock { counters } }
+    public var statistics: Statistics {
+        var statistics = lock.withLock { counters }
+        statistics.points = client.spent.points
+        return statistics
+    }
     private var counters = Statistics()
     /// Where page arrivals are reported (multi-page fetches on a terminal); none by default.
     public var progress: FetchProgress?
@@ -33,8 +37,9 @@ public final class Backend: @unchecked Sendable {
         public var pages = 0
         /// Rows delivered.
         public var rows = 0
-        /// Points spent: every successful call costs one (the API charges nothing for a failure).
-        public var points: Int { calls }
+        /// Points spent: the client's calls the API answered with success, pages fetched ahead and
+        /// checks of a changing account included, replies from the response cache left out.
+        public var points = 0
     }
 
     /// A real endpoint (or `empsh serve`) over HTTP.
