@@ -38,6 +38,9 @@ public final class PTYSession {
         var env = ProcessInfo.processInfo.environment
         for key in ["EMPSH_TOKEN", "EMPSH_LOGIN", "EMPSH_PASSWORD", "EMPSH_URL", "EMPSH_PROFILE", "EMPSH_PATH"] { env[key] = nil }
         env["TERM"] = "dumb"
+        // Results taller than the terminal go through the pager: `cat` shows them as printed (REPLPagerTests set their own).
+        env["PAGER"] = "cat"
+        env["EMPSH_PAGER"] = nil
         for (key, value) in environment { env[key] = value }
         for key in unset { env[key] = nil }
         process.environment = env
