@@ -124,7 +124,8 @@ struct Empsh: AsyncParsableCommand {
         guard option.hasPrefix("--") else { return "" }
         let typed = String(option.prefix { $0 != "=" })
         let help = helpMessage(columns: 1000)
-        var names: [String] = []
+        // --version and --help are ArgumentParser's own: named here whatever its help text shows.
+        var names = ["--version", "--help"]
         for word in help.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }) where word.hasPrefix("--") && word.count > 2 {
             if !names.contains(String(word)) { names.append(String(word)) }
         }

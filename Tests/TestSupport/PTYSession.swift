@@ -38,6 +38,9 @@ public final class PTYSession {
         var env = ProcessInfo.processInfo.environment
         for key in ["EMPSH_TOKEN", "EMPSH_LOGIN", "EMPSH_PASSWORD", "EMPSH_URL", "EMPSH_PROFILE", "EMPSH_PATH"] { env[key] = nil }
         env["TERM"] = "dumb"
+        // Results taller than the terminal go through the pager: `cat` shows them as printed (REPLPagerTests set their own).
+        env["PAGER"] = "cat"
+        env["EMPSH_PAGER"] = nil
         for (key, value) in environment { env[key] = value }
         for key in unset { env[key] = nil }
         process.environment = env
@@ -84,6 +87,12 @@ public final class PTYSession {
                 throw PTYError(description: "timed out waiting for \(needle.debugDescription); the terminal showed:\n\(transcript)")
             }
         }
+    }
+
+    /// Resizes the terminal (the program is sent SIGWINCH), as a user resizing the window.
+    public func resize(rows: Int, columns: Int) {
+        var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
     }
 
     /// Waits for the process to exit and returns its status.

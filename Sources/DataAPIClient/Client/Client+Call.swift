@@ -67,6 +67,7 @@ extension Client {
         limiter.finished(limits: scanned.metadata.limits, at: clock.now())
         recorded = true
         if let error = scanned.error { throw error }
+        spent.add()
         if authenticated { session.succeeded() }
         if let cacheKey { cache?.store(bytes, for: cacheKey, at: clock.now()) }
         configuration.logger?.debug(

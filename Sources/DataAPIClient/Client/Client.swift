@@ -25,6 +25,8 @@ public actor Client: CustomStringConvertible {
     public nonisolated let configuration: Configuration
     /// The clock for waits, session expiry and the cache.
     nonisolated let clock: any WallClock
+    /// The points this client has spent: its successful calls, cached replies left out.
+    public nonisolated let spent = PointCounter()
 
     var session: SessionManager
     var limiter: RateLimiter

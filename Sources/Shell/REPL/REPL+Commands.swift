@@ -17,7 +17,15 @@ extension REPL {
         .mode \(OutputFormat.names(separator: "|"))
                                        Sets how lists print (no argument: shows it);
                                        line prints one field per line.
-        .timer on|off                  Prints the time, calls, pages and rows of each command.
+        .timer on|off                  Prints the time, points, calls, pages and rows of each
+                                       command.
+        .pager on|off|auto             Shows results taller than the terminal through the
+                                       pager ($EMPSH_PAGER, $PAGER, else less -RFX): auto
+                                       (the default) when taller, on always, off never
+                                       (every row printed). No argument: shows it.
+        .maxrows N|auto                The rows a list shows when no pager can run (auto:
+                                       as many as fit the screen); a closing line says how
+                                       many were left out.
         .explain OPTIONS               Shows the plan of employees.all(OPTIONS), e.g.
                                        .explain {filter = F.status:eq "available"}
         .cache on|off|clear            Uses, stops using or empties the response cache
@@ -36,7 +44,9 @@ extension REPL {
         """
 
     /// The dot commands, for "did you mean …?".
-    static let commands = ["help", "quit", "exit", "mode", "timer", "cache", "explain", "watch", "paths", "reload"]
+    static let commands = [
+        "help", "quit", "exit", "mode", "timer", "pager", "maxrows", "cache", "explain", "watch", "paths", "reload",
+    ]
 
     /// Runs a dot command.
     func runCommand(_ line: String) -> CommandOutcome {
@@ -67,6 +77,8 @@ extension REPL {
             case "off": timer = false
             default: complain(".timer: say on or off")
             }
+        case "pager": runPager(argument)
+        case "maxrows": runMaxRows(argument)
         case "cache":
             switch argument {
             case "on": _ = try? shell.backend.wait { await $0.setCache(.interactive) }
@@ -101,6 +113,32 @@ extension REPL {
         return .proceed
     }
 
+    /// `.pager [on|off|auto]`.
+    private func runPager(_ argument: String) {
+        guard !argument.isEmpty else {
+            let pager =
+                switch PagerCommand.resolve(environment: ProcessInfo.processInfo.environment) {
+                case .command(let command): "pager: \(command)"
+                case .missing(let why): why
+                case .none: "no pager: set PAGER or install less"
+                }
+            return print("\(paging.mode.rawValue) (\(pager))")
+        }
+        guard let mode = ResultDisplay.Mode(rawValue: argument) else { return complain(".pager: say on, off or auto") }
+        paging.mode = mode
+    }
+
+    /// `.maxrows [N|auto]`.
+    private func runMaxRows(_ argument: String) {
+        switch argument {
+        case "": print(paging.maxRows.map(String.init) ?? "auto (as many as fit the screen)")
+        case "auto": paging.maxRows = nil
+        default:
+            guard let rows = Int(argument), rows > 0 else { return complain(".maxrows: give a number of rows (1 or more) or auto") }
+            paging.maxRows = rows
+        }
+    }
+
     private func complainAndGoOn(_ message: String) -> CommandOutcome {
         complain(message)
         return .proceed
@@ -116,6 +154,6 @@ extension REPL {
             stack.settop(base)
             return
         }
-        execute(Chunk(text: code))
+        execute()
     }
 }

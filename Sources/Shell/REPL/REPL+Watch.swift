@@ -21,7 +21,7 @@ extension REPL {
             return
         }
         let backend = shell.backend
-        run(base: base) {
+        run {
             self.pushHelper("watch")
             self.stack.pushnumber(seconds)
             self.stack.pushvalue(base + 1)

@@ -17,6 +17,8 @@ public final class REPL {
     private var helpers: Int32 = 0
     /// Whether `.timer on` is in effect.
     var timer = false
+    /// `.pager` and `.maxrows`: how results taller than the terminal are shown.
+    var paging = ResultDisplay.Settings()
     private var interruptsInARow = 0
     /// Top-level `<const>` locals of earlier lines, declared again at the start of each line.
     private var constants: [String] = []
@@ -94,7 +96,7 @@ public final class REPL {
                     if runCommand(trimmed) == .quit { return 0 }
                     continue
                 }
-                if let chunk = compile(line) { execute(chunk) }
+                if compile(line) { execute() }
             }
         }
     }
@@ -124,17 +126,12 @@ public final class REPL {
         }
     }
 
-    /// A compiled chunk and the text it came from.
-    struct Chunk {
-        var text: String
-    }
-
-    /// Compiles a line (reading more lines while it is incomplete); leaves the function on the
-    /// stack and returns its text, or reports the syntax error and returns nil.
-    private func compile(_ line: String) -> Chunk? {
+    /// Compiles a line (reading more lines while it is incomplete) and leaves the function on the
+    /// stack; or reports the syntax error and returns false.
+    private func compile(_ line: String) -> Bool {
         if compileAsExpression(line) {
             remember(line)
-            return Chunk(text: line)
+            return true
         }
         var text = line
         while true {
@@ -145,22 +142,22 @@ public final class REPL {
                 try stack.load(LocalRewriter.prelude(constants: kept) + rewrite.text, name: "=stdin")
                 constants = kept + rewrite.constants
                 remember(text)
-                return Chunk(text: text)
+                return true
             } catch let error as LuaError {
                 guard case .syntax(incomplete: true) = error.kind else {
                     remember(text)
                     complain(error.message)
-                    return nil
+                    return false
                 }
                 switch readLine(prompt: prompt("_PROMPT2", default: "   ...> ")) {
                 case .line(let more): text += "\n" + more
                 case .interrupted, .end:
                     fputs("\n", stdout)
-                    return nil
+                    return false
                 }
             } catch {
                 complain("\(error)")
-                return nil
+                return false
             }
         }
     }
@@ -175,24 +172,54 @@ public final class REPL {
         }
     }
 
-    /// Calls the function on top with Ctrl-C armed, prints its results, and reports a failure.
-    func execute(_ chunk: Chunk) {
-        let base = stack.gettop() - 1
-        defer { stack.settop(base) }
-        run(base: base) {
-            let count = try self.stack.call(arguments: 0)
-            self.pushHelper("print")
-            self.stack.insert(base + 1)
-            try self.stack.call(arguments: count, results: 0)
+    /// Calls the function on top with Ctrl-C armed and shows its results: on a terminal, through the
+    /// pager or capped when taller than the screen (``ResultDisplay``); otherwise in full.
+    func execute() {
+        let function = stack.gettop()
+        defer { stack.settop(function - 1) }
+        let display = ResultDisplay(settings: paging)
+        var shown: ResultDisplay.Text?
+        var count: Int32 = 0
+        run {
+            count = try self.stack.call(arguments: 0)
+            shown = try display.render { try self.resultsText(first: function, count: count, cap: $0) }
+        } show: {
+            guard let text = shown else { return }
+            display.show(text) { cap in
+                var capped: ResultDisplay.Text?
+                do {
+                    try self.shell.guarded(promptAfterwards: true) {
+                        capped = try display.render(cap: cap) { try self.resultsText(first: function, count: count, cap: $0) }
+                    }
+                } catch {
+                    self.complain((error as? LuaError)?.message ?? "\(error)")
+                }
+                return capped
+            }
         }
     }
 
-    /// Runs Lua under Ctrl-C, with `.timer`, reporting what fails.
-    func run(base: Int32, _ body: @escaping () throws -> Void) {
+    /// The text the REPL prints for the `count` results from `first` on (left on the stack): a list at
+    /// most `cap` rows long when `cap` is given.
+    private func resultsText(first: Int32, count: Int32, cap: Int?) throws -> ResultDisplay.Text {
+        pushHelper("text")
+        if let cap { stack.pushinteger(Int64(cap)) } else { stack.pushnil() }
+        for index in 0..<count { stack.pushvalue(first + index) }
+        try stack.call(arguments: count + 1, results: 3)
+        defer { stack.pop(3) }
+        let total = stack.tointeger(-2).map(Int.init)
+        return ResultDisplay.Text(text: stack.tostring(-3) ?? "", rows: total, shown: stack.tointeger(-1).map(Int.init) ?? total ?? 0)
+    }
+
+    /// Runs Lua under Ctrl-C, reporting what fails; then, when it succeeded, `show` (outside the guard:
+    /// paging waits on the user); then `.timer`'s line, of the run alone.
+    func run(_ body: @escaping () throws -> Void, show: () -> Void = {}) {
         let before = shell.backend.statistics
         let start = DispatchTime.now()
+        var succeeded = false
         do {
             try shell.guarded(promptAfterwards: true, body)
+            succeeded = true
         } catch ShellError.interrupted {
             fflush(stdout)
             note("interrupted")
@@ -203,10 +230,11 @@ public final class REPL {
             fflush(stdout)
             complain("\(error)")
         }
+        let after = shell.backend.statistics
+        let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
         fflush(stdout)
+        if succeeded { show() }
         if timer {
-            let after = shell.backend.statistics
-            let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
             note(
                 String(
                     format: "time %.1f ms; %d points (%d calls), %d pages, %d rows", ms,

@@ -19,7 +19,11 @@ public final class Backend: Sendable {
     /// Whether this is the embedded demo account.
     public let isDemo: Bool
     /// Counters for `.timer` and benchmarks: calls made and rows delivered.
-    public var statistics: Statistics { ledger.statistics }
+    public var statistics: Statistics {
+        var statistics = ledger.statistics
+        statistics.points = client.spent.points
+        return statistics
+    }
     /// Where page arrivals are reported (multi-page fetches on a terminal); none by default.
     public var progress: FetchProgress? {
         get { ledger.progress }
@@ -39,8 +43,9 @@ public final class Backend: Sendable {
         public var pages = 0
         /// Rows delivered.
         public var rows = 0
-        /// Points spent: every successful call costs one (the API charges nothing for a failure).
-        public var points: Int { calls }
+        /// Points spent: the client's calls the API answered with success, pages fetched ahead and
+        /// checks of a changing account included, replies from the response cache left out.
+        public var points = 0
     }
 
     /// A real endpoint (or `empsh serve`) over HTTP.

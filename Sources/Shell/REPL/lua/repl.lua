@@ -78,6 +78,23 @@ local function print_results(...)
   write(concat(texts, "\t"), "\n")
 end
 
+-- The text print_results would write, for the REPL to page: with `cap`, a single list shows at most
+-- its first `cap` rows. Returns the text, the list's row count (nil when the results are not one
+-- list) and the rows the text shows.
+local function results_text(cap, ...)
+  local n = select("#", ...)
+  if n == 0 then return "" end
+  local v = ...
+  if mt_name(v) == "empsh.list" and n == 1 then
+    local total = #v
+    if cap ~= nil and cap < total then return v:first(cap):render(), total, cap end
+    return v:render(), total, total
+  end
+  local texts = {}
+  for i = 1, n do texts[i] = pretty((select(i, ...)), "", {}) end
+  return concat(texts, "\t") .. "\n"
+end
+
 -- .watch: rows keyed by id (or, in count_by and group_by results, by their key columns), marked
 -- against the previous run in a first column "Δ": "+" appeared, "~" changed, "×" disappeared
 -- (not "-", which the table's rule is drawn with).
@@ -298,4 +315,4 @@ local function complete(word, in_string, before)
   return out
 end
 
-return { print = print_results, complete = complete, pretty = function(v) return pretty(v, "", {}) end, watch = watch }
+return { print = print_results, text = results_text, complete = complete, pretty = function(v) return pretty(v, "", {}) end, watch = watch }
