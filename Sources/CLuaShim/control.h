@@ -17,12 +17,14 @@ typedef struct {
     volatile sig_atomic_t interrupted;
     int tripped;                     // the EMPSH_STOP_* a limit raised in this top-level call
     int closing;                     // set by empsh_close: no Swift function runs from then on
-    int script_hooks;                // 1 once a script has set a hook (debug.sethook, hooks.c)
+    int script_hooks;                // SHIM_HOOKS_*: who besides the limits wants hook events
     pool blocks;                     // where the state's small blocks come from
 } control;
 
 
 #define HOOK_STEP 1000
+#define SHIM_HOOKS_SCRIPT 1    // a script has set a hook (debug.sethook, hooks.c)
+#define SHIM_HOOKS_COVERAGE 2  // line coverage is counted (coverage.c)
 static inline control *ctl(lua_State *L) { return *(control **)lua_getextraspace(L); }
 
 /// The state's allocator: small blocks from the pool, the memory cap enforced while Lua runs.
@@ -35,6 +37,8 @@ void shim_mark(lua_State *L, control *c, int reason);
 void shim_script_hook(lua_State *L, lua_Debug *ar);
 /// Sets the main thread's hook for a new top-level call: the limits, and the script's hook.
 void shim_reset_main_hook(lua_State *L);
+/// Counts a line event of a state under coverage (coverage.c).
+void shim_coverage_line(lua_State *L, lua_Debug *ar);
 /// Replaces the state's debug.sethook and debug.gethook by the chaining ones.
 void shim_open_hooks(lua_State *L);
 /// Sets warn() as lua5.4 has it: off until "@on".

@@ -5,7 +5,8 @@
 // records the script's hook (function, mask, count) per thread, as ldblib does, and installs the
 // C hook with the script's events added to the count the limits need; debug.gethook reports the
 // script's hook only. No script can remove the limit check, and once a limit has tripped no
-// script can set a hook at all.
+// script can set a hook at all. Under line coverage (coverage.c) every thread's C hook also takes
+// line events, which go to the coverage count before the script's hook.
 #include "control.h"
 #include <string.h>
 
@@ -35,29 +36,40 @@ static script_hook *get_record(lua_State *L, lua_State *L1) {
 
 // The C hook for L1 given its script hook (NULL for none): the count the limits need, and the
 // script's events; count events come at most HOOK_STEP instructions apart.
+// Line coverage adds line events to every thread of its state.
+static int base_mask(lua_State *L1) {
+    return ctl(L1)->script_hooks & SHIM_HOOKS_COVERAGE ? LUA_MASKCOUNT | LUA_MASKLINE : LUA_MASKCOUNT;
+}
+
 void shim_install_hook(lua_State *L1, const script_hook *h) {
-    if (!h) { lua_sethook(L1, shim_limit_hook, LUA_MASKCOUNT, HOOK_STEP); return; }
+    if (!h) { lua_sethook(L1, shim_limit_hook, base_mask(L1), HOOK_STEP); return; }
     int count = h->count ? min_int(HOOK_STEP, h->left) : HOOK_STEP;
-    lua_sethook(L1, shim_limit_hook, (h->mask & ~LUA_MASKCOUNT) | LUA_MASKCOUNT, count);
+    lua_sethook(L1, shim_limit_hook, (h->mask & ~LUA_MASKCOUNT) | base_mask(L1), count);
 }
 
 // The hook a top-level call starts with on the main thread: the script's, if it set one.
 void shim_reset_main_hook(lua_State *L) {
     control *c = ctl(L);
-    if (!c->script_hooks || !lua_checkstack(L, 3)) { lua_sethook(L, shim_limit_hook, LUA_MASKCOUNT, HOOK_STEP); return; }
+    if (!c->script_hooks || !lua_checkstack(L, 3)) { shim_install_hook(L, NULL); return; }
     script_hook *h = get_record(L, L);
     if (h) h->left = h->count;
     shim_install_hook(L, h);
     lua_pop(L, 1);
 }
 
-// Called by shim_limit_hook after the limit check, when some script has set a hook.
+// Called by shim_limit_hook after the limit check, when some script has set a hook or coverage
+// is counted; line coverage sees each line event first.
 void shim_script_hook(lua_State *L, lua_Debug *ar) {
     static const char *const names[] = {"call", "return", "line", "count", "tail call"};
+    int wanted = ctl(L)->script_hooks;
+    if (wanted & SHIM_HOOKS_COVERAGE) {
+        if (ar->event == LUA_HOOKLINE) shim_coverage_line(L, ar);
+        if (!(wanted & SHIM_HOOKS_SCRIPT)) return;
+    }
     script_hook *h = get_record(L, L);
     if (!h) {  // a thread that inherited its creator's mask, not its hook (as in Lua)
         lua_pop(L, 1);
-        if (lua_gethookmask(L) != LUA_MASKCOUNT || lua_gethookcount(L) != HOOK_STEP) shim_install_hook(L, NULL);
+        if (lua_gethookmask(L) != base_mask(L) || lua_gethookcount(L) != HOOK_STEP) shim_install_hook(L, NULL);
         return;
     }
     int fire = 0;
@@ -128,7 +140,7 @@ static int db_sethook(lua_State *L) {
         h->left = count;
         lua_pushvalue(L, arg + 1);
         lua_setiuservalue(L, -2, 1);
-        c->script_hooks = 1;
+        c->script_hooks |= SHIM_HOOKS_SCRIPT;
     }
     lua_rawset(L, -3);
     shim_install_hook(L1, h);

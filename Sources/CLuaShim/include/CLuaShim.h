@@ -81,6 +81,23 @@ void empsh_gc_restart(lua_State *L);
 /// Runs a full collection.
 void empsh_gc_collect(lua_State *L);
 
+/// Line coverage (coverage.c). Counts every line the state and its coroutines run from then on,
+/// in chunks loaded from files, into the process's one collector (states must not run on two
+/// threads at once while attached). A script's own debug.sethook and the limits keep working.
+void empsh_coverage_attach(lua_State *L);
+/// The files with counted lines, in the order first seen.
+int empsh_coverage_file_count(void);
+/// File i's chunk name without its '@' (NULL past the end).
+const char *empsh_coverage_file_name(int i);
+/// File i's counts: hits[line] for line < *count (entries past the last counted line are 0).
+const uint64_t *empsh_coverage_file_hits(int i, int *count);
+/// Forgets every count.
+void empsh_coverage_reset(void);
+/// Compiles `code` (not running it) and sets lines[n] = 1 for each executable line n < capacity:
+/// debug.getinfo's activelines of every function in it, without a line holding nothing but a
+/// function's implicit final return. Returns LUA_OK, or an error status with the message pushed.
+int empsh_coverage_lines(lua_State *L, const char *code, size_t size, const char *name, unsigned char *lines, int capacity);
+
 /// Protected helpers: each runs one operation that may call a metamethod or raise, under pcall.
 /// They return a Lua status code; on error the error object is on top.
 int empsh_tolstring_p(lua_State *L, int idx);            // pushes luaL_tolstring(idx)

@@ -21,6 +21,8 @@ public struct TestRunner {
         public var passed = 0
         /// Tests that raised, and files that failed to load.
         public var failed = 0
+        /// What the tests ran of the files they loaded, when the runner counted `coverage`.
+        public var coverage: CoverageReport?
         /// `N passed, N failed`.
         public var line: String { "\(passed) passed, \(failed) failed" }
     }
@@ -29,6 +31,8 @@ public struct TestRunner {
     public let options: Shell.Options
     /// The account every test talks to.
     public let backend: Backend
+    /// Whether to count line coverage (``CoverageReport``): its table comes before the summary line.
+    public var coverage = false
     /// Where the report goes, a line at a time; standard output by default.
     public var write: (String) -> Void = { line in
         print(line)
@@ -44,13 +48,22 @@ public struct TestRunner {
         self.backend = backend
     }
 
-    /// Runs the tests of every file, in order, and writes the report, ending with `summary.line`.
+    /// Runs the tests of every file, in order, and writes the report (with `coverage`, its table),
+    /// ending with `summary.line`.
     /// - Parameter files: The test files (`TestFiles.find`).
     /// - Returns: The tally.
     /// - Throws: `ShellError.interrupted` on Ctrl-C; `ShellError.usage` when a file cannot be read.
     public func run(files: [String]) throws -> Summary {
         var summary = Summary()
+        if coverage { LuaCoverage.reset() }
         for file in files { try run(file: file, into: &summary) }
+        if coverage {
+            let report = CoverageReport.collect(excluding: files, currentDirectory: FileManager.default.currentDirectoryPath)
+            LuaCoverage.reset()
+            write(report.table)
+            report.problems.forEach(write)
+            summary.coverage = report
+        }
         write(summary.line)
         return summary
     }
@@ -103,6 +116,7 @@ public struct TestRunner {
         options.modulePaths = options.modulePaths.forScript(in: folder)
         options.modulePaths.templates.insert(contentsOf: [folder + "/?.lua", folder + "/?/init.lua"], at: 0)
         let shell = try Shell(options: options, backend: backend)
+        if coverage { LuaCoverage.attach(shell.lua) }
         try shell.setArguments(script: file, arguments: [], interpreter: "empsh")
         try shell.guarded { try shell.run(source) }
         return shell
