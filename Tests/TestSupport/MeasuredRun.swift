@@ -68,9 +68,20 @@ public struct MeasuredRunError: Error, CustomStringConvertible {
 /// The resident memory of a running process in bytes, from `/proc/PID/status` (`VmRSS`); `nil` when unreadable.
 /// - Parameter pid: The process.
 public func residentBytes(of pid: Int32) -> Int? {
-    guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
+    // /proc files report size 0, so read until the end rather than trust the size.
+    let fd = open("/proc/\(pid)/status", O_RDONLY)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while true {
+        let count = read(fd, &buffer, buffer.count)
+        if count <= 0 { break }
+        bytes += buffer[0..<count]
+    }
+    let status = String(decoding: bytes, as: UTF8.self)
     for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
-        let digits = line.dropFirst("VmRSS:".count).split(separator: " ").first.flatMap { Int($0) }
+        let digits = line.dropFirst("VmRSS:".count).split(whereSeparator: { $0 == " " || $0 == "\t" }).first.flatMap { Int($0) }
         return digits.map { $0 * 1024 }
     }
     return nil
