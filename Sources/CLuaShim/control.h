@@ -4,11 +4,13 @@
 #include "CLuaShim.h"
 #include "pool.h"
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdint.h>
 
 // Per-state control block, found through lua_getextraspace (coroutines inherit the pointer).
 typedef struct {
-    size_t used, limit;
+    size_t used, limit;              // used: what the pool holds from the system (pool.h)
+    _Atomic size_t extra;            // bytes held for the state outside Lua (empsh_memory_hold)
     int enforce;                     // 1 while Lua code runs: only then may the cap refuse memory
     int depth;                       // nesting of empsh_pcall; limits restart at depth 0
     uint64_t instructions, executed; // instruction budget of a top-level call (0 = none)
@@ -29,6 +31,10 @@ static inline control *ctl(lua_State *L) { return *(control **)lua_getextraspace
 
 /// The state's allocator: small blocks from the pool, the memory cap enforced while Lua runs.
 void *shim_limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize);
+/// What counts against the cap: the pool's holding plus `extra`.
+size_t shim_footprint(control *c);
+/// A full collection, then the pool's empty chunks back to the system.
+void shim_collect(lua_State *L);
 /// The instruction hook that enforces the limits and Ctrl-C.
 void shim_limit_hook(lua_State *L, lua_Debug *ar);
 /// Records that a limit stopped the call, and makes the hook raise at every instruction from now on.

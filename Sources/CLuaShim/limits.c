@@ -5,14 +5,26 @@
 
 // The allocator refuses growth past the cap only while Lua runs, so an allocation made by
 // Swift code (which must never see a longjmp) always succeeds; the trampoline then raises.
+// The cap bounds what the pool holds from the system (whole chunks, freed blocks included) plus
+// the bytes held for the state elsewhere (`extra`: pages fetched for it), not live bytes alone.
 void *shim_limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     control *c = ud;
-    size_t old = ptr ? osize : 0;
-    if (nsize == 0) { pool_realloc(&c->blocks, ptr, osize, 0); c->used -= old; return NULL; }
-    if (c->limit && c->enforce && nsize > old && c->used - old + nsize > c->limit) return NULL;
+    c->blocks.cap = c->enforce ? c->limit : 0;
+    c->blocks.extra = atomic_load_explicit(&c->extra, memory_order_relaxed);
     void *p = pool_realloc(&c->blocks, ptr, osize, nsize);
-    if (p) c->used = c->used - old + nsize;
+    c->used = c->blocks.held;
     return p;
+}
+
+size_t shim_footprint(control *c) {
+    return c->blocks.held + atomic_load_explicit(&c->extra, memory_order_relaxed);
+}
+
+void shim_collect(lua_State *L) {
+    lua_gc(L, LUA_GCCOLLECT);
+    control *c = ctl(L);
+    pool_trim(&c->blocks);
+    c->used = c->blocks.held;
 }
 
 uint64_t shim_now_ns(void) {
@@ -84,8 +96,13 @@ int empsh_limit_reached(lua_State *L) {
 void empsh_clear_interrupt(lua_State *L) { ctl(L)->interrupted = 0; }
 int empsh_stop_reason(lua_State *L) { return ctl(L)->tripped; }
 void empsh_mark_stopped(lua_State *L, int reason) { shim_mark(L, ctl(L), reason); }
-size_t empsh_memory_used(lua_State *L) { return ctl(L)->used; }
-int empsh_memory_exceeded(lua_State *L) { control *c = ctl(L); return c->limit && c->used > c->limit; }
+size_t empsh_memory_used(lua_State *L) { return shim_footprint(ctl(L)); }
+int empsh_memory_exceeded(lua_State *L) { control *c = ctl(L); return c->limit && shim_footprint(c) > c->limit; }
+void empsh_memory_hold(lua_State *L, long delta) {
+    control *c = ctl(L);
+    if (delta >= 0) atomic_fetch_add_explicit(&c->extra, (size_t)delta, memory_order_relaxed);
+    else atomic_fetch_sub_explicit(&c->extra, (size_t)-delta, memory_order_relaxed);
+}
 void empsh_set_memory_limit(lua_State *L, size_t limit) { ctl(L)->limit = limit; }
 int empsh_gc_stop(lua_State *L) {
     int running = lua_gc(L, LUA_GCISRUNNING);
@@ -93,4 +110,4 @@ int empsh_gc_stop(lua_State *L) {
     return running;
 }
 void empsh_gc_restart(lua_State *L) { lua_gc(L, LUA_GCRESTART); }
-void empsh_gc_collect(lua_State *L) { lua_gc(L, LUA_GCCOLLECT); }
+void empsh_gc_collect(lua_State *L) { shim_collect(L); }

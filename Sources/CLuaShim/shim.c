@@ -112,9 +112,9 @@ static int trampoline(lua_State *L) {
     int reached = empsh_limit_reached(L);
     if (reached) return raise_stop(L, c, reached == 1 ? EMPSH_STOP_INTERRUPT : EMPSH_STOP_TIME);
     if (n == EMPSH_RAISE) return lua_error(L);
-    if (c->limit && enforce && c->used > c->limit) {
-        lua_gc(L, LUA_GCCOLLECT);
-        if (c->used > c->limit) return luaL_error(L, "not enough memory");
+    if (c->limit && enforce && shim_footprint(c) > c->limit) {
+        shim_collect(L);
+        if (shim_footprint(c) > c->limit) return luaL_error(L, "not enough memory");
     }
     return n;
 }

@@ -102,6 +102,10 @@ extension LuaStack {
     /// fetch's rows) checks it and stops with ``notEnoughMemory`` rather than grow on.
     public var isOverMemoryLimit: Bool { empsh_memory_exceeded(L) != 0 }
 
+    /// Where bytes held for this state outside Lua (fetched pages waiting for it) are counted against
+    /// its memory cap; usable from any thread while the state is open.
+    public var memoryAccount: LuaMemoryAccount { LuaMemoryAccount(state: L) }
+
     /// The error for memory past the cap, as Lua words it.
     public static let notEnoughMemory = LuaRaise.value(.string("not enough memory"))
 
@@ -141,4 +145,15 @@ extension LuaStack {
         defer { if wasRunning { empsh_gc_restart(L) } }
         return try body()
     }
+}
+
+/// Counts bytes held for a Lua state outside Lua against its `--memory` cap (`empsh_memory_hold`):
+/// the pages of a fetch waiting for the script, the page its rows are being built from.
+/// Safe from any thread while the state is open.
+public struct LuaMemoryAccount: @unchecked Sendable {
+    let state: OpaquePointer
+
+    /// Counts `bytes` more (or, negative, fewer) against the cap.
+    /// - Parameter bytes: The change.
+    public func hold(_ bytes: Int) { empsh_memory_hold(state, bytes) }
 }

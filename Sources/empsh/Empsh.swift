@@ -92,7 +92,7 @@ struct Empsh: AsyncParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Caps the Lua heap, rows a fetch builds included, at MB megabytes; past it a run fails with \"not enough memory\" (exit 1). By default half the machine's memory, at most 4096.",
+            "Caps the memory Lua holds at MB megabytes: its allocator's chunks (freed blocks included) and the fetched pages waiting for it, not only live objects; past it a run fails with \"not enough memory\" (exit 1). By default half the machine's memory, at most 4096.",
             valueName: "MB"))
     var memory: Int?
 

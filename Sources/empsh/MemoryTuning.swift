@@ -15,4 +15,18 @@ enum MemoryTuning {
             _ = mallopt(M_MMAP_THRESHOLD, 1 << 20)
         #endif
     }
+
+    /// Gives the memory the allocator holds free back to the system, every thread's arena and the
+    /// free pages inside the heaps (`malloc_trim(0)`), half a second from now, off the calling thread.
+    ///
+    /// `empsh serve` calls it when a flood of connections is over: glibc keeps what they freed
+    /// (their bodies, their buffers) otherwise, and resident memory stayed at the flood's peak.
+    static func returnFreedSoon() {
+        #if canImport(Glibc)
+            Task.detached {
+                try? await Task.sleep(for: .milliseconds(500))
+                _ = malloc_trim(0)
+            }
+        #endif
+    }
 }

@@ -74,7 +74,7 @@ struct Serve: AsyncParsableCommand {
             minuteLimit: minuteLimit, dayLimit: dayLimit, faultProbability: faults)
         configuration.churn = churn
         do {
-            try await runServe(configuration) { line in
+            try await runServe(configuration, afterFlood: MemoryTuning.returnFreedSoon) { line in
                 print(line)
                 fflush(stdout)
             }

@@ -100,10 +100,12 @@ import Testing
                                   wall-clock time.
           --types                 Prints the LuaLS definitions of empsh's Lua API
                                   (---@meta) for editors, and exits.
-          --memory <MB>           Caps the Lua heap, rows a fetch builds included, at
-                                  MB megabytes; past it a run fails with "not enough
-                                  memory" (exit 1). By default half the machine's
-                                  memory, at most 4096.
+          --memory <MB>           Caps the memory Lua holds at MB megabytes: its
+                                  allocator's chunks (freed blocks included) and the
+                                  fetched pages waiting for it, not only live objects;
+                                  past it a run fails with "not enough memory" (exit
+                                  1). By default half the machine's memory, at most
+                                  4096.
           --version               Show the version.
           -h, --help              Show help information.
 

@@ -217,6 +217,9 @@ public final class ServeProcess: @unchecked Sendable {
     /// Everything it wrote so far, stdout and stderr interleaved as they came.
     public var log: String { output.text }
 
+    /// Its process id (to read `/proc/PID/status`).
+    public var processIdentifier: Int32 { process.processIdentifier }
+
     /// Stops it with SIGINT (a graceful stop) and waits, at most 10 s before killing it.
     /// - Returns: Everything it wrote.
     @discardableResult

@@ -68,17 +68,22 @@ int empsh_stop_reason(lua_State *L);
 void empsh_mark_stopped(lua_State *L, int reason);
 /// Clears an interrupt request.
 void empsh_clear_interrupt(lua_State *L);
-/// Bytes Lua has allocated now.
+/// Bytes that count against the cap now: what Lua's allocator holds from the system (whole pool
+/// chunks, free blocks in them included, and large blocks) plus the bytes held for the state
+/// elsewhere (`empsh_memory_hold`).
 size_t empsh_memory_used(lua_State *L);
-/// Whether Lua holds more than the memory cap now (host code building values checks it).
+/// Whether the state holds more than the memory cap now (host code building values checks it).
 int empsh_memory_exceeded(lua_State *L);
+/// Counts `delta` bytes held for the state outside Lua (fetched pages waiting for it) against
+/// its cap, or stops counting them (negative). Safe from any thread.
+void empsh_memory_hold(lua_State *L, long delta);
 /// Sets the memory cap (0 = none).
 void empsh_set_memory_limit(lua_State *L, size_t limit);
 /// Stops the collector (lua_gc is variadic, out of Swift's reach); returns whether it was running.
 int empsh_gc_stop(lua_State *L);
 /// Restarts the collector.
 void empsh_gc_restart(lua_State *L);
-/// Runs a full collection.
+/// Runs a full collection, then returns the allocator's emptied chunks to the system.
 void empsh_gc_collect(lua_State *L);
 
 /// Line coverage (coverage.c). Counts every line the state and its coroutines run from then on,

@@ -48,6 +48,9 @@ public struct HTTPServer: Sendable {
         public var maxConnections = 256
         /// How many costly evaluations (`regexp`, `jsquery`) run at once; one less than the cores by default.
         public var costlyEvaluations = EvaluationLanes.defaultWidth
+        /// Called when the last of a flood of connections (16 or more at once) closes; `empsh serve`
+        /// returns the memory they freed to the system there (`malloc_trim`). Nothing by default.
+        public var afterFlood: @Sendable () -> Void = {}
 
         /// Creates a configuration; every parameter has the default stated on its property.
         public init(
@@ -93,7 +96,8 @@ public struct HTTPServer: Sendable {
             server: .http1(configuration: .init(idleTimeout: TimeAmount(configuration.readTimeout))),
             configuration: .init(
                 address: .hostname(Self.host, port: configuration.port), serverName: "empsh",
-                availableConnectionsDelegate: MaximumAvailableConnections(configuration.maxConnections)),
+                availableConnectionsDelegate: ConnectionGauge(
+                    maxConnections: configuration.maxConnections, afterFlood: configuration.afterFlood)),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: configuration.logger
         )

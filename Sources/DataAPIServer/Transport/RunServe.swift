@@ -10,11 +10,13 @@ import Logging
 /// - Parameters:
 ///   - configuration: What to serve and how.
 ///   - logger: Server events and one line per request (never a body or a token); label `empsh.serve` by default.
+///   - afterFlood: Called when the last of a flood of connections closes (`HTTPServer.Configuration.afterFlood`).
 ///   - announce: Writes one line to stdout and flushes it; called from the calling task.
 /// - Throws: `ServeConfigurationError` before anything listens (bad option, bad data file); an I/O
 ///   error when the port cannot be bound.
 public func runServe(
-    _ configuration: ServeConfiguration, logger: Logger = Logger(label: "empsh.serve"), announce: (String) -> Void
+    _ configuration: ServeConfiguration, logger: Logger = Logger(label: "empsh.serve"),
+    afterFlood: @escaping @Sendable () -> Void = {}, announce: (String) -> Void
 ) async throws {
     try configuration.validate()
     let employees =
@@ -27,12 +29,11 @@ public func runServe(
     // Stopping the server cancels the evaluations in flight (`HTTPServer.run`).
     engineConfiguration.evaluationBudget = engineConfiguration.evaluationBudget.cancellable(by: EvaluationCancellation())
     let engine = Engine(engineConfiguration)
-    let server = HTTPServer(
-        engine: engine,
-        configuration: .init(
-            port: configuration.port, faults: configuration.faults, faultSeed: configuration.faultSeed,
-            dayLimit: configuration.dayLimit, minuteLimit: configuration.minuteLimit, logger: logger
-        ))
+    var serverConfiguration = HTTPServer.Configuration(
+        port: configuration.port, faults: configuration.faults, faultSeed: configuration.faultSeed,
+        dayLimit: configuration.dayLimit, minuteLimit: configuration.minuteLimit, logger: logger)
+    serverConfiguration.afterFlood = afterFlood
+    let server = HTTPServer(engine: engine, configuration: serverConfiguration)
 
     let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
     try await withThrowingTaskGroup(of: Void.self) { group in

@@ -18,6 +18,10 @@ final class RowSource {
     private var walk: TapeRowWalk?
     private var finished = false
     private let errorLevel: Int32
+    /// Where the pages held for Lua count against `--memory`: the queued ones (by the feed) and the
+    /// one `walk` reads (`walkBytes`); set at the first page.
+    private var account: LuaMemoryAccount?
+    private var walkBytes = 0
 
     /// - Parameter errorLevel: the call level an API error names the line of (see `APIErrorObject.level`).
     init(plan: QueryPlan, backend: Backend, errorLevel: Int32 = 1) {
@@ -27,7 +31,10 @@ final class RowSource {
     }
 
     /// An iteration that stopped early (a `break` out of `employees.each`) ends its fetch.
-    deinit { feed?.abandon() }
+    deinit {
+        feed?.abandon()
+        account?.hold(-walkBytes)
+    }
 
     /// Pushes the next batch; returns `false`, pushing nothing, when there are no more rows.
     /// - Throws: the Lua error table of an API failure.
@@ -67,12 +74,15 @@ final class RowSource {
             return true
         }
         if walk?.isFinished ?? true {
-            guard let page = try nextPage() else {
+            guard let page = try nextPage(counting: stack.memoryAccount) else {
                 finished = true
+                holdWalk(0)
+                walk = nil
                 return false
             }
             // Rows an earlier page handed out are left out.
             walk = TapeRowWalk(page.tape, dropping: page.dropped)
+            holdWalk(page.tape.byteCount)
             backend.count(page: page.count)
         }
         // Fields fetched only for the local part or de-duplication are left out.
@@ -84,9 +94,20 @@ final class RowSource {
     /// `employees.each` loop has not reached yet stay a small part of the Lua heap.
     static let batchRows = 500
 
-    private func nextPage() throws -> Page? {
+    /// Counts the page being read in place of the one before.
+    private func holdWalk(_ bytes: Int) {
+        account?.hold(bytes - walkBytes)
+        walkBytes = bytes
+    }
+
+    private func nextPage(counting account: LuaMemoryAccount? = nil) throws -> Page? {
         if feed == nil {
-            feed = backend.fetch(plan.serverQuery, pageSize: plan.pageSize, onDemand: plan.stopsEarly)
+            let feed = backend.fetch(plan.serverQuery, pageSize: plan.pageSize, onDemand: plan.stopsEarly)
+            if let account {
+                self.account = account
+                feed.count(with: { account.hold($0) })
+            }
+            self.feed = feed
         }
         do {
             return try feed?.next()

@@ -21,6 +21,10 @@ public final class PageFeed: @unchecked Sendable {
     /// The fetch waiting for the reader to ask for another page (`awaitDemand`).
     private var demand: CheckedContinuation<Void, any Error>?
     var onDone: (() -> Void)?
+    /// Bytes of the pages put and not yet taken (their tapes).
+    private var queuedBytes = 0
+    /// Where the queued pages' bytes are counted (the reader's `--memory` cap); set by the reader.
+    private var account: (@Sendable (Int) -> Void)?
 
     private let shouldStop: (() -> String?)?
 
@@ -36,6 +40,8 @@ public final class PageFeed: @unchecked Sendable {
             condition.withLock {
                 guard !abandoned else { return continuation.resume(throwing: CancellationError()) }
                 pages.append(page)
+                queuedBytes += page.tape.byteCount
+                account?(page.tape.byteCount)
                 condition.broadcast()
                 if pages.count - head > ahead { waiting.append(continuation) } else { continuation.resume() }
             }
@@ -78,6 +84,10 @@ public final class PageFeed: @unchecked Sendable {
             if head < pages.count {
                 let page = pages[head]
                 pages[head] = nil  // consumed pages free their bytes
+                if let bytes = page?.tape.byteCount {
+                    queuedBytes -= bytes
+                    account?(-bytes)
+                }
                 head += 1
                 resumeWriters()
                 return .some(page)
@@ -97,11 +107,25 @@ public final class PageFeed: @unchecked Sendable {
         condition.withLock {
             abandoned = true
             pages.removeAll()
+            account?(-queuedBytes)
+            account = nil
+            queuedBytes = 0
             head = 0
             for continuation in waiting { continuation.resume(throwing: CancellationError()) }
             waiting.removeAll()
             demand?.resume(throwing: CancellationError())
             demand = nil
+        }
+    }
+
+    /// Counts the bytes of the pages waiting in the feed with `account` from now on (those already
+    /// there at once), until they are taken or the feed is abandoned; a page taken is the reader's to count.
+    /// - Parameter account: Called with each change, positive or negative, under the feed's lock.
+    public func count(with account: @escaping @Sendable (Int) -> Void) {
+        condition.withLock {
+            guard !abandoned else { return }
+            self.account = account
+            if queuedBytes > 0 { account(queuedBytes) }
         }
     }
 
