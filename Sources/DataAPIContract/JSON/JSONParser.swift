@@ -61,6 +61,10 @@ public enum JSONParser {
 
 extension JSONScanner {
     /// Drives the parse: one iteration per value, closing containers after each complete value.
+    ///
+    /// Longer than 60 lines on purpose: it is the hot loop of every reply, and its state (the container
+    /// stack, depth, the innermost container's count and kind) lives in locals the optimiser keeps in
+    /// registers; split into functions, that state would go through memory on every value.
     @inlinable
     mutating func run<V: JSONVisitor>(maxDepth: Int, into visitor: inout V) throws {
         var stack: [Int] = []  // enclosing containers: count << 1 | isObject

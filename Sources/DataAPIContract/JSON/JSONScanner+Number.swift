@@ -1,6 +1,9 @@
 /// Numbers: integers that fit `Int64` exactly; everything else as a correctly rounded `Double`.
 extension JSONScanner {
     /// Reads a number at `pos` and reports it to `visitor` as `int` or `double`.
+    ///
+    /// Longer than 60 lines on purpose: sign, digits, fraction and exponent share the mantissa, the
+    /// exactness flag and the position, and read best as the one pass over the bytes they are.
     @inlinable
     mutating func scanNumber<V: JSONVisitor>(into visitor: inout V) throws {
         let begin = pos
