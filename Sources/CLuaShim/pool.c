@@ -120,6 +120,15 @@ void *pool_realloc(pool *p, void *block, size_t osize, size_t nsize) {
     }
     if (old <= POOL_MAX && nsize <= POOL_MAX && class_of(old) == class_of(nsize)) return block;
     void *moved = nsize <= POOL_MAX ? take(p, nsize) : take_large(p, nsize);
+    if (!moved && nsize < old) {
+        // Lua assumes a shrink never fails (its collector shrinks tables and strings mid-step): a
+        // shrink that needs a new chunk takes it past the cap, and the cap is met again once the
+        // old block is given back.
+        size_t cap = p->cap;
+        p->cap = 0;
+        moved = nsize <= POOL_MAX ? take(p, nsize) : take_large(p, nsize);
+        p->cap = cap;
+    }
     if (!moved) return NULL;  // Lua keeps the old block on failure
     memcpy(moved, block, old < nsize ? old : nsize);
     if (old <= POOL_MAX) give(p, block, old); else give_large(p, block, old);
