@@ -16,54 +16,17 @@ struct HTTPFloodEndTests {
         let count = Mutex(0)
     }
 
-    /// Opens `count` connections, each sending a request and reading its reply, then closes them all.
-    /// Each runs on its own thread: blocking socket calls stay off the tasks' pool, which the server shares.
+    /// Opens `count` connections at once, each sending a request and reading the start of its reply,
+    /// then closes them all.
     static func openAndClose(_ count: Int, port: Int) async {
-        let calls = Descriptors()
-        let done = DispatchGroup()
-        for _ in 0..<count {
-            done.enter()
-            let thread = Thread {
-                let fd = connect(port: port)
-                calls.fds.withLock { $0.append(fd) }
-                done.leave()
-            }
-            thread.stackSize = 256 << 10
-            thread.start()
-        }
-        await withCheckedContinuation { continuation in done.notify(queue: .global()) { continuation.resume() } }
-        calls.fds.withLock { fds in
-            for fd in fds where fd >= 0 { close(fd) }
-        }
-    }
-
-    final class Descriptors: Sendable {
-        let fds = Mutex([Int32]())
-    }
-
-    /// A connection that has sent one request and read the start of its reply, left open.
-    static func connect(port: Int) -> Int32 {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return -1 }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else {
-            close(fd)
-            return -1
-        }
-        var timeout = timeval(tv_sec: 120, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         let body = HTTPFixtures.request()
-        let bytes = Array("POST /v2.0 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: \(body.count)\r\n\r\n".utf8) + body
-        _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        _ = recv(fd, &buffer, buffer.count, 0)
-        return fd
+        let request = Array("POST /v2.0 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: \(body.count)\r\n\r\n".utf8) + body
+        let fds = await LoopbackSocket.onThreads(count) {
+            let fd = LoopbackSocket.connect(port: port)
+            if fd >= 0, LoopbackSocket.send(fd, request) { LoopbackSocket.readStart(fd) }
+            return fd
+        }
+        for fd in fds where fd >= 0 { close(fd) }
     }
 
     @Test func theEndOfAFloodIsReportedOnce() async throws {

@@ -25,37 +25,9 @@ import Testing
 
     /// Connects, sends `bytes`, reads the start of the reply; returns the open socket (or -1).
     static func sendAndRead(port: Int, _ bytes: [UInt8]) -> Int32 {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return -1 }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else {
-            close(fd)
-            return -1
-        }
-        // Watchdog for a server that never answers: two minutes.
-        var timeout = timeval(tv_sec: 120, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var sent = 0
-        while sent < bytes.count {
-            let count = bytes.withUnsafeBytes { send(fd, $0.baseAddress! + sent, $0.count - sent, Int32(MSG_NOSIGNAL)) }
-            if count <= 0 { break }
-            sent += count
-        }
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        _ = recv(fd, &buffer, buffer.count, 0)
+        let fd = LoopbackSocket.connect(port: port)
+        if fd >= 0, LoopbackSocket.send(fd, bytes) { LoopbackSocket.readStart(fd) }
         return fd
-    }
-
-    /// The sockets of the flood, and the highest resident memory seen while it ran.
-    final class Flood: Sendable {
-        let sockets = Mutex([Int32]())
-        let peak = Mutex(0)
     }
 
     @Test func residentMemoryFallsBackAfterAConnectionFlood() async throws {
@@ -68,27 +40,16 @@ import Testing
         for _ in 0..<4 { close(Self.sendAndRead(port: port, request)) }
         let baseline = try #require(residentBytes(of: pid))
 
-        // One thread per connection (not tasks, whose pool has as many threads as cores): all 200
-        // send their bodies at once.
-        let flood = Flood()
-        let done = DispatchGroup()
-        for _ in 0..<Self.connections {
-            done.enter()
-            let thread = Thread {
-                let fd = Self.sendAndRead(port: port, request)
-                flood.sockets.withLock { $0.append(fd) }
-                let now = residentBytes(of: pid) ?? 0
-                flood.peak.withLock { $0 = max($0, now) }
-                done.leave()
-            }
-            thread.stackSize = 256 << 10
-            thread.start()
+        // All 200 send their bodies at once, each on its own thread; the highest resident memory seen is kept.
+        let peak = Mutex(0)
+        let fds = await LoopbackSocket.onThreads(Self.connections) {
+            let fd = Self.sendAndRead(port: port, request)
+            let now = residentBytes(of: pid) ?? 0
+            peak.withLock { $0 = max($0, now) }
+            return fd
         }
-        await withCheckedContinuation { continuation in done.notify(queue: .global()) { continuation.resume() } }
         // Every connection is still open here; closing them all ends the flood.
-        flood.sockets.withLock { fds in
-            for fd in fds where fd >= 0 { close(fd) }
-        }
+        for fd in fds where fd >= 0 { close(fd) }
         let margin = 48 << 20
         // Poll until the server is back near its baseline; the watchdog (two minutes) only ends a failing wait.
         var after = residentBytes(of: pid) ?? .max
@@ -100,7 +61,7 @@ import Testing
         let mb = { (bytes: Int) in bytes >> 20 }
         #expect(
             after <= baseline + margin,
-            "resident \(mb(baseline)) MB before the flood, \(mb(flood.peak.withLock { $0 })) MB during it, \(mb(after)) MB after")
+            "resident \(mb(baseline)) MB before the flood, \(mb(peak.withLock { $0 })) MB during it, \(mb(after)) MB after")
         // The server still answers.
         let reply = try runEmpsh(["--url", serve.url, "--token", "flood-test-token", "-e", "print(#employees.all{})"])
         #expect(reply.stdout == "50\n", "\(reply.stderr)")
