@@ -63,7 +63,11 @@ enum ClientHTTP {
     }
 
     /// The client timeout of tests about timeouts, and the injected delay that exceeds it.
-    static let shortTimeout = Duration.milliseconds(1500), longDelay = Duration.seconds(4)
+    static let shortTimeout = Duration.seconds(3), longDelay = Duration.seconds(8)
+
+    /// The client timeout of a test about faults of `kind`: short only where the fault is a delay, so that
+    /// a slow reply on a busy machine never counts as a fault of another kind.
+    static func timeout(for kind: FaultInjector.Kind) -> Duration { kind == .delay ? shortTimeout : .seconds(60) }
 
     /// Faults of one kind with probability `probability`; delays of exactly `delay`.
     static func only(_ kind: FaultInjector.Kind, probability: Double, delay: Duration = longDelay) -> FaultInjector.Configuration {
@@ -71,11 +75,11 @@ enum ClientHTTP {
     }
 
     /// A client configuration: `attempts` tries, small pages fetched one at a time, full logging. The timeout
-    /// is generous (10 s) so that a loaded machine never turns a slow reply into an extra request; tests about
-    /// timeouts pass `shortTimeout`. The retries' time budget is an hour, so that the attempts counted are
+    /// is generous (a minute) so that a loaded machine never turns a slow reply into an extra request; tests
+    /// about timeouts pass `shortTimeout`. The retries' time budget is an hour, so that the attempts counted are
     /// `attempts` however slowly a busy machine answers (the 10 s budget has its own end-to-end test).
     static func configuration(
-        timeout: Duration = .seconds(10), attempts: Int = 4, pageSize: Int = 100, concurrency: Int = 1, log: LineLog? = nil,
+        timeout: Duration = .seconds(60), attempts: Int = 4, pageSize: Int = 100, concurrency: Int = 1, log: LineLog? = nil,
         onWait: (@Sendable (RateLimitWait) -> Void)? = nil
     ) -> Client.Configuration {
         Client.Configuration(
@@ -89,7 +93,8 @@ enum ClientHTTP {
         _ server: HTTPTestServer, credentials: Credentials = .token(token), configuration: Client.Configuration,
         clock: any WallClock = SkippingClock(), _ body: (Client) async throws -> T
     ) async throws -> T {
-        let transport = try HTTPTransport(url: server.url, configuration: .init(connectTimeout: .seconds(2)))
+        // Watchdogs only, like the timeout: a busy machine must not turn a slow reply into a retry.
+        let transport = try HTTPTransport(url: server.url, configuration: .init(connectTimeout: .seconds(30), stallTimeout: .seconds(120)))
         let client = Client(transport: transport, credentials: credentials, configuration: configuration, clock: clock)
         let result: Result<T, any Error>
         do { result = .success(try await body(client)) } catch { result = .failure(error) }
@@ -140,7 +145,7 @@ struct ClientHTTPFaultTests {
         ) {
             server in
             try await ClientHTTP.withClient(
-                server, configuration: ClientHTTP.configuration(timeout: ClientHTTP.shortTimeout, log: clientLog), clock: clock
+                server, configuration: ClientHTTP.configuration(timeout: ClientHTTP.timeout(for: kind), log: clientLog), clock: clock
             ) {
                 try await ClientHTTP.fetchIDs($0)
             }
@@ -162,7 +167,7 @@ struct ClientHTTPFaultTests {
         let configuration = ClientHTTP.server(faults: ClientHTTP.only(kind, probability: 1), seed: 1, log: serverLog)
         let error = try await HTTPTestServer.with(engine: ClientHTTP.engine(), configuration: configuration) { server in
             try await ClientHTTP.withClient(
-                server, configuration: ClientHTTP.configuration(timeout: ClientHTTP.shortTimeout, attempts: 3, log: clientLog)
+                server, configuration: ClientHTTP.configuration(timeout: ClientHTTP.timeout(for: kind), attempts: 3, log: clientLog)
             ) { client in
                 await #expect(throws: ClientError.self) { try await client.count(query: Query()) }
             }
