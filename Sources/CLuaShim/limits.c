@@ -98,8 +98,9 @@ int empsh_stop_reason(lua_State *L) { return ctl(L)->tripped; }
 void empsh_mark_stopped(lua_State *L, int reason) { shim_mark(L, ctl(L), reason); }
 size_t empsh_memory_used(lua_State *L) { return shim_footprint(ctl(L)); }
 int empsh_memory_exceeded(lua_State *L) { control *c = ctl(L); return c->limit && shim_footprint(c) > c->limit; }
-void empsh_memory_hold(lua_State *L, long delta) {
-    control *c = ctl(L);
+void *empsh_memory_account(lua_State *L) { return ctl(L); }
+void empsh_memory_hold(void *account, long delta) {
+    control *c = account;
     if (delta >= 0) atomic_fetch_add_explicit(&c->extra, (size_t)delta, memory_order_relaxed);
     else atomic_fetch_sub_explicit(&c->extra, (size_t)-delta, memory_order_relaxed);
 }

@@ -104,7 +104,7 @@ extension LuaStack {
 
     /// Where bytes held for this state outside Lua (fetched pages waiting for it) are counted against
     /// its memory cap; usable from any thread while the state is open.
-    public var memoryAccount: LuaMemoryAccount { LuaMemoryAccount(state: L) }
+    public var memoryAccount: LuaMemoryAccount { LuaMemoryAccount(account: empsh_memory_account(L)) }
 
     /// The error for memory past the cap, as Lua words it.
     public static let notEnoughMemory = LuaRaise.value(.string("not enough memory"))
@@ -149,11 +149,12 @@ extension LuaStack {
 
 /// Counts bytes held for a Lua state outside Lua against its `--memory` cap (`empsh_memory_hold`):
 /// the pages of a fetch waiting for the script, the page its rows are being built from.
-/// Safe from any thread while the state is open.
+/// Safe from any thread while the state is open. It holds the whole state's account, not the
+/// thread it was taken on: a coroutine that started a fetch may be collected before the fetch's rows.
 public struct LuaMemoryAccount: @unchecked Sendable {
-    let state: OpaquePointer
+    let account: UnsafeMutableRawPointer?
 
     /// Counts `bytes` more (or, negative, fewer) against the cap.
     /// - Parameter bytes: The change.
-    public func hold(_ bytes: Int) { empsh_memory_hold(state, bytes) }
+    public func hold(_ bytes: Int) { empsh_memory_hold(account, bytes) }
 }

@@ -5,7 +5,7 @@ import Testing
 /// `--memory MB` bounds the process's resident memory, not only Lua's live objects: the allocator's
 /// chunks (freed blocks included) and the fetched pages held for the script count against it, and
 /// chunks a collection empties go back to the system. The figure asserted is the child's own peak
-/// resident memory (`wait4`), never a time.
+/// resident memory (its `VmHWM`), never a time.
 @Suite struct MemoryCapResidentTests {
     static let capMB = 64
     /// What the process may hold past the cap: the binary, the Swift runtime, stacks. Generous: the
@@ -46,5 +46,23 @@ import Testing
         #expect(run.result.signal == nil && run.result.status == 1, "\(run.result.status) \(run.result.stderr)")
         #expect(run.result.stderr.contains("not enough memory"), "\(run.result.stderr)")
         #expect(run.peakResidentBytes < Self.residentBound, "peak resident \(run.peakResidentBytes >> 20) MB under --memory \(Self.capMB)")
+    }
+
+    /// The pages of a fetch count against the cap of the whole state, not of the thread that started
+    /// the fetch: a coroutine abandoned mid-`each` is collected in the same cycle as the fetch, whose
+    /// pages are then given back to an account that must still be there (it was the coroutine's, and
+    /// the process died by SIGSEGV).
+    @Test(arguments: [[], ["--memory", "64"]])
+    func aFetchOutlivesTheCoroutineThatStartedIt(options: [String]) throws {
+        let code = """
+            local co = coroutine.wrap(function() for e in employees.each({}) do coroutine.yield(e.id) end end)
+            print(co())
+            co = nil
+            collectgarbage(); collectgarbage()
+            print("survived")
+            """
+        let run = try runEmpsh(options + ["-e", code], environment: ["EMPSH_DEMO_EMPLOYEES": "40"])
+        #expect(run.signal == nil && run.status == 0, "\(run.status) \(run.stderr)")
+        #expect(run.stdout.hasSuffix("survived\n"), "\(run.stdout)")
     }
 }

@@ -8,15 +8,17 @@ import Foundation
 public struct MeasuredRun: Sendable {
     /// Exit status and output, as ``runEmpsh(_:stdin:environment:directory:timeout:redirections:)`` reports them.
     public var result: EmpshResult
-    /// The child's peak resident set size in bytes (`wait4`'s `ru_maxrss`: its `VmHWM`, of this child alone).
+    /// The child's peak resident set size in bytes: the highest `VmHWM` read while it ran.
     public var peakResidentBytes: Int
 }
 
-/// Runs the `empsh` binary to completion and reads its peak resident memory from `wait4`.
+/// Runs the `empsh` binary to completion and reads its peak resident memory.
 ///
-/// Unlike `getrusage(RUSAGE_CHILDREN)`, `wait4` reports the one child waited for, so tests running at
-/// the same time in this process do not blur the figure. Output goes to temporary files (no pipe can
-/// fill up and hold the child).
+/// The peak is the child's own `VmHWM` (`/proc/PID/status`), read every 5 ms while it runs: `wait4`'s
+/// `ru_maxrss` will not do, as a child spawned with `vfork` semantics records the high-water mark of
+/// the memory it shared with this (large) test process until its `exec`. Growth in the last few
+/// milliseconds before the child exits can go unseen, which a bound with a margin absorbs. Output goes
+/// to temporary files (no pipe can fill up and hold the child).
 /// - Parameters:
 ///   - arguments: Its command line.
 ///   - environment: Variables added to the test's environment.
@@ -48,15 +50,20 @@ public func runEmpshMeasured(_ arguments: [String], environment: [String: String
     let watchdog = DispatchWorkItem { kill(pid, SIGKILL) }
     DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(watchdogSeconds), execute: watchdog)
     var status: Int32 = 0
-    var usage = rusage()
-    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+    var peak = 0
+    while true {
+        let reaped = waitpid(pid, &status, WNOHANG)
+        if reaped == pid || (reaped < 0 && errno != EINTR) { break }
+        if let highWater = procStatusBytes(of: pid, field: "VmHWM:") { peak = max(peak, highWater) }
+        usleep(5000)
+    }
     watchdog.cancel()
     let signaled = (status & 0x7f) != 0 && (status & 0x7f) != 0x7f
     let result = EmpshResult(
         status: signaled ? status & 0x7f : (status >> 8) & 0xff, signal: signaled ? status & 0x7f : nil,
         stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
         stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
-    return MeasuredRun(result: result, peakResidentBytes: Int(usage.ru_maxrss) * 1024)
+    return MeasuredRun(result: result, peakResidentBytes: peak)
 }
 
 /// Why a measured run could not start.
@@ -67,7 +74,10 @@ public struct MeasuredRunError: Error, CustomStringConvertible {
 
 /// The resident memory of a running process in bytes, from `/proc/PID/status` (`VmRSS`); `nil` when unreadable.
 /// - Parameter pid: The process.
-public func residentBytes(of pid: Int32) -> Int? {
+public func residentBytes(of pid: Int32) -> Int? { procStatusBytes(of: pid, field: "VmRSS:") }
+
+/// A size field of `/proc/PID/status` (`VmRSS:`, `VmHWM:`) in bytes; `nil` when unreadable.
+func procStatusBytes(of pid: Int32, field: String) -> Int? {
     // /proc files report size 0, so read until the end rather than trust the size.
     let fd = open("/proc/\(pid)/status", O_RDONLY)
     guard fd >= 0 else { return nil }
@@ -80,8 +90,8 @@ public func residentBytes(of pid: Int32) -> Int? {
         bytes += buffer[0..<count]
     }
     let status = String(decoding: bytes, as: UTF8.self)
-    for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
-        let digits = line.dropFirst("VmRSS:".count).split(whereSeparator: { $0 == " " || $0 == "\t" }).first.flatMap { Int($0) }
+    for line in status.split(separator: "\n") where line.hasPrefix(field) {
+        let digits = line.dropFirst(field.count).split(whereSeparator: { $0 == " " || $0 == "\t" }).first.flatMap { Int($0) }
         return digits.map { $0 * 1024 }
     }
     return nil

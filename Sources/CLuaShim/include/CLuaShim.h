@@ -74,9 +74,13 @@ void empsh_clear_interrupt(lua_State *L);
 size_t empsh_memory_used(lua_State *L);
 /// Whether the state holds more than the memory cap now (host code building values checks it).
 int empsh_memory_exceeded(lua_State *L);
-/// Counts `delta` bytes held for the state outside Lua (fetched pages waiting for it) against
-/// its cap, or stops counting them (negative). Safe from any thread.
-void empsh_memory_hold(lua_State *L, long delta);
+/// The state's memory account: where bytes held for it outside Lua are counted. It belongs to
+/// the whole state, not to the thread `L` (a coroutine may be collected before what it started),
+/// and lives until the state is closed.
+void *empsh_memory_account(lua_State *L);
+/// Counts `delta` bytes held outside Lua (fetched pages waiting for the script) against the cap of
+/// the state whose `account` it is, or stops counting them (negative). Safe from any thread.
+void empsh_memory_hold(void *account, long delta);
 /// Sets the memory cap (0 = none).
 void empsh_set_memory_limit(lua_State *L, size_t limit);
 /// Stops the collector (lua_gc is variadic, out of Swift's reach); returns whether it was running.
