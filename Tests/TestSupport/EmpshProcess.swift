@@ -29,12 +29,12 @@ public func empshBinaryPath() -> String {
 ///   - stdin: bytes fed to its standard input (closed after them); empty by default.
 ///   - environment: variables added to (or, when `nil` values... ) the test's environment.
 ///   - directory: the working directory; the current one by default.
-///   - timeout: seconds before it is killed (the run then fails with status 137).
+///   - timeout: seconds before it is killed (the run then fails with status 137): a watchdog, 5 minutes by default.
 ///   - redirections: `sh` redirections applied to the binary, e.g. `2>/dev/full` or `0<&-` (closed standard
 ///     input); the binary is `exec`ed by `/bin/sh`, so its exit status or signal is reported as its own.
 public func runEmpsh(
     _ arguments: [String], stdin: String = "", environment: [String: String] = [:], directory: String? = nil,
-    timeout: Double = 60, redirections: String? = nil
+    timeout: Double = 300, redirections: String? = nil
 ) throws -> EmpshResult {
     let process = Process()
     if let redirections {
@@ -51,6 +51,9 @@ public func runEmpsh(
     ] {
         env[key] = nil
     }
+    // A watchdog, not the product's 10 s: a debug server amid the parallel suite on busy cores can take
+    // longer than that to send its first byte. Tests about stalls pass `--stall-timeout`, which wins.
+    env["EMPSH_STALL_TIMEOUT"] = "300"
     for (key, value) in environment { env[key] = value }
     process.environment = env
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }

@@ -31,10 +31,10 @@ public enum HTTPCurl {
     ///   - url: The URL.
     ///   - method: The method; `POST` by default.
     ///   - body: The request body, sent as is from a file (`--data-binary @file`); none by default.
-    ///   - maxTime: curl's `--max-time` in seconds; 30 by default.
+    ///   - maxTime: curl's `--max-time` in seconds; 300 by default, only a watchdog (tests about timeouts pass theirs).
     /// - Returns: The reply.
     /// - Throws: When `curl` cannot be started.
-    public static func send(_ url: String, method: String = "POST", body: [UInt8]? = nil, maxTime: Double = 30) async throws -> Reply {
+    public static func send(_ url: String, method: String = "POST", body: [UInt8]? = nil, maxTime: Double = 300) async throws -> Reply {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("empsh-curl-\(UInt64.random(in: 0...UInt64.max))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }

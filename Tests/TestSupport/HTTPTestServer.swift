@@ -284,7 +284,7 @@ private final class OutputBuffer: @unchecked Sendable {
 ///   - timeout: Seconds before the child is killed; 60 by default.
 /// - Returns: What it produced.
 /// - Throws: What `runEmpsh` throws.
-public func runEmpshDetached(_ arguments: [String], environment: [String: String] = [:], timeout: Double = 60) async throws -> EmpshResult {
+public func runEmpshDetached(_ arguments: [String], environment: [String: String] = [:], timeout: Double = 300) async throws -> EmpshResult {
     try await withCheckedThrowingContinuation { continuation in
         Thread.detachNewThread {
             continuation.resume(with: Result { try runEmpsh(arguments, environment: environment, timeout: timeout) })

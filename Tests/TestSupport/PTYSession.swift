@@ -41,6 +41,7 @@ public final class PTYSession {
         // Results taller than the terminal go through the pager: `cat` shows them as printed (REPLPagerTests set their own).
         env["PAGER"] = "cat"
         env["EMPSH_PAGER"] = nil
+        env["EMPSH_STALL_TIMEOUT"] = "300"  // a watchdog, as in `runEmpsh`
         for (key, value) in environment { env[key] = value }
         for key in unset { env[key] = nil }
         process.environment = env
