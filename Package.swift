@@ -19,6 +19,11 @@ let staticSwiftRuntime: [LinkerSetting] = [
         .when(platforms: [.linux]))
 ]
 
+/// The named products of one package, as target dependencies.
+func products(_ package: String, _ names: String...) -> [Target.Dependency] {
+    names.map { .product(name: $0, package: package) }
+}
+
 let package = Package(
     name: "empsh",
     platforms: [.macOS(.v15)],
@@ -61,26 +66,15 @@ let package = Package(
         .target(name: "EmployeeQuery", dependencies: ["DataAPIContract", "PostgresRegex"]),
         .target(
             name: "DataAPIClient",
-            dependencies: [
-                "DataAPIContract", "EmployeeQuery",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "TOMLKit", package: "TOMLKit"),
-                .product(name: "Logging", package: "swift-log"),
-            ]
+            dependencies: ["DataAPIContract", "EmployeeQuery"]
+                + products("async-http-client", "AsyncHTTPClient") + products("swift-nio", "NIOCore", "NIOHTTP1", "NIOPosix")
+                + products("TOMLKit", "TOMLKit") + products("swift-log", "Logging")
         ),
         .target(
             name: "DataAPIServer",
-            dependencies: [
-                "DataAPIContract", "EmployeeQuery",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "Logging", package: "swift-log"),
-            ]
+            dependencies: ["DataAPIContract", "EmployeeQuery"]
+                + products("hummingbird", "Hummingbird") + products("swift-nio", "NIOCore", "NIOConcurrencyHelpers")
+                + products("swift-service-lifecycle", "ServiceLifecycle") + products("swift-log", "Logging")
         ),
         .target(name: "LineEditing", dependencies: ["CEditLine"], swiftSettings: swift5),
         .target(

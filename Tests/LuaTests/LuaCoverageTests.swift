@@ -1,33 +1,20 @@
+import Foundation
 import Lua
 import Testing
 
 /// Line coverage (`LuaCoverage`): counted by the C hook under the limits and beside a script's own
 /// hook; executable lines read from the chunk's bytecode. Serialized: the collector is the process's.
 @Suite(.serialized) struct LuaCoverageTests {
-    static let module = """
-        local M = {}
-
-        function M.greet(name)
-          return "Привет, " .. name
-        end
-
-        function M.sign(x)
-          if x > 0 then
-            return "положительное"
-          elseif x < 0 then
-            return "отрицательное"
-          end
-          return "ноль"
-        end
-
-        return M
-
-        """
+    /// `Tests/Fixtures/coverage-module.lua`, the sample `TestCoverageTests` runs through `empsh test` too.
+    static let module: String = {
+        let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        return (try? String(contentsOf: tests.appendingPathComponent("Fixtures/coverage-module.lua"), encoding: .utf8)) ?? ""
+    }()
 
     @Test func executableLinesAreActivelinesOfEveryFunctionLessUnreachableEnds() throws {
         let lines = try LuaCoverage.executableLines(of: Array(Self.module.utf8), name: "@mod.lua")
-        // 5 and 14 hold the assignments of the functions (main chunk code), 12 and the last line nothing.
-        #expect(lines == [1, 3, 4, 5, 7, 8, 9, 10, 11, 13, 14, 16])
+        // 5, 14 and 20 hold the assignments of the functions (main chunk code), 12 nothing.
+        #expect(lines == [1, 3, 4, 5, 7, 8, 9, 10, 11, 13, 14, 16, 17, 18, 19, 20, 22])
     }
 
     @Test func functionsNeverCreatedCountAndAnEndWithOnlyAnImplicitReturnDoesNot() throws {
@@ -63,7 +50,7 @@ import Testing
         }
         let counts = LuaCoverage.counts()
         #expect(counts.map(\.chunkName) == ["/project/lua/mod.lua"])
-        #expect(counts.first?.hits == [1: 2, 3: 2, 5: 2, 7: 2, 8: 2, 10: 2, 11: 2, 14: 2, 16: 2])
+        #expect(counts.first?.hits == [1: 2, 3: 2, 5: 2, 7: 2, 8: 2, 10: 2, 11: 2, 14: 2, 16: 2, 20: 2, 22: 2])
     }
 
     @Test func aScriptsOwnLineHookStillRunsAndGethookShowsOnlyIt() throws {
