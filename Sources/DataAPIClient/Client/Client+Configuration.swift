@@ -6,7 +6,7 @@ extension Client {
     /// How a `Client` calls the API: timeouts, retries, pacing, paging, caching and logging.
     ///
     /// Every member has a default, so `Configuration()` is a careful setup: 60 s per request, up to
-    /// 4 attempts for idempotent calls, pacing on, pages of 10 000 rows, 4 pages at a time, no cache,
+    /// 4 attempts for idempotent calls, pacing on, pages of the method's largest `limit` (10 000 rows), 4 pages at a time, no cache,
     /// no logging.
     public struct Configuration: Sendable, CustomStringConvertible {
         /// The deadline of one request (connect, send, whole reply); 60 seconds by default.
@@ -33,7 +33,8 @@ extension Client {
         /// Creates a configuration; see the members for the defaults.
         public init(
             timeout: Duration = .seconds(60), retry: RetryPolicy = .exponential(), rateLimit: RateLimitPolicy = .pace,
-            pageSize: Int = 10_000, concurrency: Int = 4, cache: CachePolicy = .off, sessionRenewalMargin: Duration = .seconds(60),
+            pageSize: Int = MethodDescription.employees.paging.maxLimit, concurrency: Int = 4, cache: CachePolicy = .off,
+            sessionRenewalMargin: Duration = .seconds(60),
             logger: Logger? = nil, onWait: (@Sendable (RateLimitWait) -> Void)? = nil
         ) {
             self.timeout = timeout
