@@ -82,7 +82,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "LineEditing", dependencies: ["CEditLine"], swiftSettings: swift5),
+        .target(name: "LineEditing", dependencies: ["CEditLine"]),
         .target(
             name: "Shell",
             dependencies: ["Lua", "DataAPIContract", "EmployeeQuery", "DataAPIClient", "LineEditing"],
