@@ -43,7 +43,7 @@ let package = Package(
             providers: [.apt(["liblua5.4-dev"])]
         ),
         .target(name: "CLuaShim", dependencies: ["CLua"]),
-        .target(name: "Lua", dependencies: ["CLuaShim"], swiftSettings: swift5),
+        .target(name: "Lua", dependencies: ["CLuaShim"]),
         .systemLibrary(
             name: "CEditLine",
             pkgConfig: "libedit",
@@ -107,7 +107,7 @@ let package = Package(
         .plugin(name: "BuildInfo", capability: .buildTool()),
         .executableTarget(name: "EngineBench", dependencies: ["DataAPIContract", "DataAPIServer"]),
         .target(name: "TestSupport", dependencies: ["DataAPIContract", "DataAPIClient", "DataAPIServer"], path: "Tests/TestSupport"),
-        .testTarget(name: "LuaTests", dependencies: ["Lua"], swiftSettings: swift5),
+        .testTarget(name: "LuaTests", dependencies: ["Lua"]),
         .testTarget(name: "PostgresRegexTests", dependencies: ["PostgresRegex"]),
         .testTarget(name: "DataAPIContractTests", dependencies: ["DataAPIContract", "TestSupport"]),
         .testTarget(name: "EmployeeQueryTests", dependencies: ["EmployeeQuery", "DataAPIServer", "TestSupport"]),
