@@ -1,21 +1,35 @@
-import CEditLine
+// libedit's readline layer keeps its settings and its line in C globals (`rl_*`): touched only under `libEdit`.
+@preconcurrency import CEditLine
 import Foundation
+import Synchronization
 
-/// Bytes read since the current `readline` began: whether Ctrl-C found an empty line.
-private var bytesTyped = 0
+/// libedit's readline layer is one editor for the whole process: its settings, its line and its history are C
+/// globals, and its hooks take no context, so they find the read in progress in ``reading``. Whoever uses libedit
+/// (an `EditLineReader` starting, reading a line, adding to the history) holds this lock, so that readers on two
+/// threads would take turns; libedit calls the hooks only inside `readline`, on the thread that holds it.
+let libEdit = Mutex(())
 
-/// The completer the C callback asks; set while an `EditLineReader` reads.
-private var activeCompleter: ((_ word: String, _ inString: Bool, _ before: String) -> [String])?
+/// What libedit's hooks need of the read in progress.
+private struct Reading {
+    /// The candidates for a word, given whether it is inside a string and the line before it.
+    let completer: (_ word: String, _ inString: Bool, _ before: String) -> [String]
+    /// How Ctrl-C reaches the read.
+    let interrupt: InterruptSignal
+    /// Bytes read since the read began: whether Ctrl-C found an empty line.
+    var bytesTyped = 0
+    /// The multibyte state of the character being read (a UTF-8 sequence typed or pasted byte by byte).
+    var decoding = mbstate_t()
+}
 
-/// The interrupt hooks of the reader that is reading; set while an `EditLineReader` reads.
-private var activeInterrupt: InterruptSignal?
+// Guarded by `libEdit`: set by `readLine` while it holds it, used by the hooks libedit calls on that thread.
+nonisolated(unsafe) private var reading: Reading?
 
 /// libedit's completion hook: `matches[0]` is what replaces the word (the longest common
 /// prefix), then the candidates, then NULL; NULL (and no filename fallback) when none.
 private let completionHook: @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = {
     text, start, _ in
     rl_attempted_completion_over = 1
-    guard let text, let completer = activeCompleter else { return nil }
+    guard let text, let completer = reading?.completer else { return nil }
     let word = String(cString: text)
     // libedit's readline layer counts `start` in characters (its line is wide), not in bytes.
     let line = rl_line_buffer.map { String(cString: $0) } ?? ""
@@ -35,9 +49,6 @@ private let completionHook: @convention(c) (UnsafePointer<CChar>?, Int32, Int32)
     return list
 }
 
-/// The multibyte state of the character being read (a UTF-8 sequence typed or pasted byte by byte).
-private var decoding = mbstate_t()
-
 /// libedit's character source: one character from standard input, or end of input as soon as Ctrl-C is
 /// pending, so that `readline` returns (libedit itself retries a read that a signal interrupted).
 ///
@@ -48,16 +59,18 @@ private let getcHook: @convention(c) (UnsafeMutablePointer<FILE>?) -> Int32 = { 
     let input = file.map { fileno($0) } ?? STDIN_FILENO
     while true {
         guard let byte = readByte(input) else {
-            decoding = mbstate_t()
+            reading?.decoding = mbstate_t()
             return EOF
         }
         var character: wchar_t = 0
         var char = CChar(bitPattern: byte)
+        var decoding = reading?.decoding ?? mbstate_t()
         let result = mbrtowc(&character, &char, 1, &decoding)
+        reading?.decoding = decoding
         // size_t comes into Swift as Int: (size_t)-2 is -2.
         if result == -2 { continue }  // the character goes on
         if result == -1 {  // not a character here
-            decoding = mbstate_t()
+            reading?.decoding = mbstate_t()
             continue
         }
         return Int32(character)
@@ -69,7 +82,7 @@ private func readByte(_ input: Int32) -> UInt8? {
     while true {
         var fds = [
             pollfd(fd: input, events: Int16(POLLIN), revents: 0),
-            pollfd(fd: activeInterrupt?.descriptor() ?? -1, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: reading?.interrupt.descriptor() ?? -1, events: Int16(POLLIN), revents: 0),
         ]
         if poll(&fds, 2, -1) < 0 {
             if errno == EINTR { continue }
@@ -80,7 +93,7 @@ private func readByte(_ input: Int32) -> UInt8? {
         var byte: UInt8 = 0
         let n = read(input, &byte, 1)
         if n == 1 {
-            bytesTyped += 1
+            reading?.bytesTyped += 1
             return byte
         }
         if n < 0 && errno == EINTR { continue }
@@ -108,14 +121,16 @@ public final class EditLineReader: LineReader {
         self.history = historyPath.map { HistoryFile(path: $0, limit: 1000) }
         self.interrupt = interrupt
         self.completer = completer
-        rl_readline_name = UnsafePointer(strdup("empsh"))
-        rl_basic_word_break_characters = UnsafePointer(strdup(" \t\n\"'`@$><=;|&{(,)}+-*/%^~#[]"))
-        rl_completion_append_character = 0
-        rl_attempted_completion_function = completionHook
-        rl_catch_signals = 0
-        rl_getc_function = getcHook
-        stifle_history(1000)
-        history?.load()
+        libEdit.withLock { _ in
+            rl_readline_name = UnsafePointer(strdup("empsh"))
+            rl_basic_word_break_characters = UnsafePointer(strdup(" \t\n\"'`@$><=;|&{(,)}+-*/%^~#[]"))
+            rl_completion_append_character = 0
+            rl_attempted_completion_function = completionHook
+            rl_catch_signals = 0
+            rl_getc_function = getcHook
+            stifle_history(1000)
+            history?.load()
+        }
     }
 
     /// `$XDG_STATE_HOME/empsh/history`, with `~/.local/state` when `XDG_STATE_HOME` is unset.
@@ -127,35 +142,30 @@ public final class EditLineReader: LineReader {
     }
 
     public func readLine(prompt: String) -> LineInput {
-        fflush(stdout)
-        activeCompleter = completer
-        activeInterrupt = interrupt
-        defer {
-            activeCompleter = nil
-            activeInterrupt = nil
-        }
-        interrupt.arm()
-        bytesTyped = 0
-        decoding = mbstate_t()
-        TerminalMode.enterRaw()
-        guard let line = readline(prompt) else {
-            if interrupt.takePending() {
-                fputs("\n", stdout)
-                return .interrupted(lineWasEmpty: bytesTyped == 0)
+        fflush(StandardStreams.output)
+        return libEdit.withLock { _ in
+            reading = Reading(completer: completer, interrupt: interrupt)
+            defer { reading = nil }
+            interrupt.arm()
+            TerminalMode.enterRaw()
+            guard let line = readline(prompt) else {
+                return interrupt.takePending() ? interrupted() : .end
             }
-            return .end
+            defer { free(line) }
+            if interrupt.takePending() { return interrupted() }
+            return .line(String(cString: line))
         }
-        defer { free(line) }
-        if interrupt.takePending() {
-            fputs("\n", stdout)
-            return .interrupted(lineWasEmpty: bytesTyped == 0)
-        }
-        return .line(String(cString: line))
+    }
+
+    /// Ends a read that Ctrl-C stopped; called under `libEdit`, before `reading` is cleared.
+    private func interrupted() -> LineInput {
+        fputs("\n", StandardStreams.output)
+        return .interrupted(lineWasEmpty: (reading?.bytesTyped ?? 0) == 0)
     }
 
     public func addHistory(_ entry: String) {
         guard !entry.trimmingCharacters(in: .whitespaces).isEmpty else { return }
-        _ = add_history(entry)
+        libEdit.withLock { _ in _ = add_history(entry) }
         history?.append(entry)
     }
 
@@ -193,27 +203,33 @@ public final class EditLineReader: LineReader {
 /// the user types ahead (a Ctrl-D typed ahead would then be lost). The original mode comes
 /// back at exit.
 enum TerminalMode {
-    nonisolated(unsafe) private static var saved: termios?
+    /// The mode before `enterRaw`, while raw mode is on.
+    private static let saved = Mutex<termios?>(nil)
 
     /// Switches standard input to raw mode (no line buffering, no echo; signals kept), once.
     static func enterRaw() {
-        guard saved == nil else { return }
-        var original = termios()
-        guard tcgetattr(STDIN_FILENO, &original) == 0 else { return }
-        saved = original
-        var raw = original
-        raw.c_lflag &= ~tcflag_t(ICANON | ECHO | IEXTEN)
-        raw.c_iflag &= ~tcflag_t(IXON)
-        raw.c_cc.6 = 1  // VMIN
-        raw.c_cc.5 = 0  // VTIME
-        tcsetattr(STDIN_FILENO, TCSANOW, &raw)
-        atexit { TerminalMode.restore() }
+        let entered = saved.withLock { saved in
+            guard saved == nil else { return false }
+            var original = termios()
+            guard tcgetattr(STDIN_FILENO, &original) == 0 else { return false }
+            saved = original
+            var raw = original
+            raw.c_lflag &= ~tcflag_t(ICANON | ECHO | IEXTEN)
+            raw.c_iflag &= ~tcflag_t(IXON)
+            raw.c_cc.6 = 1  // VMIN
+            raw.c_cc.5 = 0  // VTIME
+            tcsetattr(STDIN_FILENO, TCSANOW, &raw)
+            return true
+        }
+        if entered { atexit { TerminalMode.restore() } }
     }
 
     /// Puts the terminal back as it was before `enterRaw`.
     static func restore() {
-        guard var original = saved else { return }
-        tcsetattr(STDIN_FILENO, TCSANOW, &original)
-        saved = nil
+        saved.withLock { saved in
+            guard var original = saved else { return }
+            tcsetattr(STDIN_FILENO, TCSANOW, &original)
+            saved = nil
+        }
     }
 }

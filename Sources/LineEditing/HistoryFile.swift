@@ -1,4 +1,5 @@
-import CEditLine
+// libedit's history length and base are C globals: read only in `load`, which runs under `libEdit`.
+@preconcurrency import CEditLine
 import Foundation
 
 /// The REPL's history file, shared by every REPL of the user, as bash's `histappend` shares `~/.bash_history`.
@@ -20,6 +21,7 @@ final class HistoryFile {
     }
 
     /// Loads the file into libedit's history (already stifled to `limit`), trimming it when it grew too long.
+    /// The caller holds `libEdit`.
     func load() {
         try? FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

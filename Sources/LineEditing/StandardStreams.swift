@@ -1,7 +1,8 @@
+// For C's `stdout` (see `output`), a global the C library sets before `main` and nothing here assigns.
 #if canImport(Glibc)
-    import Glibc
+    @preconcurrency import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+    @preconcurrency import Darwin
 #endif
 
 /// Standard input, output and error as they may be found: closed, full, a directory. Nothing here traps
@@ -20,6 +21,10 @@ public enum StandardStreams {
             }
         }
     }
+
+    /// C's standard output stream, for `fputs` and `fflush` (stdio locks the stream around each call). The C
+    /// library sets the pointer before `main` and nothing in empsh assigns it, so any thread may read it.
+    public static var output: UnsafeMutablePointer<FILE> { stdout }
 
     /// Writes text to standard error, the whole of it unless a write fails; a failure (closed, full,
     /// a broken pipe) is ignored: there is nowhere left to report it.

@@ -151,6 +151,7 @@ extension LuaStack {
 /// the pages of a fetch waiting for the script, the page its rows are being built from.
 /// Safe from any thread while the state is open. It holds the whole state's account, not the
 /// thread it was taken on: a coroutine that started a fetch may be collected before the fetch's rows.
+// @unchecked: the pointer is the state's control block, whose `extra` count C changes atomically.
 public struct LuaMemoryAccount: @unchecked Sendable {
     let account: UnsafeMutableRawPointer?
 

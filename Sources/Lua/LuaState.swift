@@ -71,6 +71,9 @@ public final class LuaState {
         }
     }
 
+    /// What another thread may do with this state: ask it to stop, and read why it should stop.
+    public var stopHandle: LuaStopHandle { LuaStopHandle(state: self) }
+
     /// The `package.path` this Lua was built with (what `;;` stands for in `LUA_PATH`).
     public static var defaultPath: String { String(cString: empsh_default_path()) }
     /// The `package.cpath` this Lua was built with (what `;;` stands for in `LUA_CPATH`).
@@ -130,6 +133,23 @@ public final class LuaState {
         let count = try stack.call(arguments: Int32(arguments.count))
         return try (0..<count).map { try stack.read(base + 1 + $0) }
     }
+}
+
+/// A ``LuaState`` seen from another thread (a Ctrl-C handler's queue, a fetch waiting for the script): it can
+/// only ask the running code to stop and read why it should stop. It holds the state weakly, so it never keeps
+/// a state alive, and does nothing once the state is gone.
+// @unchecked: only `interrupt()` and `stopReason` reach the state; they touch only its stop flag and deadline,
+// which the C side sets and reads as from a signal handler (see `LuaState.interrupt()`).
+public struct LuaStopHandle: @unchecked Sendable {
+    private weak var state: LuaState?
+
+    init(state: LuaState) { self.state = state }
+
+    /// Asks the running code to stop with "interrupted!"; see ``LuaState/interrupt()``.
+    public func interrupt() { state?.interrupt() }
+
+    /// Why the running top-level call should stop, or `nil`; see ``LuaState/stopReason``.
+    public var stopReason: String? { state?.stopReason }
 }
 
 /// Limits for a top-level call into Lua.

@@ -1,5 +1,6 @@
 import Foundation
 import Lua
+import Synchronization
 import Testing
 
 struct Boom: Error, CustomStringConvertible {
@@ -100,11 +101,10 @@ struct Boom: Error, CustomStringConvertible {
 }
 
 /// Counts live `Tracked` objects (deinit checks, as LuaSwift's DeinitChecker does).
-final class LiveCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-    var value: Int { lock.withLock { count } }
-    func add(_ delta: Int) { lock.withLock { count += delta } }
+final class LiveCounter: Sendable {
+    private let count = Mutex(0)
+    var value: Int { count.withLock { $0 } }
+    func add(_ delta: Int) { count.withLock { $0 += delta } }
 }
 
 final class Tracked {

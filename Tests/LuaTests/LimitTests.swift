@@ -106,19 +106,14 @@ import Testing
     @Test func interruptStopsRunningCode() throws {
         let lua = try LuaState()
         lua.limits = LuaLimits(timeout: 20)  // a safety net: the test must not hang if interrupt fails
-        let box = UncheckedBox(lua)
+        let stop = lua.stopHandle
         let thread = Thread {
             Thread.sleep(forTimeInterval: 0.1)
-            box.value.interrupt()
+            stop.interrupt()
         }
         thread.start()
         let error = #expect(throws: LuaError.self) { try lua.run("while true do end", name: "=t") }
         #expect(error?.message.contains("interrupted!") == true)
         #expect(try lua.run("return 1", name: "=t") == [1])
     }
-}
-
-final class UncheckedBox<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
 }

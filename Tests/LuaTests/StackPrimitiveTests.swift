@@ -18,7 +18,7 @@ import Testing
         let lua = try LuaState()
         let stack = lua.stack
         _ = try lua.run("t = {10, 20, 30, nil, 50}", name: "=t")
-        stack.getglobal("t")
+        _ = stack.getglobal("t")
         let top = stack.gettop()
         var seen: [Int64] = []
         stack.forEachElement(of: -1) { position in seen.append(stack.tointeger(-1) ?? -Int64(position)) }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import DataAPIClient
@@ -7,11 +8,10 @@ import Testing
 /// Rate-limit waits and retries reach standard error as whole lines when it is not a terminal (a
 /// job's log says why it paused), and clear the progress line first when it is.
 @Suite struct ProgressNoticeTests {
-    final class Sink: @unchecked Sendable {
-        private let lock = NSLock()
-        private var parts: [String] = []
-        var text: String { lock.withLock { parts.joined() } }
-        func append(_ part: String) { lock.withLock { parts.append(part) } }
+    final class Sink: Sendable {
+        private let parts = Mutex<[String]>([])
+        var text: String { parts.withLock { $0.joined() } }
+        func append(_ part: String) { parts.withLock { $0.append(part) } }
     }
 
     static let wait = RateLimitWait(duration: .seconds(42), reason: .limitExceeded, minuteLimit: 60)

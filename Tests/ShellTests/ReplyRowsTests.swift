@@ -8,7 +8,7 @@ import Testing
 /// A `get.employees` server over fixed rows: it honours `offset`, `limit` and `fields`, and can be told
 /// to repeat the last row of each page at the head of the next (as rows shifting under paging do), or to
 /// answer with a body of its own (`ID` stands for the request's id).
-private final class CannedRows: Transport, @unchecked Sendable {
+private final class CannedRows: Transport, Sendable {
     let rows: [JSONObject]
     let repeatLastRow: Bool
     let cannedBody: String?

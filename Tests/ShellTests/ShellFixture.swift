@@ -4,18 +4,18 @@ import DataAPIServer
 import Foundation
 import Lua
 import Shell
+import Synchronization
 import TestSupport
 
 /// A transport that hands requests to the engine and keeps every request body it carried.
-final class CapturingTransport: Transport, @unchecked Sendable {
+final class CapturingTransport: Transport, Sendable {
     private let inner: InProcessTransport
-    private let lock = NSLock()
-    private var bodies: [[UInt8]] = []
+    private let bodies = Mutex<[[UInt8]]>([])
 
     init(engine: Engine) { inner = InProcessTransport(engine: engine) }
 
     func send(_ body: [UInt8], timeout: Duration?) async throws -> [UInt8] {
-        lock.withLock { bodies.append(body) }
+        bodies.withLock { $0.append(body) }
         return try await inner.send(body, timeout: timeout)
     }
 
@@ -23,7 +23,7 @@ final class CapturingTransport: Transport, @unchecked Sendable {
 
     /// The `params` of each `get.employees` request, without the token, in the order sent.
     var employeeParams: [JSONObject] {
-        lock.withLock { bodies }.compactMap { body in
+        bodies.withLock { $0 }.compactMap { body in
             guard let request = try? JSON(parsing: body), request["method"]?.stringValue == "get.employees",
                 var params = request["params"]?.objectValue
             else { return nil }

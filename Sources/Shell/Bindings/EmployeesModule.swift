@@ -14,7 +14,7 @@ final class EmployeesModule {
     init(backend: Backend) { self.backend = backend }
 
     /// The functions of `employees`, in order; `--types` annotates the ones listed here.
-    static let functions: [(name: String, body: (EmployeesModule) -> (LuaStack) throws -> Int32)] = [
+    static let functions: [(name: String, body: @Sendable (EmployeesModule) -> (LuaStack) throws -> Int32)] = [
         ("page", { $0.page }), ("all", { $0.all }), ("each", { $0.each }), ("count", { $0.count }), ("explain", { $0.explain }),
     ]
 

@@ -48,6 +48,7 @@ enum JSQueryModule {
     }
 
     /// The last expressions compiled, at most `capacity` of them.
+    // @unchecked: `queries` is read and written under `lock`.
     private final class CompiledExpressions: @unchecked Sendable {
         private let capacity = 64
         private let lock = NSLock()

@@ -106,7 +106,7 @@ public enum Prelude {
     /// `P.quote(s)` → `s` as a quoted JSON string, which jsquery reads as the same string.
     private static func quote(_ stack: LuaStack) throws -> Int32 {
         var bytes: [UInt8] = []
-        let done = try stack.withBytes(1) { text in
+        let done: Void? = stack.withBytes(1) { text in
             JSONWriter.appendEscaped(utf8: text.assumingMemoryBound(to: UInt8.self), to: &bytes)
         }
         guard done != nil else { throw LuaRaise.message("expected a string, got \(stack.typename(1))") }

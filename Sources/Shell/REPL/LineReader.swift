@@ -14,9 +14,9 @@ public final class PlainLineReader: LineReader {
 
     public func readLine(prompt: String) -> LineInput {
         if showPrompt {
-            fputs(prompt, stdout)
+            fputs(prompt, StandardStreams.output)
         }
-        fflush(stdout)
+        fflush(StandardStreams.output)
         Interrupts.armForPrompt()
         guard let line = Swift.readLine(strippingNewline: true) else {
             return Interrupts.takePending() ? .interrupted(lineWasEmpty: true) : .end

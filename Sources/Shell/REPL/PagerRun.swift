@@ -1,4 +1,5 @@
 import Foundation
+import LineEditing
 
 /// Which pager the REPL runs, as psql chooses it: `EMPSH_PAGER`, else `PAGER` (an empty one means
 /// none), else `less -RFX` when `less` is installed.
@@ -55,7 +56,7 @@ enum PagerRun {
         defer { if savedModes { tcsetattr(STDOUT_FILENO, TCSADRAIN, &modes) } }
         let oldPipeAction = signal(SIGPIPE, SIG_IGN)
         defer { signal(SIGPIPE, oldPipeAction) }
-        fflush(stdout)
+        fflush(StandardStreams.output)
         _ = Interrupts.takePending()
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { return .failed("empsh: cannot run the pager \"\(command)\": no pipe (\(errno))") }

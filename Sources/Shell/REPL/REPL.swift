@@ -74,10 +74,10 @@ public final class REPL {
     /// - Returns: the exit code: 0.
     public func run() -> Int32 {
         while true {
-            fflush(stdout)
+            fflush(StandardStreams.output)
             switch readLine(prompt: prompt("_PROMPT", default: "empsh> ")) {
             case .end:
-                if isatty(STDOUT_FILENO) != 0 { fputs("\n", stdout) }
+                if isatty(STDOUT_FILENO) != 0 { fputs("\n", StandardStreams.output) }
                 return 0
             case .interrupted(let lineWasEmpty):
                 // Ctrl-C clears a line; twice in a row on an empty one exits.
@@ -152,7 +152,7 @@ public final class REPL {
                 switch readLine(prompt: prompt("_PROMPT2", default: "   ...> ")) {
                 case .line(let more): text += "\n" + more
                 case .interrupted, .end:
-                    fputs("\n", stdout)
+                    fputs("\n", StandardStreams.output)
                     return false
                 }
             } catch {
@@ -221,18 +221,18 @@ public final class REPL {
             try shell.guarded(promptAfterwards: true, body)
             succeeded = true
         } catch ShellError.interrupted {
-            fflush(stdout)
+            fflush(StandardStreams.output)
             note("interrupted")
         } catch let error as LuaError {
-            fflush(stdout)
+            fflush(StandardStreams.output)
             complain(error.message, traceback: shell.options.verbose ? error.traceback : nil)
         } catch {
-            fflush(stdout)
+            fflush(StandardStreams.output)
             complain("\(error)")
         }
         let after = shell.backend.statistics
         let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
-        fflush(stdout)
+        fflush(StandardStreams.output)
         if succeeded { show() }
         if timer {
             note(

@@ -118,7 +118,7 @@ struct ResultDisplay {
 
     /// Writes text to standard output, stopping at Ctrl-C (which is then said).
     static func write(_ text: String) {
-        fflush(stdout)
+        fflush(StandardStreams.output)
         var bytes = Array(text.utf8)
         let stopped = bytes.withUnsafeMutableBytes { buffer -> Bool in
             var offset = 0

@@ -4,8 +4,10 @@ import Lua
 
 // Set once by `Interrupts.ready` (the first `install`) before any handler is installed, so the
 // handler never touches a lazily initialised global.
-private var interruptPipe: (read: Int32, write: Int32) = (-1, -1)
-private var secondSignalKills: Int32 = 0
+// Written once, by `ready`, before any handler is installed; read only after (by the handler too).
+nonisolated(unsafe) private var interruptPipe: (read: Int32, write: Int32) = (-1, -1)
+// Written by `install` before it installs the handler; read by the handler, which may take no lock.
+nonisolated(unsafe) private var secondSignalKills: Int32 = 0
 
 /// The SIGINT handler: it does no work. It writes one byte to a pipe (async-signal-safe), and
 /// while Lua runs it lets the next SIGINT take the default action, as lua.c's `laction` does.
@@ -112,6 +114,7 @@ public enum Interrupts {
 }
 
 /// A flag set from another thread.
+// @unchecked: `raised` is read and written under `lock`.
 final class Flag: @unchecked Sendable {
     private let lock = NSLock()
     private var raised = false

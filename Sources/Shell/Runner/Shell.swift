@@ -63,7 +63,7 @@ public final class Shell {
             throw ShellError.usage("cannot install the empsh API: \(error)")
         }
         lua.limits = options.limits
-        backend.shouldStop = { [weak lua] in lua?.stopReason }
+        backend.shouldStop = { [stop = lua.stopHandle] in stop.stopReason }
     }
 
     /// Half of the machine's memory, at most 4 GiB.
@@ -85,7 +85,7 @@ public final class Shell {
         try APIErrorObject.install(in: stack)
         try employees.install(in: stack)
         try Prelude.install(in: lua, output: output)
-        stack.getglobal("package")
+        _ = stack.getglobal("package")
         stack.pushstring(options.modulePaths.packagePath)
         stack.rawsetfield(-2, "path")
         stack.pushstring(options.modulePaths.packageCPath)

@@ -8,10 +8,12 @@ import Foundation
 /// off). While a run is guarded, the watchdog waits for its deadline — the time limit plus a
 /// grace second, or a second after Ctrl-C — and, if the run is still going then, prints why on
 /// standard error and ends the process with ``exitCode`` (no cleanup can run safely).
+// @unchecked: the deadline, its reason and `started` are read and written under `condition`.
 public final class Watchdog: @unchecked Sendable {
     /// The process-wide watchdog.
     public static let shared = Watchdog()
     /// The exit status of a process the watchdog ends; `empsh` sets it from its exit codes.
+    // Set by `empsh` first thing in `main`, before the watchdog's thread can start; read only by that thread.
     public nonisolated(unsafe) static var exitCode: Int32 = 124
     /// How long a run may go on after its time limit or Ctrl-C before the process ends.
     public static let grace = 1.0

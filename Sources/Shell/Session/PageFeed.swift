@@ -6,6 +6,7 @@ import Foundation
 /// The fetch runs at most `ahead` pages ahead of the reader (its next page waits until the
 /// reader takes one), so iterating a large query with `employees.each` holds a few pages, not
 /// all of them. A reader that stops early (`abandon()`) ends the fetch.
+// @unchecked: the mutable state is read and written under `condition`; `onDone` is set before the fetch starts.
 public final class PageFeed: @unchecked Sendable {
     /// Pages fetched but not yet taken before the fetch waits for the reader.
     let ahead: Int
@@ -20,15 +21,15 @@ public final class PageFeed: @unchecked Sendable {
     private var wanting = false
     /// The fetch waiting for the reader to ask for another page (`awaitDemand`).
     private var demand: CheckedContinuation<Void, any Error>?
-    var onDone: (() -> Void)?
+    var onDone: (@Sendable () -> Void)?
     /// Bytes of the pages put and not yet taken (their tapes).
     private var queuedBytes = 0
     /// Where the queued pages' bytes are counted (the reader's `--memory` cap); set by the reader.
     private var account: (@Sendable (Int) -> Void)?
 
-    private let shouldStop: (() -> String?)?
+    private let shouldStop: (@Sendable () -> String?)?
 
-    init(ahead: Int = 1, shouldStop: (() -> String?)? = nil) {
+    init(ahead: Int = 1, shouldStop: (@Sendable () -> String?)? = nil) {
         self.ahead = max(1, ahead)
         self.shouldStop = shouldStop
     }

@@ -7,6 +7,7 @@ import LineEditing
 /// enabled (the CLI enables it when standard error is a terminal), and never for a fetch of one
 /// page; rate-limit waits and retries are always said, as whole lines when not enabled, so that
 /// a job's log tells why it paused.
+// @unchecked: the counts are read and written under `lock`; the rest is immutable.
 public final class FetchProgress: @unchecked Sendable {
     private let lock = NSLock()
     private let enabled: Bool

@@ -1,4 +1,5 @@
 import Foundation
+import LineEditing
 import Lua
 
 /// `empsh test`: runs every global function named `test_*` of each test file, each in a fresh Lua
@@ -36,7 +37,7 @@ public struct TestRunner {
     /// Where the report goes, a line at a time; standard output by default.
     public var write: (String) -> Void = { line in
         print(line)
-        fflush(stdout)
+        fflush(StandardStreams.output)
     }
 
     /// Creates a runner.
