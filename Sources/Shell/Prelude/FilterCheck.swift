@@ -87,13 +87,23 @@ enum FilterCheck {
         do {
             try encoder.encode(index)
         } catch LuaRaise.message(let text) where text.hasPrefix(encoderPrefix) {
-            throw Rejection(text: path + text.dropFirst(encoderPrefix.count))
+            throw Rejection(text: shortened(path + text.dropFirst(encoderPrefix.count)))
         }
         do {
             return try JSON(parsing: encoder.bytes)
         } catch {
             throw Rejection(text: "\(path): \(error)")
         }
+    }
+
+    /// A cycle's path 200 levels long, cut after its first levels: `filter.filters[1].filters[1]… nests deeper …`.
+    private static func shortened(_ text: String) -> String {
+        guard let range = text.range(of: " nests deeper than"), text.distance(from: text.startIndex, to: range.lowerBound) > 80 else {
+            return text
+        }
+        let head = text[..<text.index(text.startIndex, offsetBy: 80)]
+        let cut = head.lastIndex(of: ".") ?? head.endIndex
+        return text[..<cut] + "…" + text[range.lowerBound...]
     }
 
     /// How the encoder starts its messages: `json.encode: value.filters[2].value is a function, …`.
