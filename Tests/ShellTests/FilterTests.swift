@@ -7,45 +7,46 @@ import Testing
 
 @testable import Shell
 
-/// A Lua state with the prelude installed and, when the bindings' `json` is absent, a tiny stub
-/// of it (canonical: object keys sorted) so tests can compare tables as JSON text.
+/// A Lua state with the prelude installed, the bindings' `json` (its `null`, `decode`, `array`) and, as
+/// `json.encode`, a canonical encoder (object keys sorted) so tests can compare tables as JSON text.
 struct PreludeHarness {
     let lua: LuaState
     let output: OutputSettings
 
     static let jsonStub = #"""
-        if json == nil then
-          local null = setmetatable({}, { __tostring = function() return "null" end, __name = "json.null" })
-          local function enc(v, out)
-            if v == null then out[#out + 1] = "null"
-            elseif type(v) == "table" then
-              if #v > 0 then
-                out[#out + 1] = "["
-                for i, x in ipairs(v) do if i > 1 then out[#out + 1] = "," end enc(x, out) end
-                out[#out + 1] = "]"
-              else
-                local keys = {}
-                for k in pairs(v) do keys[#keys + 1] = k end
-                table.sort(keys)
-                out[#out + 1] = "{"
-                for i, k in ipairs(keys) do
-                  if i > 1 then out[#out + 1] = "," end
-                  enc(k, out); out[#out + 1] = ":"; enc(v[k], out)
-                end
-                out[#out + 1] = "}"
+        local null = json.null
+        -- The list tests print nulls as "null", as the stub this harness once had did.
+        debug.getmetatable(null).__tostring = function() return "null" end
+        local function enc(v, out)
+          if v == null then out[#out + 1] = "null"
+          elseif type(v) == "table" then
+            if #v > 0 then
+              out[#out + 1] = "["
+              for i, x in ipairs(v) do if i > 1 then out[#out + 1] = "," end enc(x, out) end
+              out[#out + 1] = "]"
+            else
+              local keys = {}
+              for k in pairs(v) do keys[#keys + 1] = k end
+              table.sort(keys)
+              out[#out + 1] = "{"
+              for i, k in ipairs(keys) do
+                if i > 1 then out[#out + 1] = "," end
+                enc(k, out); out[#out + 1] = ":"; enc(v[k], out)
               end
-            elseif type(v) == "string" then
-              out[#out + 1] = '"' .. v:gsub('[%c"\\]', function(c)
-                return c == '"' and '\\"' or c == "\\" and "\\\\" or ("\\u%04x"):format(c:byte()) end) .. '"'
-            elseif math.type(v) == "float" then out[#out + 1] = ("%.17g"):format(v)
-            else out[#out + 1] = tostring(v) end
-          end
-          json = { null = null, encode = function(v) local out = {}; enc(v, out); return table.concat(out) end }
+              out[#out + 1] = "}"
+            end
+          elseif type(v) == "string" then
+            out[#out + 1] = '"' .. v:gsub('[%c"\\]', function(c)
+              return c == '"' and '\\"' or c == "\\" and "\\\\" or ("\\u%04x"):format(c:byte()) end) .. '"'
+          elseif math.type(v) == "float" then out[#out + 1] = ("%.17g"):format(v)
+          else out[#out + 1] = tostring(v) end
         end
+        json.encode = function(v) local out = {}; enc(v, out); return table.concat(out) end
         """#
 
     init(format: OutputFormat = .table, terminalWidth: Int? = nil) throws {
         lua = try LuaState()
+        JSONModule.install(in: lua.stack)
         try lua.run(Self.jsonStub, name: "=json-stub")
         output = OutputSettings(format: format, terminalWidth: { terminalWidth })
         try Prelude.install(in: lua, output: output)

@@ -94,26 +94,12 @@ struct QueryOptions {
             throw LuaRaise.message(
                 "\(function): filter must be a table (F.<field>:<op>(...) or {field=, operator=, value=}), got \(stack.typename(index))")
         }
-        // The prelude's checker gives a clear error for a hand-written table (a missing operator,
-        // an operator that does not apply, a value of the wrong type) and returns the API shape.
-        let base = stack.gettop()
-        defer { stack.settop(base) }
-        var checked = index
-        if stack.getglobal("F") == .table, stack.rawgetfield(-1, "try_normalize") == .function {
-            stack.pushvalue(index)
-            try stack.call(arguments: 1, results: 2)
-            guard stack.type(-2) != .nil else {
-                throw LuaRaise.message("\(function): " + (stack.tostring(-1) ?? "invalid filter"))
-            }
-            checked = stack.gettop() - 1
-        }
-        var encoder = LuaJSONEncoder(stack: stack)
-        try encoder.encode(checked)
-        let json = try JSON(parsing: encoder.bytes)
+        // The one checker (`FilterCheck`, the API's rules as the client applies them) gives a clear
+        // error for a hand-written table and returns the filter as the API takes it.
         do {
-            return try Filter(decoding: json, path: "filter")
-        } catch let error as DataAPIError {
-            throw APIErrorObject(error)
+            return try FilterCheck.read(stack, at: index, path: "filter")
+        } catch let rejection as FilterCheck.Rejection {
+            throw LuaRaise.message("\(function): \(rejection.text)")
         }
     }
 

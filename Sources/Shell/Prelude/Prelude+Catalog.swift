@@ -12,9 +12,9 @@ extension Prelude {
     ///   `FieldKind.name`, `scalar_type` its `FieldKind.scalarType`, and `builders` the names of the
     ///   `F.<field>` methods that apply (`FilterBuilder.builders(for:)`, in order);
     /// - `builders`: every builder name → `{operator=, operand=}` (`FilterBuilder`);
-    /// - `operators`: `order` (`FilterOperator.known`), `builder` (operator → builder name),
-    ///   `complement` (operator → the operator `~` turns it into, where there is one) and `null_test`
-    ///   (the operators that test for null on every field when given `json.null`: `OperatorTable.nullComparisons`).
+    /// - `operators`: `order` (`FilterOperator.known`) and `complement` (operator → the operator `~`
+    ///   turns it into, where there is one). A filter written in the API's shape is checked in Swift
+    ///   (`FilterCheck`), so Lua needs no more of the rules.
     static let catalog: LuaValue = {
         var fields: [LuaValue: LuaValue] = [:]
         for field in EmployeeField.allCases {
@@ -28,10 +28,8 @@ extension Prelude {
         for builder in FilterBuilder.all {
             builders[.string(builder.name)] = .table(["operator": .string(builder.op.rawValue), "operand": .string(builder.operand.rawValue)])
         }
-        var builderOf: [LuaValue: LuaValue] = [:]
         var complementOf: [LuaValue: LuaValue] = [:]
         for op in FilterOperator.known {
-            builderOf[.string(op.rawValue)] = .string(FilterBuilder.name(of: op))
             if let complement = complement(of: op) { complementOf[.string(op.rawValue)] = .string(complement.rawValue) }
         }
         return .table([
@@ -40,10 +38,7 @@ extension Prelude {
             "builders": .table(builders),
             "operators": .table([
                 "order": .array(FilterOperator.known.map { .string($0.rawValue) }),
-                "builder": .table(builderOf),
                 "complement": .table(complementOf),
-                "null_test": .table(
-                    Dictionary(uniqueKeysWithValues: OperatorTable.nullComparisons.map { (LuaValue.string($0.rawValue), LuaValue.boolean(true)) })),
             ]),
         ])
     }()

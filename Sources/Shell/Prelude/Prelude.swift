@@ -47,7 +47,8 @@ public enum Prelude {
         stack.setfunction(empsh, "chart", OutputFunctions.chart(settings: output))
 
         // The internal table the chunks share: P.render, P.format and P.columns are the Swift functions;
-        // P.quote writes a string as a JSON (and jsquery) string literal with the contract's escaper.
+        // P.quote writes a string as a JSON (and jsquery) string literal with the contract's escaper;
+        // P.check_filter checks a filter in the API's shape (`FilterCheck`).
         stack.createtable()
         let shared = stack.gettop()
         for name in ["render", "format", "columns", "chart"] {
@@ -57,6 +58,7 @@ public enum Prelude {
         stack.setfunction(shared, "quote", quote)
         pushFormats(stack, into: shared)
         stack.setfunction(shared, "suggest", suggest)
+        stack.setfunction(shared, "check_filter", FilterCheck.luaCheck)
         for chunk in chunks {
             try stack.load(chunk)
             stack.pushvalue(catalogIndex)

@@ -1,66 +1,23 @@
 -- =empsh/conditions: &, |, ~ and tostring on conditions, and F.normalize / F.try_normalize,
--- which check a filter written by hand in the API's shape.
+-- which take a filter written by hand in the API's shape. Swift checks it (P.check_filter: the API's
+-- rules as the client applies them, and their error texts); Lua only marks the checked copy.
 local catalog, P = ...
-local Cond, F, build, refs, describe, isnull = P.Cond, P.F, P.build, P.refs, P.describe, P.isnull
--- The API's operators, the builder of each and the one ~ turns it into: from the catalogue.
-local operators, builder_of, complement = catalog.operators.order, catalog.operators.builder, catalog.operators.complement
-local null_test = catalog.operators.null_test
+local Cond, F, describe, isnull, check = P.Cond, P.F, P.describe, P.isnull, P.check_filter
+-- The operator ~ turns each into: from the catalogue.
+local complement = catalog.operators.complement
 
--- Checks a filter (an F condition, or a table in the API's shape) and returns a checked copy.
-local function normalize(x, path)
-  if type(x) ~= "table" or isnull(x) then return nil, path .. ": a filter must be a table, got " .. describe(x) end
-  if x.filters ~= nil or x.condition ~= nil then
-    for k in pairs(x) do
-      if k ~= "filters" and k ~= "condition" then
-        return nil, path .. ": unexpected key " .. describe(k) .. " in a group (a group has filters and condition)"
-      end
-    end
-    if x.condition ~= "and" and x.condition ~= "or" then
-      return nil, path .. '.condition: expected "and" or "or", got ' .. describe(x.condition)
-    end
-    if type(x.filters) ~= "table" or #x.filters == 0 then
-      return nil, path .. ".filters: expected a non-empty list of filters, got " .. describe(x.filters)
-    end
-    local out = {}
-    for i = 1, #x.filters do
-      local y, err = normalize(x.filters[i], path .. ".filters[" .. i .. "]")
-      if not y then return nil, err end
-      out[i] = y
-    end
-    return setmetatable({ filters = out, condition = x.condition }, Cond)
-  end
-  if x[1] ~= nil then
-    return nil, path .. ': a list of filters needs a group: {filters = {...}, condition = "and"}'
-  end
-  for k in pairs(x) do
-    if k ~= "field" and k ~= "operator" and k ~= "value" then
-      return nil, path .. ": unexpected key " .. describe(k) .. " (a condition has field, operator and value)"
-    end
-  end
-  if type(x.field) ~= "string" then return nil, path .. ".field: missing field name (a string), got " .. describe(x.field) end
-  local r = refs[x.field]
-  if not r then
-    return nil, path .. ".field: unknown field " .. describe(x.field) .. "; fields: " .. table.concat(catalog.order, ", ")
-  end
-  if x.operator == nil then
-    return nil, path .. ".operator: missing operator; one of " .. table.concat(operators, " ")
-  end
-  local m = builder_of[x.operator]
-  if not m then
-    return nil, path .. ".operator: unknown operator " .. describe(x.operator) .. "; one of " .. table.concat(operators, " ")
-  end
-  local label = path .. " (" .. x.field .. " " .. x.operator .. ")"
-  local operand = catalog.builders[m].operand
-  -- = and != with null test for null on every field, even where the builder does not apply (Swift's
-  -- OperatorTable.nullComparisons, through the catalogue).
-  if null_test[x.operator] and isnull(x.value) then return setmetatable({ field = x.field, operator = x.operator, value = x.value }, Cond) end
-  if not r.can[m] then return nil, label .. ": operator " .. x.operator .. " does not apply to " .. x.field .. " (" .. r.spec.kind_name .. ")" end
-  if operand == "none" and not (x.value == nil or isnull(x.value)) then
-    return nil, label .. " takes no value, got " .. describe(x.value)
-  end
-  return build(r, m, x.value, label)
+-- Marks a checked filter, and each of its members, as a condition.
+local function mark(c)
+  if c.filters then for _, x in ipairs(c.filters) do mark(x) end end
+  return setmetatable(c, Cond)
 end
-P.normalize = normalize
+
+-- A filter (an F condition, or a table in the API's shape) → a checked copy, or nil and what is wrong.
+local function normalize(x, path)
+  local c, err = check(x, path)
+  if c == nil then return nil, err end
+  return mark(c)
+end
 
 rawset(F, "try_normalize", function(x) return normalize(x, "filter") end)
 rawset(F, "normalize", function(x)

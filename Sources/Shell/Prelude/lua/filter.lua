@@ -58,7 +58,6 @@ for _, name in ipairs(catalog.order) do
   refs[name] = setmetatable({ name = name, spec = spec, can = can }, Ref)
   names[#names + 1] = name
 end
-P.refs = refs
 
 -- A value to compare with a field (or an element of an enum array): one of spec.values where the
 -- catalogue lists them, else of spec.scalar_type; returns an error message or nil.
@@ -183,7 +182,6 @@ local function build(r, m, v, label)
   local b = catalog.builders[m]
   return B[b.operand](r, b.operator, v, label)
 end
-P.build = build
 
 for m in pairs(catalog.builders) do
   Ref[m] = function(self, v)
