@@ -9,8 +9,8 @@ import Shell
 /// ArgumentParser checks for a subcommand's name only after the root's own arguments, and the
 /// script argument of ``Empsh`` takes every word after its options (as `lua` does: `empsh -e x
 /// serve` runs a script named `serve`), so the root has no argument of its own: a subcommand is
-/// named by the first word, or not at all. A script named like a subcommand runs as `./serve` or
-/// `-- serve`. The root shows no help of its own (`--help` reaches ``Empsh``, whose help lists the
+/// named by the first word, or not at all. A script named like a subcommand (`empsh` too, the
+/// default's name) runs as `./serve` or `-- serve`. The root shows no help of its own (`--help` reaches ``Empsh``, whose help lists the
 /// subcommands), and errors, help and completions are rendered as ``Empsh``'s (`ExitStatus`).
 @main
 struct EmpshCommandLine: AsyncParsableCommand {

@@ -9,7 +9,7 @@ import Testing
     /// printing its name and arguments.
     static func folderWithLookalikeScripts() throws -> URL {
         let dir = try makeTemporaryDirectory()
-        for name in ["serve", "test", "help", "args.lua"] {
+        for name in ["serve", "test", "help", "empsh", "args.lua"] {
             try "print('script \(name)', ...)".write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
         return dir
@@ -47,7 +47,7 @@ import Testing
 
     /// A script named like a subcommand runs when it is not the first word: after `--`, as a path, or
     /// after empsh's options.
-    @Test(arguments: ["serve", "test", "help"])
+    @Test(arguments: ["serve", "test", "help", "empsh"])
     func aScriptNamedLikeASubcommand(name: String) throws {
         let dir = try Self.folderWithLookalikeScripts()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -56,6 +56,13 @@ import Testing
             #expect(result.status == 0, "\(form): \(result.stderr)")
             #expect(result.stdout.hasSuffix("script \(name)\ta\n"), "\(form): \(result.stdout)")
         }
+    }
+
+    /// `empsh` as the first word names the command that runs scripts (the root's default subcommand).
+    @Test func empshAsTheFirstWordIsEmpshItself() throws {
+        let result = try runEmpsh(["empsh", "-e", "print('сам')"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "сам\n")
     }
 
     @Test func theFirstWordPicksTheSubcommand() throws {
