@@ -93,7 +93,6 @@ let package = Package(
                 "Shell", "DataAPIServer", "DataAPIClient", "DataAPIContract", "LineEditing", "Lua", "CMalloc", "CProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: swift5,
             linkerSettings: staticSwiftRuntime,
             plugins: ["BuildInfo"]
         ),

@@ -4,12 +4,21 @@ import LineEditing
 import Lua
 import Shell
 
-/// `empsh`: run Lua against the employees of a UIS / CoMagic account.
-@main
-struct Empsh: AsyncParsableCommand {
+/// `empsh [options] [script [args]]`: run Lua against the employees of a UIS / CoMagic account.
+///
+/// The command that runs scripts, the default subcommand of ``CommandLine``. It also names `serve`
+/// and `test` as its subcommands, for its help text and the shell completions only: its script
+/// argument takes every word after its options (`empsh -e x serve` runs a script named `serve`),
+/// and ``CommandLine`` dispatches the subcommands.
+struct Empsh: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "empsh",
         abstract: "A Lua shell for the employees of a UIS / CoMagic account (Data API get.employees), version \(Version.number).",
+        // ArgumentParser's own usage would end in a required `<subcommand>`, after the script.
+        usage: """
+            empsh [<options>] [--] [<script [args]> ...]
+            empsh <subcommand> [<options>]
+            """,
         discussion: """
             Without a script or -e, empsh starts the REPL when standard input is a terminal, and \
             otherwise runs standard input as a script. A script gets its arguments in the global \
@@ -31,7 +40,9 @@ struct Empsh: AsyncParsableCommand {
             ended the process, and 130 when interrupted by Ctrl-C.
             """,
         version: Version.text,
-        subcommands: [Serve.self, TestCommand.self]
+        subcommands: [Serve.self, TestCommand.self],
+        // Named, as the root has none (see `EmpshCommandLine`).
+        helpNames: [.short, .long]
     )
 
     @OptionGroup(title: "Account")
@@ -132,13 +143,11 @@ struct Empsh: AsyncParsableCommand {
         return Suggestion.closest(to: typed, among: names).map { " Did you mean '\($0)'?" } ?? ""
     }
 
-    func run() async throws { try runOnThisThread() }
-
     /// Runs the command on the calling thread: `main` calls it on the main thread, as `lua.c`
     /// runs `pmain`, so a run starts no thread of Swift's pool (the client starts its own on the
     /// first call).
     /// - Throws: `ExitCode` for a run that ends with a code other than 0.
-    func runOnThisThread() throws {
+    func run() throws {
         if types {
             print(LuaTypes.definitions, terminator: "")
             return
@@ -163,70 +172,6 @@ struct Empsh: AsyncParsableCommand {
             try plan.run(options: options, connection: connection)
         }
         if code != 0 { throw ExitCode(code) }
-    }
-
-    /// Parses, runs, and maps every outcome to empsh's exit codes (a usage error is 2, not 64).
-    static func main() async {
-        StandardStreams.reopenClosed()
-        MemoryTuning.apply()
-        Watchdog.exitCode = ExitStatus.code(for: .notStopped)
-        do {
-            // The script argument captures everything after the options, the subcommand's name
-            // included, so subcommands (and `help SUBCOMMAND`) are dispatched here.
-            let arguments = Array(CommandLine.arguments.dropFirst())
-            if let name = arguments.first, let subcommand = Self.subcommand(named: name) {
-                var command = try subcommand.parseAsRoot(Array(arguments.dropFirst()))
-                if var asyncCommand = command as? AsyncParsableCommand { try await asyncCommand.run() } else { try command.run() }
-                return
-            }
-            if arguments.first == "help" {
-                try help(for: Array(arguments.dropFirst()))
-                return
-            }
-            var command = try parseAsRoot()
-            if let empsh = command as? Empsh {
-                try empsh.runOnThisThread()
-            } else if var asyncCommand = command as? AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
-        } catch {
-            let status = ExitStatus.code(for: error)
-            let message = status.isHelp ? fullMessage(for: error) : status.message
-            if status.code == 0 {
-                if !message.isEmpty { print(message) }
-                Foundation.exit(0)
-            }
-            if !message.isEmpty { StandardStreams.writeError(message + "\n") }
-            Foundation.exit(status.code)
-        }
-    }
-}
-
-extension Empsh {
-    /// The subcommand a first argument names, if any.
-    static func subcommand(named name: String) -> ParsableCommand.Type? {
-        configuration.subcommands.first { commandName(of: $0) == name }
-    }
-
-    /// A subcommand's name, as its configuration spells it (each of empsh's sets `commandName`).
-    static func commandName(of subcommand: ParsableCommand.Type) -> String {
-        subcommand.configuration.commandName ?? "\(subcommand)".lowercased()
-    }
-
-    /// `empsh help [SUBCOMMAND]`: the help of empsh or of a subcommand, on standard output.
-    /// - Throws: `ValidationError` for an unknown subcommand (exit 2).
-    static func help(for words: [String]) throws {
-        guard let name = words.first else {
-            print(helpMessage())
-            return
-        }
-        guard words.count == 1, let subcommand = subcommand(named: name) else {
-            let names = configuration.subcommands.map { commandName(of: $0) }.joined(separator: ", ")
-            throw ValidationError("help: no subcommand \"\(words.joined(separator: " "))\"; the subcommands are \(names).")
-        }
-        print(helpMessage(for: subcommand))
     }
 }
 

@@ -32,23 +32,31 @@ enum ExitStatus {
     /// An error's exit code, and its message.
     struct Status {
         var code: Int32
+        /// What to print: on standard output for code 0 (help, version), else on standard error.
         var message: String
-        /// Whether ArgumentParser should render the message (help, version, usage errors).
-        var isHelp: Bool
     }
 
     static func code(for error: any Error) -> Status {
         switch error {
         case let exit as ExitCode:
-            return Status(code: exit.rawValue, message: "", isHelp: false)
+            return Status(code: exit.rawValue, message: "")
         case let shell as ShellError:
-            return Status(code: code(for: shell.failure), message: shell.description, isHelp: false)
+            return Status(code: code(for: shell.failure), message: shell.description)
         default:
             // ArgumentParser's errors: help and version (0) and usage errors (64 on Linux → 2).
             let parsed = Empsh.exitCode(for: error)
             let code: Int32 = parsed == .success ? 0 : parsed == .validationFailure ? 2 : parsed.rawValue
-            return Status(code: code, message: Empsh.fullMessage(for: error), isHelp: true)
+            return Status(code: code, message: commandLineMessage(for: error))
         }
+    }
+
+    /// ArgumentParser's message for an error, help or completion request, rendered as ``Empsh``'s
+    /// (its help and completions list the subcommands). A message about ``Empsh`` names the command
+    /// stack, the root and its default subcommand, both `empsh`: it says `empsh`, as the user types it.
+    static func commandLineMessage(for error: any Error) -> String {
+        Empsh.fullMessage(for: error)
+            .replacingOccurrences(of: "'empsh help empsh ", with: "'empsh help ")
+            .replacingOccurrences(of: "'empsh empsh ", with: "'empsh ")
     }
 
     /// What a shell failure reports, and its code.

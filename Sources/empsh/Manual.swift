@@ -13,7 +13,7 @@ enum Manual {
         out += [".SH DESCRIPTION"] + main.discussion.flatMap { [".PP", escape($0)] }
         for section in main.sections where section.title != "SUBCOMMANDS" { out += render(section, heading: ".SH") }
         for subcommand in Empsh.configuration.subcommands {
-            let help = HelpText(Empsh.helpMessage(for: subcommand, columns: 100_000))
+            let help = HelpText(EmpshCommandLine.helpMessage(for: subcommand, columns: 100_000))
             out += [".SH " + escape("COMMAND: empsh \(Empsh.commandName(of: subcommand))"), escape(help.overview)]
             out += help.usage.map { ".PP\n.B " + escape($0) }
             out += help.discussion.flatMap { [".PP", escape($0)] }
@@ -62,6 +62,8 @@ private struct HelpText {
             } else if line.hasPrefix("USAGE: ") {
                 usage.append(String(line.dropFirst("USAGE: ".count)))
                 inPreamble = false
+            } else if !inPreamble, sections.isEmpty, line.hasPrefix("       ") {
+                usage.append(line.trimmingCharacters(in: .whitespaces))  // USAGE's next lines
             } else if let title = Self.sectionTitle(line) {
                 sections.append(Section(title: title))
             } else if inPreamble {

@@ -19,7 +19,8 @@ struct Serve: AsyncParsableCommand {
             lives an hour. For example: empsh --url http://127.0.0.1:PORT/v2.0 --login demo --password demo.
 
             Any other path or HTTP method gets a JSON-RPC error body (status 404 or 405).
-            """)
+            """,
+        helpNames: [.short, .long])
 
     @Option(help: ArgumentHelp("The port to listen on; 0 picks a free one.", valueName: "N"))
     var port = ServeConfiguration.defaultPort
@@ -76,7 +77,7 @@ struct Serve: AsyncParsableCommand {
         do {
             try await runServe(configuration, afterFlood: MemoryTuning.returnFreedSoon) { line in
                 print(line)
-                fflush(stdout)
+                fflush(nil)  // every stream: standard output, the one `print` wrote to
             }
         } catch let error as ServeConfigurationError {
             throw ValidationError(error.message)

@@ -23,7 +23,8 @@ struct TestCommand: ParsableCommand {
 
             Without a PATH, the *_test.lua files in test/ and lua/ under the current directory run. Modules \
             are found beside the test file first, then as for scripts.
-            """)
+            """,
+        helpNames: [.short, .long])
 
     @OptionGroup(title: "Account")
     var connection: ConnectionOptions

@@ -42,7 +42,8 @@ import Testing
         a finalizer) and the watchdog ended the process, and 130 when interrupted by
         Ctrl-C.
 
-        USAGE: empsh [<options>] [<script [args]> ...] <subcommand>
+        USAGE: empsh [<options>] [--] [<script [args]> ...]
+               empsh <subcommand> [<options>]
 
         ARGUMENTS:
           <script [args]>         The script to run, followed by its arguments.
