@@ -1,11 +1,6 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// Swift 5 language mode, kept by the `empsh` executable target alone until its start-up code is
-/// checked too; every other module and test target is built in Swift 6 mode (tools version 6.0's
-/// default), with complete concurrency checking.
-let swift5: [SwiftSetting] = [.swiftLanguageMode(.v5)]
-
 /// On Linux the empsh binary carries the Swift runtime and Foundation (static libraries of the
 /// toolchain), so the dynamic loader binds no Swift symbols at start-up: about a third of
 /// `empsh -e 'return 1'` when they were shared libraries. The static Foundation's own

@@ -94,12 +94,13 @@ public enum Interrupts {
         }
         _ = takePending()
         let hit = Flag()
+        let stop = lua.stopHandle  // the state itself belongs to this thread; the handler reaches it only through this
         let source = DispatchSource.makeReadSource(fileDescriptor: interruptPipe.read, queue: .global())
         source.setEventHandler {
             guard takePending() else { return }
             hit.set()
             Watchdog.shared.interrupted()
-            lua.interrupt()
+            stop.interrupt()
             backend.cancel()
         }
         source.resume()
