@@ -80,6 +80,22 @@ let smallPages: [(String, String)] = [
         "full_name like %infix%, 20 rows",
         #""filter":{"field":"full_name","operator":"like","value":"%Иван%"},"fields":["id","full_name","email"],"limit":20"#
     ),
+    (
+        "groups jsquery, sorted, 10 rows",
+        ##""filter":{"field":"groups","operator":"jsquery","value":"#.group_id = 3"},"sort":[{"field":"last_name","order":"asc"}],"fields":["id","full_name","groups"],"limit":10"##
+    ),
+    (
+        "full_name ilike %иван%, 20 rows",
+        #""filter":{"field":"full_name","operator":"ilike","value":"%иван%"},"fields":["id","full_name","email"],"limit":20"#
+    ),
+    (
+        "email regexp, 20 rows",
+        #""filter":{"field":"email","operator":"regexp","value":"^ivan\\.petrov[0-9]*@"},"fields":["id","full_name","email"],"limit":20"#
+    ),
+    (
+        "last_name like %ова, 20 rows",
+        #""filter":{"field":"last_name","operator":"like","value":"%ова"},"fields":["id","full_name","email"],"limit":20"#
+    ),
 ]
 
 func requestsPerSecond(_ body: [UInt8]) -> Double {

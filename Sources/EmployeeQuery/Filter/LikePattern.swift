@@ -6,20 +6,24 @@
 /// case, with fast paths for ASCII and Cyrillic (`Ё`/`ё` included); scalars whose lower case is
 /// more than one scalar are compared as they are.
 ///
-/// The pattern is split once into literal segments between `%`s. Matching anchors the first
-/// and last segments and finds each middle segment at its leftmost position, which is exact
-/// for `%` patterns and takes at most O(pattern × subject) steps: no backtracking blow-up.
+/// The pattern is split once into literal segments between `%`s (`LikeSegment`), matched on the
+/// subject's UTF-8 bytes, case-folded first for `ilike` (an index keeps its keys folded, so that
+/// they are folded once, not on every search). Matching anchors the first and last segments and
+/// finds each middle segment at its leftmost position, which is exact for `%` patterns and takes
+/// at most O(pattern × subject) steps: no backtracking blow-up.
 /// A `LikePattern` is immutable and safe to share between threads.
 public struct LikePattern: Sendable, Hashable {
-    /// Marks `_` inside a segment; real scalars are at most 0x10FFFF.
+    /// Marks `_` among a segment's scalar values; real scalars are at most 0x10FFFF.
     private static let anyScalar: UInt32 = .max
 
     /// The pattern as written.
     public let pattern: String
     /// Whether matching ignores case (`ilike`).
     public let caseInsensitive: Bool
-    /// Segments between `%`s, as folded scalar values with `anyScalar` for `_`.
+    /// Segments between `%`s, as folded scalar values with `anyScalar` for `_` (what an index narrows by).
     private let segments: [[UInt32]]
+    /// The same segments compiled to UTF-8, for matching.
+    private let compiled: [LikeSegment]
     /// Whether the pattern holds a `%` at all; otherwise it must match the whole subject as one segment.
     private let hasWildcardRun: Bool
 
@@ -48,6 +52,8 @@ public struct LikePattern: Sendable, Hashable {
         self.pattern = pattern
         self.caseInsensitive = caseInsensitive
         self.segments = segments
+        // A folded value is a scalar: `fold` returns the scalar's own value or its lower case.
+        compiled = segments.map { values in LikeSegment(values.map { $0 == Self.anyScalar ? nil : Unicode.Scalar($0) }) }
         self.hasWildcardRun = segments.count > 1
     }
 
@@ -84,8 +90,7 @@ public struct LikePattern: Sendable, Hashable {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(subject.utf8.count)
         for scalar in subject.unicodeScalars {
-            let folded = Unicode.Scalar(fold(scalar, true)) ?? scalar
-            UTF8.encode(folded) { bytes.append($0) }
+            UTF8.encode(Self.folded(scalar)) { bytes.append($0) }
         }
         return bytes
     }
@@ -94,39 +99,49 @@ public struct LikePattern: Sendable, Hashable {
     /// - Parameter subject: The text to match; the whole text must match the pattern.
     /// - Returns: Whether it matches.
     public func matches(_ subject: String) -> Bool {
-        let scalars = subject.unicodeScalars
-        guard hasWildcardRun else {
-            return match(segments[0], in: scalars, at: scalars.startIndex) == scalars.endIndex
+        guard caseInsensitive else {
+            var subject = subject
+            return subject.withUTF8 { matches(utf8: $0) }
         }
-        guard var position = match(segments[0], in: scalars, at: scalars.startIndex) else { return false }
-        for segment in segments.dropFirst().dropLast() {
-            guard let end = find(segment, in: scalars, from: position) else { return false }
+        return Self.withCaseFoldedUTF8(subject) { matches(utf8: $0) }
+    }
+
+    /// Tests a subject given as UTF-8, already case-folded (`caseFoldedUTF8(_:)`) when the pattern
+    /// ignores case: how an index tests the keys it keeps.
+    /// - Parameter subject: Valid UTF-8; the whole of it must match the pattern.
+    /// - Returns: Whether it matches.
+    func matches(utf8 subject: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard hasWildcardRun else { return compiled[0].match(subject, at: 0) == subject.count }
+        guard var position = compiled[0].match(subject, at: 0) else { return false }
+        for segment in compiled[1..<compiled.count - 1] {
+            guard let end = segment.find(in: subject, from: position) else { return false }
             position = end
         }
-        let last = segments[segments.count - 1]
-        guard let start = scalars.index(scalars.endIndex, offsetBy: -last.count, limitedBy: position) else { return false }
-        return match(last, in: scalars, at: start) != nil
+        return compiled[compiled.count - 1].matchesEnd(of: subject, after: position)
     }
 
-    /// Where `segment` ends when it matches at `start`, or `nil`.
-    private func match(_ segment: [UInt32], in scalars: String.UnicodeScalarView, at start: String.Index) -> String.Index? {
-        var index = start
-        for wanted in segment {
-            guard index < scalars.endIndex else { return nil }
-            if wanted != Self.anyScalar && wanted != Self.fold(scalars[index], caseInsensitive) { return nil }
-            index = scalars.index(after: index)
+    /// Runs `body` on `subject` case-folded as `caseFoldedUTF8(_:)` folds it, in a buffer on the
+    /// stack when the subject is short.
+    private static func withCaseFoldedUTF8<Result>(_ subject: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        // A folded scalar takes at most twice its bytes: ASCII folds to ASCII, any other scalar takes two or more.
+        let capacity = subject.utf8.count * 2
+        guard capacity <= 1024 else { return caseFoldedUTF8(subject).withUnsafeBufferPointer(body) }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var count = 0
+            for scalar in subject.unicodeScalars {
+                UTF8.encode(Self.folded(scalar)) { byte in
+                    buffer[count] = byte
+                    count += 1
+                }
+            }
+            return body(UnsafeBufferPointer(rebasing: buffer[..<count]))
         }
-        return index
     }
 
-    /// The end of the leftmost match of `segment` at or after `start`, or `nil`.
-    private func find(_ segment: [UInt32], in scalars: String.UnicodeScalarView, from start: String.Index) -> String.Index? {
-        var index = start
-        while true {
-            if let end = match(segment, in: scalars, at: index) { return end }
-            guard index < scalars.endIndex else { return nil }
-            index = scalars.index(after: index)
-        }
+    /// The scalar as `ilike` compares it.
+    @inline(__always)
+    private static func folded(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        Unicode.Scalar(fold(scalar, true)) ?? scalar
     }
 
     /// The scalar's value, lower-cased when `caseInsensitive`.

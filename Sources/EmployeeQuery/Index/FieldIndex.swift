@@ -69,14 +69,17 @@ struct FieldIndex: Sendable {
             case .prefix(let literal): set = search.table.prefixed(TextKey(scalars: literal))
             case .startsWith(let literal):
                 let runs = pattern.literalRuns
-                guard let found = Self.attempt({ try search.records(prefix: literal, runs: runs, meter: meter, passing: pattern.matches) })
+                // The folded table's keys are folded as the pattern folds a subject: matched as they are.
+                guard let found = Self.attempt({ try search.records(prefix: literal, runs: runs, meter: meter, passing: pattern.matches(utf8:)) })
                 else { throw IndexGaveUp() }
                 set = found
             }
             return IndexCandidates(negated ? notNull(except: set) : set, exact: true)
         case (.regexp(let regex, let path), .strings(let exact, _)):
             let runs = RegexLiterals.required(in: regex.pattern)
-            let set = Self.attempt { try exact.records(prefix: [], runs: runs, meter: meter) { try meter.matches(regex, $0, path: path) } }
+            let set = Self.attempt {
+                try exact.records(prefix: [], runs: runs, meter: meter) { try meter.matches(regex, String(decoding: $0, as: UTF8.self), path: path) }
+            }
             guard let set else {
                 throw IndexGaveUp()
             }

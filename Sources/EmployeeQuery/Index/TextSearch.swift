@@ -21,16 +21,16 @@ final class TextSearch: Sendable {
     ///   - prefix: What every passing key starts with, as scalar values; may be empty.
     ///   - runs: Texts every passing key contains, as scalar values; may be empty.
     ///   - meter: The evaluation's steps, one taken for each key tested.
-    ///   - test: Whether a key (as text) passes.
+    ///   - test: Whether a key passes, given its UTF-8 (valid, as it came from a string).
     /// - Returns: The records of the passing keys.
     func records(
-        prefix: [UInt32], runs: [[UInt32]], meter: EvaluationMeter, passing test: (String) throws -> Bool
+        prefix: [UInt32], runs: [[UInt32]], meter: EvaluationMeter, passing test: (UnsafeBufferPointer<UInt8>) throws -> Bool
     ) throws -> RecordSet {
         let range = prefix.isEmpty ? 0..<table.keys.count : table.prefixRange(TextKey(scalars: prefix))
         var passing: [Int32] = []
         func check(_ position: Int) throws {
             try meter.tick()
-            if try test(String(decoding: table.keys[position].utf8, as: UTF8.self)) { passing.append(Int32(position)) }
+            if try table.keys[position].utf8.withUnsafeBufferPointer(test) { passing.append(Int32(position)) }
         }
         if table.keys.count >= Self.trigramThreshold, let narrowed = trigramTable().keys(holding: runs) {
             for position in narrowed where range.contains(Int(position)) { try check(Int(position)) }
