@@ -144,7 +144,8 @@ enum FilterErrorText {
         }
     }
 
-    /// A string quoted as Lua's `%q` writes it (`"`, `\` and control characters escaped; Cyrillic as it is).
+    /// A string as a Lua literal on one line (`"`, `\` and control characters escaped, `\n` as `\\n` where `%q` would
+    /// break the line; Cyrillic as it is).
     static func quoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
